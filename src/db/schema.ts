@@ -1,0 +1,112 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table and column types of the database, as the migrations in ./migrations create them. */
+export interface DatabaseSchema {
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
+  login_event: LoginEventTable;
+  audit_event: AuditEventTable;
+  dictionary_item: DictionaryItemTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrgUnitTable {
+  code: string;
+  parent_code: string | null;
+  level: string;
+  name: string;
+  full_name: string;
+  sort_order: Generated<number>;
+  child_count: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  org_code: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  is_disabled: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  last_login_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserRoleTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  org_code: string;
+  department: string | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  ip: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failed_count: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface LoginEventTable {
+  id: Generated<number>;
+  username: string;
+  user_id: string | null;
+  ip: string;
+  outcome: string;
+  at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  ip: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  org_code: string | null;
+  summary: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DictionaryItemTable {
+  id: Generated<string>;
+  dictionary: string;
+  code: string;
+  label: string;
+  sort_order: number;
+  is_enabled: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: CreatedAt;
+}

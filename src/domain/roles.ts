@@ -1,0 +1,72 @@
+/**
+ * Roles of SPEC section 1 and what each may do. A role is always bound to an organisation unit,
+ * and what it grants applies to that unit's subtree only.
+ */
+export const ROLES = [
+  'administrator',
+  'orgDepartment',
+  'townshipCommittee',
+  'villageClerk',
+  'mentor',
+  'jointReviewDepartment',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: '系统管理员',
+  orgDepartment: '组织部',
+  townshipCommittee: '乡镇党委',
+  villageClerk: '村党组织',
+  mentor: '帮带导师',
+  jointReviewDepartment: '联审部门',
+  auditor: '审计/只读领导',
+};
+
+export const PERMISSIONS = [
+  'orgUnit.read',
+  'orgUnit.update',
+  'orgUnit.import',
+  'user.read',
+  'user.manage',
+  'dictionary.manage',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'orgUnit.read': '查看组织机构',
+  'orgUnit.update': '维护组织机构',
+  'orgUnit.import': '导入行政区划',
+  'user.read': '查看用户',
+  'user.manage': '管理用户和角色',
+  'dictionary.manage': '维护数据字典',
+  'audit.read': '查看操作日志',
+  'audit.verify': '校验操作日志',
+};
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  administrator: PERMISSIONS,
+  orgDepartment: ['orgUnit.read', 'orgUnit.update', 'orgUnit.import', 'user.read', 'user.manage', 'dictionary.manage', 'audit.read'],
+  townshipCommittee: ['orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read'],
+  villageClerk: ['orgUnit.read'],
+  mentor: ['orgUnit.read'],
+  jointReviewDepartment: ['orgUnit.read'],
+  auditor: ['orgUnit.read', 'user.read', 'audit.read'],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** The lowest level of unit a role may be bound to, and the highest. */
+export const ROLE_LEVELS: Record<Role, readonly string[]> = {
+  administrator: ['nation', 'province', 'city', 'county'],
+  orgDepartment: ['province', 'city', 'county'],
+  townshipCommittee: ['township'],
+  villageClerk: ['village', 'community'],
+  mentor: ['county', 'township', 'village', 'community'],
+  jointReviewDepartment: ['province', 'city', 'county'],
+  auditor: ['nation', 'province', 'city', 'county', 'township'],
+};

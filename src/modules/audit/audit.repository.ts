@@ -1,0 +1,100 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { withinSubtrees } from '../../db/scope.ts';
+import type { ChainedAuditFields } from '../../domain/audit-chain.ts';
+
+export interface StoredAuditEvent extends ChainedAuditFields {
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditSearch {
+  prefixes: string[];
+  actorName?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+const COLUMNS = [
+  'id', 'at', 'actor_id', 'actor_name', 'ip', 'action', 'entity_type', 'entity_id', 'org_code', 'summary', 'before', 'after', 'prev_hash', 'hash',
+] as const;
+
+export const auditRepository = {
+  /** Serialises writers of the chain until the transaction ends (one chain, no forks). */
+  async lockChain(tx: Executor): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(4242)`.execute(tx);
+  },
+
+  async findLast(tx: Executor): Promise<{ id: number; hash: string } | undefined> {
+    return tx.selectFrom('audit_event').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  },
+
+  async insert(tx: Executor, event: StoredAuditEvent): Promise<void> {
+    await tx
+      .insertInto('audit_event')
+      .values({
+        id: event.id,
+        at: event.at,
+        actor_id: event.actorId,
+        actor_name: event.actorName,
+        ip: event.ip,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        org_code: event.orgCode,
+        summary: event.summary,
+        before: event.before === undefined || event.before === null ? null : JSON.stringify(event.before),
+        after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
+        prev_hash: event.prevHash,
+        hash: event.hash,
+      })
+      .execute();
+  },
+
+  async listAfter(db: Executor, afterId: number, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = await db.selectFrom('audit_event').select(COLUMNS).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map(toStored);
+  },
+
+  async search(db: Executor, search: AuditSearch): Promise<{ total: number; events: StoredAuditEvent[] }> {
+    let query = db.selectFrom('audit_event').where(withinSubtrees('org_code', search.prefixes));
+    if (search.actorName) query = query.where('actor_name', '=', search.actorName);
+    if (search.action) query = query.where('action', '=', search.action);
+    if (search.entityType) query = query.where('entity_type', '=', search.entityType);
+    if (search.entityId) query = query.where('entity_id', '=', search.entityId);
+    if (search.from) query = query.where(sql<SqlBool>`at >= (${search.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (search.to) query = query.where(sql<SqlBool>`at < (${search.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    const [count, rows] = await Promise.all([
+      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      query.select(COLUMNS).orderBy('id', 'desc').offset(search.offset).limit(search.limit).execute(),
+    ]);
+    return { total: Number(count.total), events: rows.map(toStored) };
+  },
+};
+
+function toStored(row: {
+  id: number; at: Date; actor_id: string | null; actor_name: string; ip: string; action: string; entity_type: string;
+  entity_id: string; org_code: string | null; summary: string; before: unknown; after: unknown; prev_hash: string; hash: string;
+}): StoredAuditEvent {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    ip: row.ip,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    orgCode: row.org_code,
+    summary: row.summary,
+    before: row.before,
+    after: row.after,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

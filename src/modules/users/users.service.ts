@@ -1,0 +1,201 @@
+import type { Db, Tx } from '../../db/database.ts';
+import { isLocked } from '../../domain/lockout.ts';
+import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../domain/roles.ts';
+import type { Context, RoleBinding } from '../../server/access.ts';
+import { AppError, notFound, versionConflict } from '../../server/errors.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
+import { authRepository } from '../auth/auth.repository.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { subtreePrefix } from '../../domain/org-code.ts';
+import { usersRepository, type UserRecord } from './users.repository.ts';
+
+export interface RoleInput {
+  role: Role;
+  orgCode: string;
+  department?: string | null | undefined;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  orgCode: string;
+  orgName: string;
+  isDisabled: boolean;
+  isLocked: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  version: number;
+  roles: (RoleBinding & { roleLabel: string })[];
+  policies: { update: boolean; resetPassword: boolean };
+}
+
+const USER = { record: '用户', action: '管理该用户' };
+
+async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<UserView[]> {
+  const roles = await usersRepository.listRoles(db, users.map((user) => user.id));
+  const now = new Date();
+  return Promise.all(
+    users.map(async (user) => {
+      const canManage = ctx.access.can('user.manage', user.orgCode);
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        orgCode: user.orgCode,
+        orgName: user.orgName,
+        isDisabled: user.isDisabled,
+        isLocked: isLocked(await authRepository.findThrottle(db, user.username), now),
+        mustChangePassword: user.mustChangePassword,
+        lastLoginAt: user.lastLoginAt,
+        createdAt: user.createdAt,
+        version: user.version,
+        roles: (roles.get(user.id) ?? []).map((binding) => ({ ...binding, roleLabel: ROLE_LABELS[binding.role] })),
+        policies: { update: canManage, resetPassword: canManage },
+      };
+    }),
+  );
+}
+
+export async function listUsers(
+  db: Db,
+  ctx: Context,
+  query: { search?: string | undefined; orgCode?: string | undefined; page: number; pageSize: number },
+): Promise<{ total: number; users: UserView[]; policies: { create: boolean } }> {
+  ctx.access.requireAnywhere('user.read', '查看用户');
+  let orgPrefix: string | undefined;
+  if (query.orgCode) {
+    ctx.access.require('user.read', [query.orgCode], { record: '组织单位', action: '查看该单位的用户' });
+    const unit = await orgUnitsRepository.findByCode(db, query.orgCode);
+    if (!unit) throw notFound('组织单位');
+    orgPrefix = subtreePrefix(unit.code, unit.level);
+  }
+  const { total, users } = await usersRepository.list(db, {
+    prefixes: ctx.access.prefixes('user.read'),
+    search: query.search,
+    orgPrefix,
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+  return { total, users: await present(db, ctx, users), policies: { create: ctx.access.canAnywhere('user.manage') } };
+}
+
+async function findVisibleUser(db: Db | Tx, ctx: Context, id: string, permission: 'user.read' | 'user.manage'): Promise<UserRecord> {
+  const user = await usersRepository.findById(db, id);
+  if (!user) throw notFound('用户');
+  ctx.access.require(permission, [user.orgCode], USER);
+  return user;
+}
+
+export async function getUser(db: Db, ctx: Context, id: string): Promise<UserView> {
+  const user = await findVisibleUser(db, ctx, id, 'user.read');
+  const [view] = await present(db, ctx, [user]);
+  return view!;
+}
+
+/** Checks that every role may be granted by the caller and suits the level of its unit. */
+async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]): Promise<{ role: Role; orgCode: string; department: string | null }[]> {
+  ctx.access.require('user.manage', roles.map((binding) => binding.orgCode), { record: '角色所属单位', action: '在该单位授予角色' });
+  const units = await orgUnitsRepository.findByCodes(db, roles.map((binding) => binding.orgCode));
+  return roles.map((binding) => {
+    const unit = units.find((candidate) => candidate.code === binding.orgCode);
+    if (!unit) throw notFound('角色所属单位');
+    if (!ROLE_LEVELS[binding.role].includes(unit.level)) {
+      throw new AppError('VALIDATION_FAILED', `「${ROLE_LABELS[binding.role]}」角色不能绑定到${unit.name}（该角色应绑定到相应层级的单位）`);
+    }
+    if (binding.role === 'administrator' && !ctx.access.can('audit.verify', binding.orgCode)) {
+      throw new AppError('FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
+    }
+    if (binding.role === 'jointReviewDepartment' && !binding.department) {
+      throw new AppError('VALIDATION_FAILED', '联审部门角色须指定所属部门');
+    }
+    return { role: binding.role, orgCode: binding.orgCode, department: binding.department ?? null };
+  });
+}
+
+export async function createUser(
+  db: Db,
+  ctx: Context,
+  input: { username: string; displayName: string; orgCode: string; roles: RoleInput[]; password?: string | undefined; mustChangePassword?: boolean | undefined },
+): Promise<{ user: UserView; initialPassword: string }> {
+  ctx.access.require('user.manage', [input.orgCode], { record: '组织单位', action: '在该单位创建用户' });
+  const initialPassword = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return db.transaction().execute(async (tx) => {
+    if (!(await orgUnitsRepository.findByCode(tx, input.orgCode))) throw notFound('组织单位');
+    if (await usersRepository.findByUsername(tx, input.username)) throw new AppError('CONFLICT', `用户名「${input.username}」已被使用，请换一个`);
+    const roles = await checkRoles(tx, ctx, input.roles);
+    const id = await usersRepository.insert(tx, { ...input, passwordHash, mustChangePassword: input.mustChangePassword ?? true });
+    await usersRepository.replaceRoles(tx, id, roles);
+    await recordAuditEvent(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      orgCode: input.orgCode,
+      summary: `创建用户 ${input.username}（${input.displayName}）`,
+      after: { username: input.username, displayName: input.displayName, orgCode: input.orgCode, roles },
+    });
+    const [user] = await present(tx, ctx, [(await usersRepository.findById(tx, id))!]);
+    return { user: user!, initialPassword };
+  });
+}
+
+export async function updateUser(
+  db: Db,
+  ctx: Context,
+  id: string,
+  input: { displayName?: string | undefined; isDisabled?: boolean | undefined; roles?: RoleInput[] | undefined; version: number },
+): Promise<UserView> {
+  return db.transaction().execute(async (tx) => {
+    const before = await findVisibleUser(tx, ctx, id, 'user.manage');
+    if (ctx.actor?.userId === id && (input.isDisabled === true || input.roles !== undefined)) {
+      throw new AppError('FORBIDDEN', '不能停用自己或修改自己的角色，请由其他管理员操作');
+    }
+    const rolesBefore = (await usersRepository.listRoles(tx, [id])).get(id) ?? [];
+    if (input.roles !== undefined) ctx.access.require('user.manage', rolesBefore.map((binding) => binding.orgCode), { record: '角色所属单位', action: '收回该单位的角色' });
+    const roles = input.roles === undefined ? undefined : await checkRoles(tx, ctx, input.roles);
+    if (!(await usersRepository.update(tx, id, input.version, { displayName: input.displayName, isDisabled: input.isDisabled }))) {
+      throw versionConflict('该用户');
+    }
+    if (roles) await usersRepository.replaceRoles(tx, id, roles);
+    if (input.isDisabled === true) await authRepository.deleteSessionsOfUser(tx, id);
+    await recordAuditEvent(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      orgCode: before.orgCode,
+      summary: `修改用户 ${before.username}`,
+      before: { displayName: before.displayName, isDisabled: before.isDisabled, roles: rolesBefore.map(({ role, orgCode, department }) => ({ role, orgCode, department })) },
+      after: {
+        displayName: input.displayName ?? before.displayName,
+        isDisabled: input.isDisabled ?? before.isDisabled,
+        roles: roles ?? rolesBefore.map(({ role, orgCode, department }) => ({ role, orgCode, department })),
+      },
+    });
+    const [view] = await present(tx, ctx, [(await usersRepository.findById(tx, id))!]);
+    return view!;
+  });
+}
+
+/** Sets a new random password that must be changed at next login, ends the user's sessions and lifts a lockout. */
+export async function resetUserPassword(db: Db, ctx: Context, id: string, input: { version: number }): Promise<{ user: UserView; initialPassword: string }> {
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return db.transaction().execute(async (tx) => {
+    const user = await findVisibleUser(tx, ctx, id, 'user.manage');
+    if (!(await usersRepository.update(tx, id, input.version, { passwordHash, mustChangePassword: true }))) throw versionConflict('该用户');
+    await authRepository.deleteSessionsOfUser(tx, id);
+    await authRepository.clearThrottle(tx, user.username);
+    await recordAuditEvent(tx, ctx, {
+      action: 'user.resetPassword',
+      entityType: 'user',
+      entityId: id,
+      orgCode: user.orgCode,
+      summary: `重置用户 ${user.username} 的密码并解除锁定`,
+    });
+    const [view] = await present(tx, ctx, [(await usersRepository.findById(tx, id))!]);
+    return { user: view!, initialPassword };
+  });
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { contextFor, resolveSession } from '../modules/auth/auth.service.ts';
+import { dictionariesRoutes } from '../modules/dictionaries/dictionaries.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
+import { orgUnitsRoutes } from '../modules/org-units/org-units.routes.ts';
+import { usersRoutes } from '../modules/users/users.routes.ts';
+import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
+import { describeValidationError } from './validation-messages.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+import type { App, ModuleDeps } from './types.ts';
+
+z.config(z.locales.zhCN());
+
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof AppError>[0]; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON，请检查格式' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容为空，请提交 JSON 数据' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（上限 1 MB），请减少数据量后重试' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型，请以 application/json 提交' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: '请求长度与内容不符' },
+};
+
+/** Builds the HTTP application: third-party plugins first, then the modules, then the web client. */
+export async function buildApp(options: { config: Config; database: Database; logger?: boolean }): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '后备力量选育管用系统 API', description: '所有接口均需登录（登录与健康检查除外），数据按用户角色所属单位的管理范围限定。', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('ctx', null as never);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    request.sessionToken = request.cookies[SESSION_COOKIE] ?? null;
+    if (request.routeOptions.config.isPublic) return;
+    const actor = request.sessionToken ? await resolveSession(database.db, request.sessionToken) : null;
+    if (!actor) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
+    if (actor.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后须先修改密码');
+    }
+    request.ctx = contextFor(actor, request.ip);
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).send({ code: error.code, message: error.message });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send({ code: 'VALIDATION_FAILED', message: describeValidationError(error) });
+    }
+    const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (known) return reply.code(error.statusCode ?? 400).send({ code: known.code, message: known.message });
+    if (error.statusCode === 429) return reply.code(429).send({ code: 'RATE_LIMITED', message: error.message });
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ code: 'VALIDATION_FAILED', message: '请求格式不正确，请检查后重试' });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    if (!options.logger) console.error(error);
+    return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' });
+  });
+
+  const deps: ModuleDeps = { database, config };
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes]) {
+    await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
+  }
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
+
+  const hasWebClient = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWebClient) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: `接口 ${request.method} ${request.url.split('?')[0]} 不存在` });
+    }
+    if (!hasWebClient) return reply.code(404).type('text/plain; charset=utf-8').send('前端尚未构建：请运行 npm run build:web');
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Settings read from the environment once, at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  demoPassword: string | undefined;
+  secureCookies: boolean;
+  webDist: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT 必须是 0–65535 之间的整数，现为「${env.PORT}」`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.HOUBEI_ADMIN_PASSWORD || undefined,
+    demoPassword: env.HOUBEI_DEMO_PASSWORD || undefined,
+    secureCookies: env.COOKIE_SECURE === 'true',
+    webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+  };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Schemas shared by modules: the error body, pages, codes, versions. */
+export const ZError = z.object({ code: z.string(), message: z.string() }).meta({ id: 'Error' });
+
+export const ZOrgCode = z.string().regex(/^\d{12}(\d{3})?$/, '组织单位代码应为 12 位统计用区划代码（村民小组为 15 位）');
+export const ZUuid = z.uuid('编号格式不正确');
+export const ZVersion = z.number().int().min(1).describe('记录版本号，取自读取时的 version；不一致时返回 409');
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** Standard error responses to declare on every route. */
+export const errorResponses = {
+  400: ZError,
+  401: ZError,
+  403: ZError,
+  404: ZError,
+  409: ZError,
+} as const;
