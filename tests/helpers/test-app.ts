@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { toStatisticalCode } from '../../src/domain/org-code.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { systemContext } from '../../src/server/access.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { readConfig } from '../../src/server/config.ts';
+import type { App } from '../../src/server/types.ts';
+import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
+import { orgUnitsRepository } from '../../src/modules/org-units/org-units.repository.ts';
+import { createUser } from '../../src/modules/users/users.service.ts';
+
+export const TEST_PASSWORD = 'Test12345';
+export const TEST_COUNTY = '511425';
+
+/**
+ * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new
+ * database created on that PostgreSQL server and dropped afterwards.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database);
+    return { database, databaseUrl: undefined, drop: () => database.close() };
+  }
+  const name = `houbei_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  await migrate(database);
+  return {
+    database,
+    databaseUrl: url.toString(),
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface TestWorld {
+  app: App;
+  database: Database;
+  countyCode: string;
+  /** Two townships with villages: the caller's own (A) and another (B). */
+  townshipA: { code: string; name: string; villageCodes: string[] };
+  townshipB: { code: string; name: string; villageCodes: string[] };
+  users: Record<'admin' | 'county' | 'townshipA' | 'townshipB' | 'villageA' | 'auditor' | 'reviewer', { id: string; username: string }>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh database with the test county imported and one user per role. */
+export async function createTestWorld(): Promise<TestWorld> {
+  const { database, drop } = await openTestDatabase();
+  const ctx = systemContext();
+  await importCounty(database.db, ctx, TEST_COUNTY);
+  const countyCode = toStatisticalCode(TEST_COUNTY);
+  const townships = (await orgUnitsRepository.listChildren(database.db, countyCode)).filter((unit) => unit.name.endsWith('镇'));
+  const [a, b] = townships;
+  if (!a || !b) throw new Error('test county needs two towns');
+  const villagesOf = async (code: string) => (await orgUnitsRepository.listChildren(database.db, code)).map((unit) => unit.code);
+  const townshipA = { code: a.code, name: a.name, villageCodes: await villagesOf(a.code) };
+  const townshipB = { code: b.code, name: b.name, villageCodes: await villagesOf(b.code) };
+
+  const make = async (username: string, role: Role, orgCode: string, department: string | null = null) => {
+    const { user } = await createUser(database.db, ctx, {
+      username, displayName: username, orgCode, roles: [{ role, orgCode, department }], password: TEST_PASSWORD, mustChangePassword: false,
+    });
+    return { id: user.id, username };
+  };
+  const users = {
+    admin: await make('admin', 'administrator', '000000000000'),
+    county: await make('county', 'orgDepartment', countyCode),
+    townshipA: await make('towna', 'townshipCommittee', townshipA.code),
+    townshipB: await make('townb', 'townshipCommittee', townshipB.code),
+    villageA: await make('villagea', 'villageClerk', townshipA.villageCodes[0]!),
+    auditor: await make('auditor', 'auditor', countyCode),
+    reviewer: await make('reviewer', 'jointReviewDepartment', countyCode, '纪检监察机关'),
+  };
+
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database });
+  await app.ready();
+
+  return {
+    app,
+    database,
+    countyCode,
+    townshipA,
+    townshipB,
+    users,
+    async login(username, password = TEST_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((item) => item.name === 'houbei_session');
+      return `houbei_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export async function countAuditEvents(database: Database): Promise<number> {
+  const row = await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
