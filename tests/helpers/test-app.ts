@@ -48,13 +48,22 @@ export async function openTestDatabase(): Promise<{ database: Database; database
   };
 }
 
+export interface TestTownship {
+  code: string;
+  name: string;
+  /** A unit of level village (not community) in the township. */
+  villageCode: string;
+  /** All village-level units (villages and communities) of the township. */
+  villageCodes: string[];
+}
+
 export interface TestWorld {
   app: App;
   database: Database;
   countyCode: string;
   /** Two townships with villages: the caller's own (A) and another (B). */
-  townshipA: { code: string; name: string; villageCodes: string[] };
-  townshipB: { code: string; name: string; villageCodes: string[] };
+  townshipA: TestTownship;
+  townshipB: TestTownship;
   users: Record<'admin' | 'county' | 'townshipA' | 'townshipB' | 'villageA' | 'auditor' | 'reviewer', { id: string; username: string }>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -69,9 +78,14 @@ export async function createTestWorld(): Promise<TestWorld> {
   const townships = (await orgUnitsRepository.listChildren(database.db, countyCode)).filter((unit) => unit.name.endsWith('镇'));
   const [a, b] = townships;
   if (!a || !b) throw new Error('test county needs two towns');
-  const villagesOf = async (code: string) => (await orgUnitsRepository.listChildren(database.db, code)).map((unit) => unit.code);
-  const townshipA = { code: a.code, name: a.name, villageCodes: await villagesOf(a.code) };
-  const townshipB = { code: b.code, name: b.name, villageCodes: await villagesOf(b.code) };
+  const describeTown = async (town: { code: string; name: string }) => {
+    const children = await orgUnitsRepository.listChildren(database.db, town.code);
+    const village = children.find((unit) => unit.level === 'village');
+    if (!village) throw new Error(`${town.name} has no village`);
+    return { code: town.code, name: town.name, villageCode: village.code, villageCodes: children.map((unit) => unit.code) };
+  };
+  const townshipA = await describeTown(a);
+  const townshipB = await describeTown(b);
 
   const make = async (username: string, role: Role, orgCode: string, department: string | null = null) => {
     const { user } = await createUser(database.db, ctx, {
@@ -84,7 +98,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     county: await make('county', 'orgDepartment', countyCode),
     townshipA: await make('towna', 'townshipCommittee', townshipA.code),
     townshipB: await make('townb', 'townshipCommittee', townshipB.code),
-    villageA: await make('villagea', 'villageClerk', townshipA.villageCodes[0]!),
+    villageA: await make('villagea', 'villageClerk', townshipA.villageCode),
     auditor: await make('auditor', 'auditor', countyCode),
     reviewer: await make('reviewer', 'jointReviewDepartment', countyCode, '纪检监察机关'),
   };

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+
+/**
+ * Walks every route of the OpenAPI document as the township committee of town A and proves that
+ * nothing of town B can be read or changed. Each route needs a probe below; a new route without
+ * one fails this test, and so does a probe that reaches town B.
+ */
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface ProbeRequest { method: Method; url: string; payload?: unknown }
+
+type Probe =
+  /** Open to anyone (health, login, the API document): holds no record of any unit. */
+  | { kind: 'public' }
+  /** About the caller only (their session, their password). */
+  | { kind: 'self' }
+  /** Requests that name a record of town B: each must be refused with 403 or 404. */
+  | { kind: 'foreign'; requests: (world: TestWorld) => ProbeRequest[] }
+  /** Requests that list or search: each may answer, but must not contain anything of town B. */
+  | { kind: 'list'; requests: (world: TestWorld) => ProbeRequest[] };
+
+const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
+
+const PROBES: Record<string, Probe> = {
+  'GET /api/health': { kind: 'public' },
+  'POST /api/auth/login': { kind: 'public' },
+  'POST /api/auth/logout': { kind: 'self' },
+  'GET /api/auth/me': { kind: 'self' },
+  'POST /api/auth/password': { kind: 'self' },
+  'GET /api/org-units/roots': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/org-units/roots' }] },
+  'GET /api/org-units/search': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: `/api/org-units/search?q=${encodeURIComponent(w.townshipB.name)}` },
+      { method: 'GET', url: `/api/org-units/search?q=${w.townshipB.code.slice(0, 9)}` },
+      { method: 'GET', url: `/api/org-units/search?q=${w.countyCode.slice(0, 6)}` },
+    ],
+  },
+  'GET /api/org-units/{code}': {
+    kind: 'foreign',
+    requests: (w) => [w.townshipB.code, w.townshipB.villageCode!, w.countyCode].map((code) => ({ method: 'GET', url: `/api/org-units/${code}` })),
+  },
+  'GET /api/org-units/{code}/children': {
+    kind: 'foreign',
+    requests: (w) => [w.townshipB.code, w.townshipB.villageCode!, w.countyCode].map((code) => ({ method: 'GET', url: `/api/org-units/${code}/children` })),
+  },
+  'PATCH /api/org-units/{code}': {
+    kind: 'foreign',
+    requests: (w) => [w.townshipB.code, w.townshipB.villageCode!].map((code) => ({ method: 'PATCH', url: `/api/org-units/${code}`, payload: B_VILLAGE_PATCH })),
+  },
+  'POST /api/org-units/{code}/villager-groups': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'POST', url: `/api/org-units/${w.townshipB.villageCode}/villager-groups`, payload: { name: '越权小组' } }],
+  },
+  'POST /api/org-units/import': {
+    kind: 'foreign',
+    requests: () => [{ method: 'POST', url: '/api/org-units/import', payload: { countyCode: '511425' } }, { method: 'POST', url: '/api/org-units/import', payload: { countyCode: '511402' } }],
+  },
+  'GET /api/users': {
+    kind: 'list',
+    requests: () => [{ method: 'GET', url: '/api/users?pageSize=200' }, { method: 'GET', url: '/api/users?search=townb' }],
+  },
+  'POST /api/users': {
+    kind: 'foreign',
+    requests: (w) => [
+      { method: 'POST', url: '/api/users', payload: { username: 'intruder1', displayName: '越权', orgCode: w.townshipB.code, roles: [] } },
+      { method: 'POST', url: '/api/users', payload: { username: 'intruder2', displayName: '越权', orgCode: w.townshipA.code, roles: [{ role: 'villageClerk', orgCode: w.townshipB.villageCode }] } },
+    ],
+  },
+  'GET /api/users/{id}': { kind: 'foreign', requests: (w) => [{ method: 'GET', url: `/api/users/${w.users.townshipB.id}` }] },
+  'PATCH /api/users/{id}': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'PATCH', url: `/api/users/${w.users.townshipB.id}`, payload: { displayName: '越权', version: 1 } }],
+  },
+  'POST /api/users/{id}/reset-password': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'POST', url: `/api/users/${w.users.townshipB.id}/reset-password`, payload: { version: 1 } }],
+  },
+  // Dictionaries are shared by the whole system and hold no unit's records; changing them is the org department's.
+  'GET /api/dictionaries': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/dictionaries' }] },
+  'POST /api/dictionaries/{dictionary}/items': {
+    kind: 'foreign',
+    requests: () => [{ method: 'POST', url: '/api/dictionaries/sourceCategory/items', payload: { code: 'intruder', label: '越权', sortOrder: 99 } }],
+  },
+  'PATCH /api/dictionary-items/{id}': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'PATCH', url: `/api/dictionary-items/${w.dictionaryItemId}`, payload: { label: '越权', version: 1 } }],
+  },
+  'GET /api/audit-events': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: '/api/audit-events?pageSize=200' },
+      { method: 'GET', url: `/api/audit-events?entityId=${w.townshipB.villageCode}` },
+    ],
+  },
+  'GET /api/login-events': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/login-events?pageSize=200' }] },
+  'POST /api/audit-events/verify': { kind: 'foreign', requests: () => [{ method: 'POST', url: '/api/audit-events/verify' }] },
+};
+
+declare module '../helpers/test-app.ts' {
+  interface TestWorld {
+    dictionaryItemId: string;
+  }
+}
+
+let world: TestWorld;
+let cookie: string;
+let operations: { method: Method; path: string }[];
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  // Records of town B that a leak would show: audit events, a login, a villager group.
+  const admin = await world.login('admin');
+  const village = world.townshipB.villageCode;
+  expect((await world.app.inject({ method: 'POST', url: `/api/org-units/${village}/villager-groups`, headers: { cookie: admin }, payload: { name: '第一村民小组' } })).statusCode).toBe(201);
+  await world.login('townb');
+  world.dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
+  cookie = await world.login('towna');
+  const document = (await world.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase() as Method, path })),
+  );
+});
+afterAll(async () => world.close());
+
+/** Everything of town B whose appearance in a response would be a leak. */
+function townBMarkers(): string[] {
+  return [world.townshipB.code, ...world.townshipB.villageCodes, world.townshipB.name, world.users.townshipB.id, '"townb"'];
+}
+
+describe('scope: a township officer reaches nothing of another township', () => {
+  it('has a probe for every route of the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThan(15);
+    const missing = operations.map(({ method, path }) => `${method} ${path}`).filter((key) => !(key in PROBES));
+    expect(missing, 'routes without a scope probe: add one to tests/integration/scope.test.ts').toEqual([]);
+  });
+
+  it('refuses every request naming a record of the other township, and lists none of its records', async () => {
+    const failures: string[] = [];
+    let probed = 0;
+    for (const { method, path } of operations) {
+      const probe = PROBES[`${method} ${path}`];
+      if (!probe || probe.kind === 'public' || probe.kind === 'self') continue;
+      for (const request of probe.requests(world)) {
+        probed += 1;
+        const response = await world.app.inject({ method: request.method, url: request.url, headers: { cookie }, ...(request.payload !== undefined && { payload: request.payload as object }) });
+        if (probe.kind === 'foreign' && ![403, 404].includes(response.statusCode)) {
+          failures.push(`${request.method} ${request.url} → ${response.statusCode} (expected 403 or 404)`);
+        }
+        if (probe.kind === 'list') {
+          if (response.statusCode !== 200 && response.statusCode !== 403) failures.push(`${request.method} ${request.url} → ${response.statusCode}`);
+          const leaked = townBMarkers().filter((marker) => response.body.includes(marker));
+          if (leaked.length > 0) failures.push(`${request.method} ${request.url} shows ${leaked.join(', ')}`);
+        }
+        if (response.statusCode >= 400) expect(response.json().message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probed).toBeGreaterThan(20);
+  });
+
+  it('left every record of the other township as it was', async () => {
+    const units = await world.database.db.selectFrom('org_unit').select(['code', 'name', 'version']).where('code', 'like', `${world.townshipB.code.slice(0, 9)}%`).execute();
+    expect(units.every((unit) => unit.version === 1 && unit.name !== '越权改名')).toBe(true);
+    const names = units.map((unit) => unit.name);
+    expect(names).not.toContain('越权小组');
+    const userB = await world.database.db.selectFrom('app_user').select(['display_name', 'version']).where('id', '=', world.users.townshipB.id).executeTakeFirstOrThrow();
+    expect(userB).toEqual({ display_name: 'townb', version: 1 });
+    const intruders = await world.database.db.selectFrom('app_user').select('username').where('username', 'like', 'intruder%').execute();
+    expect(intruders).toEqual([]);
+  });
+
+  it('still serves the township its own records (the probes are not refused for everything)', async () => {
+    const own = await world.app.inject({ method: 'GET', url: `/api/org-units/${world.townshipA.code}/children`, headers: { cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().map((unit: { code: string }) => unit.code)).toEqual(world.townshipA.villageCodes);
+    const search = await world.app.inject({ method: 'GET', url: `/api/org-units/search?q=${world.countyCode.slice(0, 6)}`, headers: { cookie } });
+    expect(search.json().length).toBeGreaterThan(0);
+    expect(search.json().every((unit: { code: string }) => unit.code.startsWith(world.townshipA.code.slice(0, 9)))).toBe(true);
+  });
+});

@@ -1,0 +1,9 @@
+import { api } from './client.ts';
+import type { Me } from './types.ts';
+
+export const authApi = {
+  login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }),
+  logout: () => api.post<null>('/api/auth/logout'),
+  me: () => api.get<Me>('/api/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => api.post<null>('/api/auth/password', { currentPassword, newPassword }),
+};
