@@ -50,22 +50,17 @@ audit
   .description('校验操作日志哈希链，报告第一条被篡改或缺失的日志')
   .action(async () => {
     const database = await openMigratedDatabase(readConfig());
-    try {
-      const result = await verifyAuditChain(database.db);
-      if (result.firstBreak) {
-        console.error(`校验失败：${describeChainBreak(result.firstBreak)}（此前 ${result.checked} 条完好）`);
-        process.exitCode = 1;
-      } else {
-        console.log(`操作日志完整，共校验 ${result.checked} 条`);
-      }
-    } finally {
-      await database.close();
+    const result = await verifyAuditChain(database.db).finally(() => database.close());
+    if (result.firstBreak) {
+      console.error(`校验失败：${describeChainBreak(result.firstBreak)}（此前 ${result.checked} 条完好）`);
+      process.exit(1);
     }
+    console.log(`操作日志完整，共校验 ${result.checked} 条`);
   });
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   console.error(error instanceof AppError || error instanceof Error ? `错误：${error.message}` : error);
-  process.exitCode = 1;
+  process.exit(1);
 }

@@ -33,7 +33,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashAuditEvent(prevHash: string, event: ChainedAuditFields): string {
-  const payload = canonicalJson({ ...event, at: event.at.toISOString() });
+  const payload = canonicalJson({
+    id: event.id,
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorName: event.actorName,
+    ip: event.ip,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    orgCode: event.orgCode,
+    summary: event.summary,
+    before: event.before,
+    after: event.after,
+  });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
 }
 

@@ -53,7 +53,10 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
     const page: StoredAuditEvent[] = await auditRepository.listAfter(db, previous.id, 5000);
     if (page.length === 0) return { checked, firstBreak: null };
     const firstBreak = findChainBreak(page, previous);
-    if (firstBreak) return { checked, firstBreak };
+    if (firstBreak) {
+      const brokenId = firstBreak.kind === 'missing' ? firstBreak.expectedId : firstBreak.id;
+      return { checked: checked + (brokenId - 1 - previous.id), firstBreak };
+    }
     checked += page.length;
     const last = page[page.length - 1]!;
     previous = { id: last.id, hash: last.hash };

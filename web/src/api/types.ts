@@ -1,5 +1,5 @@
 /**
- * Shapes of the API's JSON responses (see src/modules/*/*.schemas.ts). Dates arrive as ISO strings.
+ * Shapes of the API's JSON responses (see the Zod schemas in src/modules). Dates arrive as ISO strings.
  */
 export type Role = 'administrator' | 'orgDepartment' | 'townshipCommittee' | 'villageClerk' | 'mentor' | 'jointReviewDepartment' | 'auditor';
 

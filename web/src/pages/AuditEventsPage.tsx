@@ -1,0 +1,145 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, AutoComplete, Button, Col, DatePicker, Form, Input, Row, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { auditApi, type AuditEventQuery } from '../api/audit.ts';
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS } from '../api/labels.ts';
+import type { AuditEvent, AuditVerification, Page } from '../api/types.ts';
+import { formatDateTime } from '../components/formatDate.ts';
+import { JsonBlock } from '../components/JsonBlock.tsx';
+import { useShowError } from '../components/useShowError.ts';
+import { useMe } from '../session/SessionContext.tsx';
+
+interface Filters {
+  actorName?: string;
+  action?: string;
+  entityType?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const entityTypeOptions = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+
+function toQuery(filters: Filters): Omit<AuditEventQuery, 'page' | 'pageSize'> {
+  const [from, to] = filters.range ?? [null, null];
+  return {
+    actorName: filters.actorName?.trim() || undefined,
+    action: filters.action?.trim() || undefined,
+    entityType: filters.entityType?.trim() || undefined,
+    from: from?.format('YYYY-MM-DD'),
+    to: to?.format('YYYY-MM-DD'),
+  };
+}
+
+/** 操作日志: filtered, paged, each row expandable to its before and after; integrity check when allowed. */
+export function AuditEventsPage() {
+  const me = useMe();
+  const showError = useShowError();
+  const [form] = Form.useForm<Filters>();
+  const [query, setQuery] = useState<AuditEventQuery>({ page: 1, pageSize: 20 });
+  const [result, setResult] = useState<Page<AuditEvent> | null>(null);
+  const [isLoading, setLoading] = useState(false);
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [isVerifying, setVerifying] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setResult(await auditApi.events(query));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [query, showError]);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setVerification(await auditApi.verify());
+    } catch (error) {
+      showError(error);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns: ColumnsType<AuditEvent> = [
+    { title: '序号', dataIndex: 'id', width: 80 },
+    { title: '时间', dataIndex: 'at', width: 170, render: (value: string) => formatDateTime(value) },
+    { title: '操作人', dataIndex: 'actorName', width: 110 },
+    { title: '操作类型', dataIndex: 'action', width: 150, render: (value: string) => <Tag>{AUDIT_ACTION_LABELS[value] ?? value}</Tag> },
+    { title: '对象类型', dataIndex: 'entityType', width: 100, render: (value: string) => ENTITY_TYPE_LABELS[value] ?? value },
+    { title: '摘要', dataIndex: 'summary', width: 320 },
+    { title: 'IP', dataIndex: 'ip', width: 130 },
+  ];
+
+  return (
+    <div>
+      <div className="page-header">
+        <h2>操作日志</h2>
+        {me.permissions.includes('audit.verify') && (
+          <Button icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={() => void verify()}>校验日志完整性</Button>
+        )}
+      </div>
+      {verification && (
+        <Alert
+          type={verification.firstBreak ? 'error' : 'success'}
+          showIcon
+          closable={{ onClose: () => setVerification(null) }}
+          title={verification.message}
+          description={`已校验 ${verification.checked} 条`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<Filters>
+        form={form}
+        layout="vertical"
+        onFinish={(filters) => setQuery({ page: 1, pageSize: query.pageSize, ...toQuery(filters) })}
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={12} lg={5}><Form.Item name="actorName" label="操作人"><Input placeholder="用户名" allowClear /></Form.Item></Col>
+          <Col xs={24} sm={12} lg={5}><Form.Item name="action" label="操作类型"><AutoComplete options={actionOptions} placeholder="如 user.create" allowClear /></Form.Item></Col>
+          <Col xs={24} sm={12} lg={5}><Form.Item name="entityType" label="对象类型"><AutoComplete options={entityTypeOptions} placeholder="如 user" allowClear /></Form.Item></Col>
+          <Col xs={24} sm={12} lg={6}><Form.Item name="range" label="日期范围"><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={24} lg={3}>
+            <Form.Item label=" ">
+              <Space>
+                <Button type="primary" htmlType="submit">查询</Button>
+                <Button onClick={() => { form.resetFields(); setQuery({ page: 1, pageSize: query.pageSize }); }}>重置</Button>
+              </Space>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      <Table<AuditEvent>
+        rowKey="id"
+        size="middle"
+        loading={isLoading}
+        columns={columns}
+        dataSource={result?.events ?? []}
+        scroll={{ x: 1100 }}
+        expandable={{
+          expandedRowRender: (event) => (
+            <Row gutter={16}>
+              <Col xs={24} md={12}><div>变更前</div><JsonBlock value={event.before} /></Col>
+              <Col xs={24} md={12}><div>变更后</div><JsonBlock value={event.after} /></Col>
+              <Col span={24} style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)', wordBreak: 'break-all' }}>对象编号：{event.entityId}　哈希：{event.hash}</Col>
+            </Row>
+          ),
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: result?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 条`,
+          onChange: (page, pageSize) => setQuery((current) => ({ ...current, page, pageSize })),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { Card, Col, Descriptions, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { orgUnitsApi } from '../api/orgUnits.ts';
+import type { OrgUnit } from '../api/types.ts';
+import { useShowError } from '../components/useShowError.ts';
+import { useMe } from '../session/SessionContext.tsx';
+
+interface RootSummary {
+  root: OrgUnit;
+  /** Child units counted by level label, e.g. 村 → 12. */
+  byLevel: [string, number][];
+}
+
+async function summarise(root: OrgUnit): Promise<RootSummary> {
+  const children = root.childCount > 0 ? await orgUnitsApi.children(root.code) : [];
+  const counts = new Map<string, number>();
+  for (const child of children) counts.set(child.levelLabel, (counts.get(child.levelLabel) ?? 0) + 1);
+  return { root, byLevel: [...counts.entries()] };
+}
+
+/** Welcome, the user's roles and units, and how many units lie directly below each of them. */
+export function HomePage() {
+  const me = useMe();
+  const showError = useShowError();
+  const [summaries, setSummaries] = useState<RootSummary[] | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    orgUnitsApi.roots()
+      .then((roots) => Promise.all(roots.map(summarise)))
+      .then((result) => { if (isCurrent) setSummaries(result); })
+      .catch((error: unknown) => { if (isCurrent) { setSummaries([]); showError(error); } });
+    return () => { isCurrent = false; };
+  }, [showError]);
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
+      <Typography.Paragraph>您好，{me.displayName}！欢迎使用后备力量选育管用系统。</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title="我的角色与单位">
+            <List
+              dataSource={me.roles}
+              locale={{ emptyText: '暂无角色，请联系管理员授权' }}
+              renderItem={(binding) => (
+                <List.Item>
+                  <Descriptions size="small" column={1} style={{ width: '100%' }}>
+                    <Descriptions.Item label="角色"><Tag color="red">{binding.roleLabel}</Tag>{binding.department ?? ''}</Descriptions.Item>
+                    <Descriptions.Item label="单位">{binding.orgName}</Descriptions.Item>
+                  </Descriptions>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title="管理范围" extra={<Link to="/org-units">查看组织机构</Link>}>
+            {summaries === null ? <Skeleton active /> : (
+              <List
+                dataSource={summaries}
+                locale={{ emptyText: '暂无管理范围' }}
+                renderItem={({ root, byLevel }) => (
+                  <List.Item>
+                    <div style={{ width: '100%' }}>
+                      <Typography.Text strong>{root.fullName}</Typography.Text>
+                      <Row gutter={16} style={{ marginTop: 8 }}>
+                        <Col><Statistic title="下级单位" value={root.childCount} /></Col>
+                        {byLevel.map(([label, count]) => <Col key={label}><Statistic title={label} value={count} /></Col>)}
+                      </Row>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/client.ts';
+import { useSession } from '../session/SessionContext.tsx';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { state, login } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [isSubmitting, setSubmitting] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (state.status === 'authenticated') {
+    return <Navigate to={state.me.mustChangePassword ? '/change-password' : from} replace />;
+  }
+
+  const submit = async (values: LoginForm) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const me = await login(values.username, values.password);
+      void navigate(me.mustChangePassword ? '/change-password' : from, { replace: true });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : '登录失败，请稍后重试');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="login-screen">
+      <Card className="login-card">
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>村（社区）后备力量选育管用工作平台</Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" placeholder="用户名" />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="密码" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={isSubmitting}>登录</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

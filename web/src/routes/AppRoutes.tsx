@@ -1,0 +1,32 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { AuditEventsPage } from '../pages/AuditEventsPage.tsx';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
+import { DictionariesPage } from '../pages/DictionariesPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { LoginEventsPage } from '../pages/LoginEventsPage.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
+import { UsersPage } from '../pages/UsersPage.tsx';
+import { RequireSession } from './RequireSession.tsx';
+
+/** Every screen of the client. Paths the menu shows are listed in components/navigation.tsx. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/change-password" element={<RequireSession allowPendingPasswordChange><ChangePasswordPage /></RequireSession>} />
+      <Route element={<RequireSession><AppLayout /></RequireSession>}>
+        <Route index element={<HomePage />} />
+        <Route path="org-units" element={<OrgUnitsPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="dictionaries" element={<DictionariesPage />} />
+        <Route path="audit-events" element={<AuditEventsPage />} />
+        <Route path="login-events" element={<LoginEventsPage />} />
+        <Route path="home" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
