@@ -6,11 +6,10 @@ const PART_LABELS: Record<string, string> = { body: '请求内容', querystring:
 export function describeValidationError(error: FastifyError): string {
   const part = PART_LABELS[error.validationContext ?? 'body'] ?? '请求';
   const problems = (error.validation ?? []).slice(0, 5).map((issue) => {
-    const params = issue.params as { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } } | undefined;
-    const detail = params?.issue;
-    const field = detail?.path?.length ? detail.path.map(String).join('.') : issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    if (detail?.code === 'unrecognized_keys' && detail.keys) return `不允许的字段：${detail.keys.join('、')}`;
-    const message = detail?.message ?? issue.message ?? '格式不正确';
+    const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) return `不允许的字段：${keys.join('、')}`;
+    const message = issue.message ?? '格式不正确';
     return field ? `${field}：${message}` : message;
   });
   return `${part}有误——${problems.join('；')}`;

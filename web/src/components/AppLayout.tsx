@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -63,6 +63,9 @@ export function AppLayout() {
             <span className="user-name">{me.displayName}</span>
             {firstRole && <Tag className="user-role" color="red">{firstRole.roleLabel}{me.roles.length > 1 ? ` 等 ${me.roles.length} 个角色` : ''}</Tag>}
             {firstRole && <span className="user-unit" title={firstRole.orgName}>{firstRole.orgName}</span>}
+            <Tooltip title="修改密码">
+              <Button icon={<KeyOutlined />} aria-label="修改密码" onClick={() => void navigate('/change-password')} />
+            </Tooltip>
             <Tooltip title="退出登录">
               <Button
                 icon={<LogoutOutlined />}

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ADMIN_PASSWORD = 'Admin12345';
+export const DEMO_PASSWORD = 'Demo12345';
+
+export interface ServerProcess {
+  baseUrl: string;
+  /** Stops the server and removes its temporary data directory. */
+  stop: () => Promise<void>;
+}
+
+const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A port nobody listens on right now, found by letting the OS pick one. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        server.close();
+        reject(new Error('could not read the chosen port'));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/**
+ * Starts `houbei start --demo` with a fresh data directory on a free port and waits until
+ * /api/health answers. With TEST_DATABASE_URL set the server uses that PostgreSQL database
+ * (shared; the demo loads only on the first start).
+ */
+export async function startServer(options: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HOUBEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    HOUBEI_DEMO_PASSWORD: DEMO_PASSWORD,
+  };
+  delete env.DATABASE_URL;
+  if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+  const child = spawn(process.execPath, [path.join(repositoryRoot, 'bin/houbei.mjs'), 'start', '--demo'], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const hasExited = exited(child);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await hasExited;
+      clearTimeout(forced);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  let isExited = false;
+  void hasExited.then(() => { isExited = true; });
+  while (Date.now() < deadline) {
+    if (isExited) {
+      await stop();
+      throw new Error(`server exited before it became healthy (code ${child.exitCode}):\n${output}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return { baseUrl, stop };
+    } catch {
+      // not listening yet
+    }
+    // Wait for either the process to exit or a short poll interval, whichever comes first.
+    await Promise.race([hasExited, new Promise((resolve) => setTimeout(resolve, 200))]);
+  }
+  await stop();
+  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output}`);
+}
