@@ -90,7 +90,7 @@ describe('web client shell', () => {
       await loginThroughForm(page, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
       await page.getByRole('button', { name: '打开菜单' }).click();
-      const drawer = page.locator('.ant-drawer-content');
+      const drawer = page.locator('.nav-drawer .ant-drawer-body');
       await drawer.waitFor();
       await drawer.getByRole('menuitem', { name: '组织机构' }).click();
       await page.waitForURL('**/org-units');

@@ -46,6 +46,7 @@ export function AppLayout() {
         <Drawer
           title={SYSTEM_TITLE}
           placement="left"
+          rootClassName="nav-drawer"
           size={240}
           open={isDrawerOpen}
           onClose={() => setDrawerOpen(false)}
