@@ -107,6 +107,8 @@ describe('web client shell', () => {
   });
 
   it('lets an administrator create a user and shows the initial password once', async () => {
+    // Unique per run, since with TEST_DATABASE_URL the database outlives the test.
+    const username = `e2e_${Date.now().toString(36)}`;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     try {
@@ -116,7 +118,7 @@ describe('web client shell', () => {
       await page.getByRole('button', { name: '新建用户' }).click();
 
       const modal = page.locator('.ant-modal').filter({ hasText: '新建用户' });
-      await modal.getByLabel('用户名').fill('e2e_clerk');
+      await modal.getByLabel('用户名').fill(username);
       await modal.getByLabel('姓名').fill('测试审计员');
 
       const unitField = modal.locator('.ant-form-item').filter({ hasText: '所属单位' }).first();
@@ -141,16 +143,16 @@ describe('web client shell', () => {
       const shownPassword = (await password.innerText()).trim();
       expect(shownPassword).toMatch(/^[A-Za-z0-9]{8,}$/);
       expect(shownPassword).toBe(body.initialPassword);
-      await page.locator('.one-time-password-modal').getByText('e2e_clerk（测试审计员）').waitFor();
+      await page.locator('.one-time-password-modal').getByText(`${username}（测试审计员）`).waitFor();
 
       await page.getByRole('button', { name: '我已记下' }).click();
-      await page.locator('.ant-table-row', { hasText: 'e2e_clerk' }).waitFor();
+      await page.locator('.ant-table-row', { hasText: username }).waitFor();
 
       // The shown password is the real one: the new user can log in and must change it first.
       const response = await fetch(`${server.baseUrl}/api/auth/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: 'e2e_clerk', password: shownPassword }),
+        body: JSON.stringify({ username, password: shownPassword }),
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);

@@ -39,4 +39,18 @@ describe('API conventions', () => {
       await world.database.db.schema.alterTable('dictionary_item_moved').renameTo('dictionary_item').execute();
     }
   });
+
+  it('rate-limits login attempts from one address, in Chinese', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 25; attempt += 1) {
+      const response = await world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `flood${attempt}`, password: 'x1234567' } });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) {
+        expect(response.json().code).toBe('RATE_LIMITED');
+        expect(response.json().message).toMatch(/^请求过于频繁，请 \d+ 秒后再试$/);
+      }
+    }
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

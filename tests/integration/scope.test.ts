@@ -85,7 +85,7 @@ const PROBES: Record<string, Probe> = {
   },
   'PATCH /api/dictionary-items/{id}': {
     kind: 'foreign',
-    requests: (w) => [{ method: 'PATCH', url: `/api/dictionary-items/${w.dictionaryItemId}`, payload: { label: '越权', version: 1 } }],
+    requests: () => [{ method: 'PATCH', url: `/api/dictionary-items/${dictionaryItemId}`, payload: { label: '越权', version: 1 } }],
   },
   'GET /api/audit-events': {
     kind: 'list',
@@ -98,14 +98,9 @@ const PROBES: Record<string, Probe> = {
   'POST /api/audit-events/verify': { kind: 'foreign', requests: () => [{ method: 'POST', url: '/api/audit-events/verify' }] },
 };
 
-declare module '../helpers/test-app.ts' {
-  interface TestWorld {
-    dictionaryItemId: string;
-  }
-}
-
 let world: TestWorld;
 let cookie: string;
+let dictionaryItemId: string;
 let operations: { method: Method; path: string }[];
 
 beforeAll(async () => {
@@ -115,7 +110,7 @@ beforeAll(async () => {
   const village = world.townshipB.villageCode;
   expect((await world.app.inject({ method: 'POST', url: `/api/org-units/${village}/villager-groups`, headers: { cookie: admin }, payload: { name: '第一村民小组' } })).statusCode).toBe(201);
   await world.login('townb');
-  world.dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
+  dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
   cookie = await world.login('towna');
   const document = (await world.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>

@@ -7,6 +7,12 @@ export const authRepository = {
     return row ? { failedCount: row.failed_count, lockedUntil: row.locked_until } : undefined;
   },
 
+  async findLockedUsernames(db: Executor, usernames: readonly string[], now: Date): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const rows = await db.selectFrom('login_throttle').select('username').where('username', 'in', usernames).where('locked_until', '>', now).execute();
+    return new Set(rows.map((row) => row.username));
+  },
+
   async saveThrottle(db: Executor, username: string, state: ThrottleState, now: Date): Promise<void> {
     await db
       .insertInto('login_throttle')

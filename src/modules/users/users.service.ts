@@ -1,5 +1,4 @@
 import type { Db, Tx } from '../../db/database.ts';
-import { isLocked } from '../../domain/lockout.ts';
 import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../domain/roles.ts';
 import type { Context, RoleBinding } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
@@ -36,27 +35,25 @@ const USER = { record: '用户', action: '管理该用户' };
 
 async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<UserView[]> {
   const roles = await usersRepository.listRoles(db, users.map((user) => user.id));
-  const now = new Date();
-  return Promise.all(
-    users.map(async (user) => {
-      const canManage = ctx.access.can('user.manage', user.orgCode);
-      return {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        orgCode: user.orgCode,
-        orgName: user.orgName,
-        isDisabled: user.isDisabled,
-        isLocked: isLocked(await authRepository.findThrottle(db, user.username), now),
-        mustChangePassword: user.mustChangePassword,
-        lastLoginAt: user.lastLoginAt,
-        createdAt: user.createdAt,
-        version: user.version,
-        roles: (roles.get(user.id) ?? []).map((binding) => ({ ...binding, roleLabel: ROLE_LABELS[binding.role] })),
-        policies: { update: canManage, resetPassword: canManage },
-      };
-    }),
-  );
+  const locked = await authRepository.findLockedUsernames(db, users.map((user) => user.username), new Date());
+  return users.map((user) => {
+    const canManage = ctx.access.can('user.manage', user.orgCode);
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      orgCode: user.orgCode,
+      orgName: user.orgName,
+      isDisabled: user.isDisabled,
+      isLocked: locked.has(user.username),
+      mustChangePassword: user.mustChangePassword,
+      lastLoginAt: user.lastLoginAt,
+      createdAt: user.createdAt,
+      version: user.version,
+      roles: (roles.get(user.id) ?? []).map((binding) => ({ ...binding, roleLabel: ROLE_LABELS[binding.role] })),
+      policies: { update: canManage, resetPassword: canManage },
+    };
+  });
 }
 
 export async function listUsers(
