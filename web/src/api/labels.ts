@@ -1,15 +1,8 @@
+import { ROLE_LABELS } from '../../../src/domain/roles.ts';
 import type { LoginOutcome, Role } from './types.ts';
 
-/** Chinese names the UI shows for codes the API returns. */
-export const ROLE_LABELS: Record<Role, string> = {
-  administrator: '系统管理员',
-  orgDepartment: '组织部',
-  townshipCommittee: '乡镇党委',
-  villageClerk: '村党组织',
-  mentor: '帮带导师',
-  jointReviewDepartment: '联审部门',
-  auditor: '审计/只读领导',
-};
+/** Chinese names the UI shows for codes the API returns; role names come from the server's own table. */
+export { ROLE_LABELS };
 
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 

@@ -1,10 +1,10 @@
 /**
  * Shapes of the API's JSON responses (see the Zod schemas in src/modules). Dates arrive as ISO strings.
  */
-export type Role = 'administrator' | 'orgDepartment' | 'townshipCommittee' | 'villageClerk' | 'mentor' | 'jointReviewDepartment' | 'auditor';
+export type { Role } from '../../../src/domain/roles.ts';
+import type { Permission, Role } from '../../../src/domain/roles.ts';
 
-export type Permission =
-  | 'orgUnit.read' | 'orgUnit.update' | 'orgUnit.import' | 'user.read' | 'user.manage' | 'dictionary.manage' | 'audit.read' | 'audit.verify';
+export type { Permission } from '../../../src/domain/roles.ts';
 
 export type OrgLevel = 'nation' | 'province' | 'city' | 'county' | 'township' | 'village' | 'community' | 'villagerGroup';
 
