@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, formatYearMonth, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+
+describe('dates as typed in rosters', () => {
+  it('reads the text forms people type', () => {
+    for (const text of ['1985.03', '1985-03', '1985年3月', '198503', '1985/3', ' 1985.3 ', '1985年03月']) {
+      expect(parseLooseDate(text), text).toEqual({ year: 1985, month: 3, day: null });
+    }
+    for (const text of ['1985-03-15', '1985.3.15', '1985年3月15日', '19850315', '1985/03/15']) {
+      expect(parseLooseDate(text), text).toEqual({ year: 1985, month: 3, day: 15 });
+    }
+  });
+
+  it('reads real Excel dates, as Date objects and as serial numbers', () => {
+    expect(parseLooseDate(new Date(Date.UTC(1985, 2, 15)))).toEqual({ year: 1985, month: 3, day: 15 });
+    expect(parseLooseDate(31121)).toEqual({ year: 1985, month: 3, day: 15 });
+  });
+
+  it('reads dates typed into number cells', () => {
+    expect(parseLooseDate(198503)).toEqual({ year: 1985, month: 3, day: null });
+    expect(parseLooseDate(19850315)).toEqual({ year: 1985, month: 3, day: 15 });
+    expect(parseLooseDate(1985.03)).toEqual({ year: 1985, month: 3, day: null });
+    expect(parseLooseDate(1985.3)).toEqual({ year: 1985, month: 3, day: null });
+    expect(parseLooseDate(1985.1)).toEqual({ year: 1985, month: 10, day: null });
+    expect(parseLooseDate(1985.11)).toEqual({ year: 1985, month: 11, day: null });
+  });
+
+  it('refuses what is not a date', () => {
+    for (const value of ['1985.13', '1985-02-30', '85.03', '三月', '', '1985', 'abc', null, undefined, true, 1985.13, 198513, 0]) {
+      expect(parseLooseDate(value), String(value)).toBeNull();
+    }
+    expect(parseLooseDate('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
+    expect(parseLooseDate('1900-02-29')).toBeNull();
+  });
+
+  it('prints and stores month-precision dates', () => {
+    expect(toIsoDate({ year: 1985, month: 3, day: null })).toBe('1985-03-01');
+    expect(formatYearMonth('1985-03-01')).toBe('1985.03');
+  });
+
+  it('counts full years, the birthday itself included', () => {
+    expect(ageOn('1981-03-31', '2026-03-31')).toBe(45);
+    expect(ageOn('1981-04-01', '2026-03-31')).toBe(44);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
+  });
+
+  it('takes today in China Standard Time', () => {
+    expect(todayInChina(new Date('2026-11-22T17:00:00Z'))).toBe('2026-11-23');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Dates as people type them in rosters: real Excel dates, or text such as 1985.03, 1985-03,
+ * 1985年3月, 198503, 1985/3/15, 19850315, and the same typed into number cells. Month precision
+ * is enough for 出生年月 and 入党时间.
+ */
+export interface LooseDate {
+  year: number;
+  month: number;
+  day: number | null;
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+function isRealDate(year: number, month: number, day: number | null): boolean {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12) return false;
+  if (day === null) return true;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Reads a cell or a typed text as a date; null when it is not one. */
+export function parseLooseDate(value: unknown): LooseDate | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1) return null;
+    // 198503 or 19850315 typed into a number cell.
+    if (Number.isInteger(value) && (String(value).length === 6 || String(value).length === 8)) return parseLooseDate(String(value));
+    // 1985.03 typed into a number cell; Excel keeps 1985.10 as 1985.1, which the two-digit custom reads as October.
+    if (!Number.isInteger(value) && value >= 1900 && value < 2101) {
+      const [year, fraction] = String(value).split('.') as [string, string];
+      const month = fraction.length === 1 ? (fraction === '1' ? '10' : fraction) : fraction;
+      return parseLooseDate(`${year}.${month}`);
+    }
+    if (value > 80000) return null;
+    return parseLooseDate(new Date(EXCEL_EPOCH_UTC + Math.floor(value) * 86_400_000));
+  }
+  if (typeof value !== 'string') return null;
+  const text = value.trim().replace(/\s+/g, '');
+  let match = /^(\d{4})(\d{2})(\d{2})?$/.exec(text);
+  if (!match) match = /^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? null : Number(match[3])];
+  return isRealDate(year, month, day) ? { year, month, day } : null;
+}
+
+/** 'YYYY-MM-DD', taking the first of the month when only the month is known. */
+export function toIsoDate(date: LooseDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day ?? 1).padStart(2, '0')}`;
+}
+
+/** '1985.03', the way rosters print 出生年月 and 入党时间. */
+export function formatYearMonth(isoDate: string): string {
+  return `${isoDate.slice(0, 4)}.${isoDate.slice(5, 7)}`;
+}
+
+/** Full years of age on the reference date (a birthday on that day counts). Dates are 'YYYY-MM-DD'. */
+export function ageOn(birthDate: string, referenceDate: string): number {
+  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = referenceDate.split('-').map(Number) as [number, number, number];
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+}
+
+/** Today in China Standard Time, 'YYYY-MM-DD'. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
