@@ -11,6 +11,11 @@ export interface DatabaseSchema {
   audit_event: AuditEventTable;
   dictionary_item: DictionaryItemTable;
   schema_migration: SchemaMigrationTable;
+  person: PersonTable;
+  person_photo: PersonPhotoTable;
+  talent_ledger_entry: TalentLedgerEntryTable;
+  reserve: ReserveTable;
+  reserve_status_change: ReserveStatusChangeTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -109,4 +114,84 @@ export interface SchemaMigrationTable {
   name: string;
   checksum: string;
   applied_at: CreatedAt;
+}
+
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface PersonTable {
+  id: Generated<string>;
+  name: string;
+  gender: string;
+  ethnicity: string | null;
+  birth_date: string;
+  id_number_cipher: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_cipher: string | null;
+  phone_masked: string | null;
+  native_place: string | null;
+  political_status: string;
+  party_join_date: string | null;
+  education: string;
+  school: string | null;
+  major: string | null;
+  health: string | null;
+  occupation: string | null;
+  specialties: string | null;
+  work_start_date: string | null;
+  present_position: string | null;
+  is_living_away: Generated<boolean>;
+  education_history: Json;
+  work_history: Json;
+  family_members: Json;
+  has_photo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PersonPhotoTable {
+  person_id: string;
+  content_type: string;
+  data: Buffer;
+}
+
+export interface TalentLedgerEntryTable {
+  id: Generated<string>;
+  person_id: string;
+  org_code: string;
+  source_category: string;
+  is_away: Generated<boolean>;
+  notes: string | null;
+  surveyed_on: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReserveTable {
+  id: Generated<string>;
+  person_id: string;
+  org_code: string;
+  status: string;
+  target_post: string;
+  readiness: string;
+  source_category: string;
+  mentor_name: string | null;
+  mentor_post: string | null;
+  notes: string | null;
+  admitted_on: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReserveStatusChangeTable {
+  id: Generated<number>;
+  reserve_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  actor_name: string;
+  at: CreatedAt;
 }

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Encryption of sensitive fields (ID numbers, phones) at rest: AES-256-GCM with a random IV per
+ * value, and an HMAC-SHA256 "blind index" so that equal values can be found and kept unique
+ * without decrypting. Both keys are derived (HKDF) from one master key.
+ */
+export class SensitiveCipher {
+  readonly #encryptionKey: Buffer;
+  readonly #indexKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('主密钥应为 32 字节');
+    this.#encryptionKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'houbei field encryption', 32));
+    this.#indexKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'houbei blind index', 32));
+  }
+
+  encrypt(plaintext: string): string {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.#encryptionKey, iv);
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  decrypt(stored: string): string {
+    if (!stored.startsWith('v1.')) throw new Error('无法识别的密文格式');
+    const raw = Buffer.from(stored.slice(3), 'base64');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.#encryptionKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** The keyed hash used for uniqueness and lookup. */
+  blindIndex(plaintext: string): string {
+    return crypto.createHmac('sha256', this.#indexKey).update(plaintext, 'utf8').digest('hex');
+  }
+}
+
+/**
+ * The master key: HOUBEI_SECRET_KEY (64 hex digits or base64 of 32 bytes), or the file
+ * `secret.key` in the data directory, created at first start with mode 0600. Losing it makes the
+ * encrypted fields unreadable: back it up with the data.
+ */
+export function loadMasterKey(options: { secretKey: string | undefined; dataDir: string }): Buffer {
+  if (options.secretKey) return parseKey(options.secretKey, 'HOUBEI_SECRET_KEY');
+  const file = path.join(options.dataDir, 'secret.key');
+  if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, 'utf8').trim(), file);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const key = crypto.randomBytes(32);
+  fs.writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+function parseKey(text: string, source: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error(`${source} 中的密钥无效：应为 64 位十六进制数或 32 字节的 base64`);
+  return key;
+}
