@@ -15,6 +15,8 @@ import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
+import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
+import crypto from 'node:crypto';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
 const ITERATIONS = 300;
@@ -66,7 +68,7 @@ const township = (await database.db.selectFrom('org_unit').select('code').where(
 await createUser(database.db, systemContext(), {
   username: 'benchprovince', displayName: '省委组织部', orgCode: provinceCode, roles: [{ role: 'orgDepartment', orgCode: provinceCode }], password: 'Bench12345', mustChangePassword: false,
 });
-const app = await buildApp({ config: readConfig({}), database });
+const app = await buildApp({ config: readConfig({}), database, cipher: new SensitiveCipher(crypto.randomBytes(32)) });
 const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'benchprovince', password: 'Bench12345' } });
 const cookie = `houbei_session=${login.cookies.find((item) => item.name === 'houbei_session')!.value}`;
 

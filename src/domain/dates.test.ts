@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatYearMonth, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+import { ageOn, birthDateRangeForAges, formatYearMonth, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
 
 describe('dates as typed in rosters', () => {
   it('reads the text forms people type', () => {
@@ -47,5 +47,15 @@ describe('dates as typed in rosters', () => {
 
   it('takes today in China Standard Time', () => {
     expect(todayInChina(new Date('2026-11-22T17:00:00Z'))).toBe('2026-11-23');
+  });
+
+  it('turns an age band into a birth-date range that agrees with ageOn', () => {
+    const range = birthDateRangeForAges('2026-03-31', 35, 45);
+    expect(range).toEqual({ bornOnOrBefore: '1991-03-31', bornAfter: '1980-03-31' });
+    for (const birthDate of ['1991-03-31', '1991-04-01', '1980-03-31', '1980-04-01', '1985-06-15']) {
+      const age = ageOn(birthDate, '2026-03-31');
+      const inRange = birthDate <= range.bornOnOrBefore! && birthDate > range.bornAfter!;
+      expect(inRange, birthDate).toBe(age >= 35 && age <= 45);
+    }
   });
 });

@@ -68,3 +68,18 @@ export function ageOn(birthDate: string, referenceDate: string): number {
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Birth dates that give an age between min and max (inclusive) on the reference date. */
+export function birthDateRangeForAges(referenceDate: string, ageMin: number | undefined, ageMax: number | undefined): { bornOnOrBefore?: string; bornAfter?: string } {
+  const shiftYears = (years: number) => {
+    const [year, month, day] = referenceDate.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year - years, month - 1, day));
+    // 29 February in a year without one: the birthday counts from 1 March.
+    if (date.getUTCMonth() !== month - 1) date.setUTCDate(0);
+    return date.toISOString().slice(0, 10);
+  };
+  return {
+    ...(ageMin !== undefined && { bornOnOrBefore: shiftYears(ageMin) }),
+    ...(ageMax !== undefined && { bornAfter: shiftYears(ageMax + 1) }),
+  };
+}

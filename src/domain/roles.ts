@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'dictionary.manage',
   'audit.read',
   'audit.verify',
+  'person.read',
+  'person.write',
+  'person.revealSensitive',
+  'reserve.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,16 +48,25 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'dictionary.manage': '维护数据字典',
   'audit.read': '查看操作日志',
   'audit.verify': '校验操作日志',
+  'person.read': '查看人员档案、台账和后备力量',
+  'person.write': '维护人员档案和人才台账',
+  'person.revealSensitive': '查看完整身份证号码和联系电话',
+  'reserve.write': '维护后备力量',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  orgDepartment: ['orgUnit.read', 'orgUnit.update', 'orgUnit.import', 'user.read', 'user.manage', 'dictionary.manage', 'audit.read'],
-  townshipCommittee: ['orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read'],
-  villageClerk: ['orgUnit.read'],
+  orgDepartment: [
+    'orgUnit.read', 'orgUnit.update', 'orgUnit.import', 'user.read', 'user.manage', 'dictionary.manage', 'audit.read',
+    'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
+  ],
+  townshipCommittee: ['orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write'],
+  villageClerk: ['orgUnit.read', 'person.read', 'person.write', 'reserve.write'],
+  // Mentors will see their mentees only, and joint-review departments the candidates sent to them:
+  // neither reads the pool as a whole.
   mentor: ['orgUnit.read'],
   jointReviewDepartment: ['orgUnit.read'],
-  auditor: ['orgUnit.read', 'user.read', 'audit.read'],
+  auditor: ['orgUnit.read', 'user.read', 'audit.read', 'person.read'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -89,6 +89,15 @@ export class Access {
     }
   }
 
+  /**
+   * For a record seen through several units (a person in two villages' ledgers): allowed when the
+   * permission holds at any one of them.
+   */
+  requireSome(permission: Permission, orgCodes: readonly string[], what: { record: string; action: string }): void {
+    if (!orgCodes.some((orgCode) => this.sees(orgCode))) throw notFound(what.record);
+    if (!orgCodes.some((orgCode) => this.can(permission, orgCode))) throw forbidden(what.action);
+  }
+
   requireAnywhere(permission: Permission, action: string): void {
     if (!this.canAnywhere(permission)) throw forbidden(action);
   }

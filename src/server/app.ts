@@ -16,7 +16,12 @@ import { dictionariesRoutes } from '../modules/dictionaries/dictionaries.routes.
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { orgUnitsRoutes } from '../modules/org-units/org-units.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
+import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { talentLedgerRoutes } from '../modules/people/talent-ledger.routes.ts';
+import { reservesRoutes } from '../modules/reserves/reserves.routes.ts';
+import { rosterRoutes } from '../modules/roster/roster.routes.ts';
 import type { Config } from './config.ts';
+import type { SensitiveCipher } from './sensitive-cipher.ts';
 import { AppError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -27,14 +32,14 @@ z.config(z.locales.zhCN());
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof AppError>[0]; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON，请检查格式' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容为空，请提交 JSON 数据' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（上限 1 MB），请减少数据量后重试' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型，请以 application/json 提交' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（数据上限 1 MB，照片 2 MB，表格 30 MB），请减小后重试' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型：数据请以 application/json 提交，照片为 JPEG 或 PNG，表格为 .xlsx' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: '请求长度与内容不符' },
 };
 
 /** Builds the HTTP application: third-party plugins first, then the modules, then the web client. */
-export async function buildApp(options: { config: Config; database: Database; logger?: boolean }): Promise<App> {
-  const { config, database } = options;
+export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; logger?: boolean }): Promise<App> {
+  const { config, database, cipher } = options;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -62,6 +67,14 @@ export async function buildApp(options: { config: Config; database: Database; lo
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Binary uploads: photos and spreadsheets arrive as raw bodies, each with its own size limit.
+  app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 30 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
 
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('sessionToken', null);
@@ -104,8 +117,8 @@ export async function buildApp(options: { config: Config; database: Database; lo
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' });
   });
 
-  const deps: ModuleDeps = { database, config };
-  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes]) {
+  const deps: ModuleDeps = { database, config, cipher };
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());

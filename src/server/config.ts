@@ -8,6 +8,7 @@ export interface Config {
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   demoPassword: string | undefined;
+  secretKey: string | undefined;
   secureCookies: boolean;
   webDist: string;
 }
@@ -24,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.HOUBEI_ADMIN_PASSWORD || undefined,
     demoPassword: env.HOUBEI_DEMO_PASSWORD || undefined,
+    secretKey: env.HOUBEI_SECRET_KEY || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };

@@ -4,6 +4,7 @@ import { migrate } from '../db/migrate.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
+import { loadMasterKey, SensitiveCipher } from './sensitive-cipher.ts';
 
 /** Opens the database and brings it up to date: what both the server and the CLI need first. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -29,7 +30,8 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
       console.log(demo.password ? `演示用户的初始密码（仅显示这一次，首次登录须修改）：${demo.password}\n` : '演示用户的密码为 HOUBEI_DEMO_PASSWORD 的值\n');
     }
   }
-  const app = await buildApp({ config, database, logger: true });
+  const cipher = new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+  const app = await buildApp({ config, database, cipher, logger: true });
   const close = async () => {
     await app.close();
     await database.close();

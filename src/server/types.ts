@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import type { RequestContext } from './access.ts';
 import type { Config } from './config.ts';
+import type { SensitiveCipher } from './sensitive-cipher.ts';
 
 /** The Fastify instance with Zod schemas as its type provider. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -11,6 +12,7 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface ModuleDeps {
   database: Database;
   config: Config;
+  cipher: SensitiveCipher;
 }
 
 declare module 'fastify' {

@@ -3,10 +3,12 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { toStatisticalCode } from '../../src/domain/org-code.ts';
+import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { readConfig } from '../../src/server/config.ts';
+import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import type { App } from '../../src/server/types.ts';
 import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { orgUnitsRepository } from '../../src/modules/org-units/org-units.repository.ts';
@@ -59,6 +61,7 @@ export interface TestTownship {
 
 export interface TestWorld {
   app: App;
+  cipher: SensitiveCipher;
   database: Database;
   countyCode: string;
   /** Two townships with villages: the caller's own (A) and another (B). */
@@ -103,11 +106,13 @@ export async function createTestWorld(): Promise<TestWorld> {
     reviewer: await make('reviewer', 'jointReviewDepartment', countyCode, '纪检监察机关'),
   };
 
-  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database });
+  const cipher = new SensitiveCipher(crypto.randomBytes(32));
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database, cipher });
   await app.ready();
 
   return {
     app,
+    cipher,
     database,
     countyCode,
     townshipA,
@@ -129,4 +134,42 @@ export async function createTestWorld(): Promise<TestWorld> {
 export async function countAuditEvents(database: Database): Promise<number> {
   const row = await database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A valid 18-digit ID number (GB 11643) for the region, birth date (YYYYMMDD) and sequence. */
+export function makeIdNumber(region: string, birthDate: string, sequence: number): string {
+  const first17 = `${region}${birthDate}${String(sequence).padStart(3, '0')}`;
+  return `${first17}${idNumberCheckCharacter(first17)}`;
+}
+
+let personSequence = 100;
+
+/** Registers a person in a village's talent ledger and as a reserve there, over HTTP. */
+export async function addReserve(
+  world: TestWorld,
+  cookie: string,
+  orgCode: string,
+  overrides: { name?: string; birthDate?: string; sex?: 'male' | 'female'; phone?: string; idNumber?: string } = {},
+): Promise<{ personId: string; ledgerEntryId: string; reserveId: string; idNumber: string; phone: string; name: string }> {
+  personSequence += 2;
+  const sequence = overrides.sex === 'female' ? personSequence : personSequence + 1;
+  const idNumber = overrides.idNumber ?? makeIdNumber('511425', overrides.birthDate ?? '19900315', sequence);
+  const phone = overrides.phone ?? `139${String(10000000 + personSequence).slice(-8)}`;
+  const name = overrides.name ?? `测试人员${personSequence}`;
+  const ledger = await world.app.inject({
+    method: 'POST', url: '/api/talent-ledger', headers: { cookie },
+    payload: {
+      orgCode,
+      person: { name, idNumber, phone, politicalStatus: 'fullMember', partyJoinDate: '2015.07', education: 'juniorCollege', ethnicity: 'han' },
+      sourceCategory: 'graduate',
+    },
+  });
+  if (ledger.statusCode !== 201) throw new Error(`ledger: ${ledger.statusCode} ${ledger.body}`);
+  const personId: string = ledger.json().entry.person.id;
+  const reserve = await world.app.inject({
+    method: 'POST', url: '/api/reserves', headers: { cookie },
+    payload: { orgCode, personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记' },
+  });
+  if (reserve.statusCode !== 201) throw new Error(`reserve: ${reserve.statusCode} ${reserve.body}`);
+  return { personId, ledgerEntryId: ledger.json().entry.id, reserveId: reserve.json().id, idNumber, phone, name };
 }

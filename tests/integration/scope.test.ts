@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 
 /**
  * Walks every route of the OpenAPI document as the township committee of town A and proves that
@@ -8,7 +8,7 @@ import { createTestWorld, type TestWorld } from '../helpers/test-app.ts';
  */
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-interface ProbeRequest { method: Method; url: string; payload?: unknown }
+interface ProbeRequest { method: Method; url: string; payload?: unknown; contentType?: string }
 
 type Probe =
   /** Open to anyone (health, login, the API document): holds no record of any unit. */
@@ -17,7 +17,7 @@ type Probe =
   | { kind: 'self' }
   /** Requests that name a record of town B: each must be refused with 403 or 404. */
   | { kind: 'foreign'; requests: (world: TestWorld) => ProbeRequest[] }
-  /** Requests that list or search: each may answer, but must not contain anything of town B. */
+  /** Requests that list or search: each may answer (or refuse), but must not contain anything of town B. */
   | { kind: 'list'; requests: (world: TestWorld) => ProbeRequest[] };
 
 const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
@@ -96,11 +96,66 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/login-events': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/login-events?pageSize=200' }] },
   'POST /api/audit-events/verify': { kind: 'foreign', requests: () => [{ method: 'POST', url: '/api/audit-events/verify' }] },
+  'GET /api/talent-ledger': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: '/api/talent-ledger?pageSize=200' },
+      { method: 'GET', url: `/api/talent-ledger?search=${encodeURIComponent(townB.name)}` },
+      { method: 'GET', url: `/api/talent-ledger?search=${townB.idNumber}` },
+      { method: 'GET', url: `/api/talent-ledger?orgCode=${w.townshipB.villageCode}` },
+    ],
+  },
+  'POST /api/talent-ledger': {
+    kind: 'foreign',
+    requests: (w) => [{
+      method: 'POST', url: '/api/talent-ledger',
+      payload: { orgCode: w.townshipB.villageCode, person: { name: '越权', idNumber: makeIdNumber('511425', '19900101', 901), politicalStatus: 'masses', education: 'bachelor' }, sourceCategory: 'graduate' },
+    }],
+  },
+  'PATCH /api/talent-ledger/{id}': {
+    kind: 'foreign',
+    requests: () => [{ method: 'PATCH', url: `/api/talent-ledger/${townB.ledgerEntryId}`, payload: { notes: '越权', version: 1 } }],
+  },
+  'GET /api/people/{id}': { kind: 'foreign', requests: () => [{ method: 'GET', url: `/api/people/${townB.personId}` }] },
+  'PATCH /api/people/{id}': {
+    kind: 'foreign',
+    requests: () => [{ method: 'PATCH', url: `/api/people/${townB.personId}`, payload: { name: '越权', politicalStatus: 'masses', education: 'bachelor', version: 1 } }],
+  },
+  'POST /api/people/{id}/reveal': { kind: 'foreign', requests: () => [{ method: 'POST', url: `/api/people/${townB.personId}/reveal` }] },
+  'PUT /api/people/{id}/photo': {
+    kind: 'foreign',
+    requests: () => [{ method: 'PUT', url: `/api/people/${townB.personId}/photo`, payload: PNG, contentType: 'image/png' }],
+  },
+  'GET /api/people/{id}/photo': { kind: 'foreign', requests: () => [{ method: 'GET', url: `/api/people/${townB.personId}/photo` }] },
+  'GET /api/reserves': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: '/api/reserves?pageSize=200' },
+      { method: 'GET', url: `/api/reserves?search=${townB.idNumber}` },
+      { method: 'GET', url: `/api/reserves?orgCode=${w.townshipB.code}` },
+    ],
+  },
+  'POST /api/reserves': {
+    kind: 'foreign',
+    requests: (w) => [
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipB.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipA.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
+    ],
+  },
+  'PATCH /api/reserves/{id}': {
+    kind: 'foreign',
+    requests: () => [{ method: 'PATCH', url: `/api/reserves/${townB.reserveId}`, payload: { notes: '越权', version: 1 } }],
+  },
+  'GET /api/reserves/{id}/history': { kind: 'foreign', requests: () => [{ method: 'GET', url: `/api/reserves/${townB.reserveId}/history` }] },
 };
+
+/** The smallest PNG: a 1×1 transparent pixel. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 let world: TestWorld;
 let cookie: string;
 let dictionaryItemId: string;
+let townB: Awaited<ReturnType<typeof addReserve>>;
 let operations: { method: Method; path: string }[];
 
 beforeAll(async () => {
@@ -109,6 +164,7 @@ beforeAll(async () => {
   const admin = await world.login('admin');
   const village = world.townshipB.villageCode;
   expect((await world.app.inject({ method: 'POST', url: `/api/org-units/${village}/villager-groups`, headers: { cookie: admin }, payload: { name: '第一村民小组' } })).statusCode).toBe(201);
+  townB = await addReserve(world, admin, world.townshipB.villageCode, { name: '乙镇后备甲' });
   await world.login('townb');
   dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
   cookie = await world.login('towna');
@@ -121,7 +177,10 @@ afterAll(async () => world.close());
 
 /** Everything of town B whose appearance in a response would be a leak. */
 function townBMarkers(): string[] {
-  return [world.townshipB.code, ...world.townshipB.villageCodes, world.townshipB.name, world.users.townshipB.id, '"townb"'];
+  return [
+    world.townshipB.code, ...world.townshipB.villageCodes, world.townshipB.name, world.users.townshipB.id, '"townb"',
+    townB.personId, townB.name, townB.idNumber.slice(-4) + '"', townB.ledgerEntryId, townB.reserveId,
+  ];
 }
 
 describe('scope: a township officer reaches nothing of another township', () => {
@@ -139,12 +198,13 @@ describe('scope: a township officer reaches nothing of another township', () => 
       if (!probe || probe.kind === 'public' || probe.kind === 'self') continue;
       for (const request of probe.requests(world)) {
         probed += 1;
-        const response = await world.app.inject({ method: request.method, url: request.url, headers: { cookie }, ...(request.payload !== undefined && { payload: request.payload as object }) });
+        const headers: Record<string, string> = { cookie, ...(request.contentType && { 'content-type': request.contentType }) };
+        const response = await world.app.inject({ method: request.method, url: request.url, headers, ...(request.payload !== undefined && { payload: request.payload as object }) });
         if (probe.kind === 'foreign' && ![403, 404].includes(response.statusCode)) {
           failures.push(`${request.method} ${request.url} → ${response.statusCode} (expected 403 or 404)`);
         }
         if (probe.kind === 'list') {
-          if (response.statusCode !== 200 && response.statusCode !== 403) failures.push(`${request.method} ${request.url} → ${response.statusCode}`);
+          if (![200, 403, 404].includes(response.statusCode)) failures.push(`${request.method} ${request.url} → ${response.statusCode}`);
           const leaked = townBMarkers().filter((marker) => response.body.includes(marker));
           if (leaked.length > 0) failures.push(`${request.method} ${request.url} shows ${leaked.join(', ')}`);
         }

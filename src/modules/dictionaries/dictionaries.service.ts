@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { DICTIONARIES, DICTIONARY_NAMES, type DictionaryName } from '../../domain/dictionaries.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
@@ -72,4 +72,20 @@ export async function updateDictionaryItem(
     });
     return after;
   });
+}
+
+/** Enabled codes of every dictionary, for checking what forms and imports send. */
+export async function loadEnabledCodes(db: Db | Executor): Promise<Record<DictionaryName, Set<string>>> {
+  const items = await dictionariesRepository.listAll(db);
+  const codes = Object.fromEntries(DICTIONARY_NAMES.map((name) => [name, new Set<string>()])) as Record<DictionaryName, Set<string>>;
+  for (const item of items) if (item.isEnabled && item.dictionary in codes) codes[item.dictionary as DictionaryName].add(item.code);
+  return codes;
+}
+
+/** Enabled items of every dictionary with their labels, for reading and writing spreadsheets. */
+export async function loadEnabledItems(db: Db | Executor): Promise<Record<DictionaryName, { code: string; label: string }[]>> {
+  const items = await dictionariesRepository.listAll(db);
+  const byName = Object.fromEntries(DICTIONARY_NAMES.map((name) => [name, [] as { code: string; label: string }[]])) as Record<DictionaryName, { code: string; label: string }[]>;
+  for (const item of items) if (item.isEnabled && item.dictionary in byName) byName[item.dictionary as DictionaryName].push({ code: item.code, label: item.label });
+  return byName;
 }

@@ -2,12 +2,15 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The whole parsed error body, for errors that carry more than code and message (e.g. import errors). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, body: unknown = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -22,7 +25,7 @@ export function onSessionProblem(listener: SessionListener | null): void {
 
 export type Query = Record<string, string | number | undefined | null>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -38,39 +41,103 @@ function isErrorBody(value: unknown): value is { code: string; message: string }
     && typeof (value as { message?: unknown }).message === 'string';
 }
 
-export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  let response: Response;
+/** A request body sent as it is (a file), not as JSON. */
+export interface RawBody {
+  data: Blob;
+  contentType: string;
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  raw?: RawBody;
+}
+
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+    body = options.raw.data;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      credentials: 'same-origin',
-      headers: options.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    return await fetch(withQuery(path, options.query), { method, credentials: 'same-origin', headers, body });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function toError(response: Response, data: unknown): ApiError {
+  const error = isErrorBody(data)
+    ? new ApiError(response.status, data.code, data.message, data)
+    : new ApiError(response.status, 'HTTP_ERROR', `请求失败（HTTP ${response.status}），请稍后重试`, data);
+  if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED') sessionListener?.(error.code);
+  return error;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
+  const data = parseJson(await response.text());
+  if (!response.ok) throw toError(response, data);
+  return data as T;
+}
+
+/** A file the server sent, with the name from Content-Disposition (or the fallback). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (encoded?.[1]) {
     try {
-      data = JSON.parse(text);
+      return decodeURIComponent(encoded[1].trim());
     } catch {
-      data = null;
+      // fall through to the plain name
     }
   }
-  if (!response.ok) {
-    const error = isErrorBody(data)
-      ? new ApiError(response.status, data.code, data.message)
-      : new ApiError(response.status, 'HTTP_ERROR', `请求失败（HTTP ${response.status}），请稍后重试`);
-    if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED') sessionListener?.(error.code);
-    throw error;
-  }
-  return data as T;
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/** Fetches a file (e.g. an xlsx); errors arrive as JSON and become ApiError like any other request. */
+export async function fetchFile(method: string, path: string, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send(method, path, options, '*/*');
+  if (!response.ok) throw toError(response, parseJson(await response.text()));
+  const blob = await response.blob();
+  return { blob, fileName: fileNameFrom(response.headers.get('Content-Disposition'), fallbackName) };
+}
+
+/** Hands a downloaded file to the browser as a download. */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
 };

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../../../src/domain/roles.ts';
-import type { LoginOutcome, Role } from './types.ts';
+import type { LoginOutcome, ReserveStatus, Role } from './types.ts';
 
 /** Chinese names the UI shows for codes the API returns; role names come from the server's own table. */
 export { ROLE_LABELS };
@@ -24,10 +24,38 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'orgUnit.import': '导入行政区划',
   'dictionary.create': '新增字典项',
   'dictionary.update': '修改字典项',
+  'person.create': '新增人员',
+  'person.update': '修改人员档案',
+  'person.reveal': '查看完整身份证号和电话',
+  'person.photo': '上传照片',
+  'talentLedger.create': '登记人才台账',
+  'talentLedger.update': '修改人才台账',
+  'reserve.create': '纳入后备力量',
+  'reserve.update': '修改后备力量',
+  'roster.export': '导出名册',
+  'roster.import': '导入名册',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: '用户',
   orgUnit: '组织单位',
   dictionaryItem: '字典项',
+  person: '人员',
+  talentLedgerEntry: '人才台账',
+  reserve: '后备力量',
 };
+
+/** The same names as RESERVE_STATUS_LABELS in src/modules/reserves/reserves.schemas.ts (kept here so the client does not bundle zod). */
+export const RESERVE_STATUS_LABELS: Record<ReserveStatus, { label: string; color: string }> = {
+  candidate: { label: '考察对象', color: 'blue' },
+  admitted: { label: '已入库', color: 'green' },
+  removed: { label: '已调整出库', color: 'default' },
+  appointed: { label: '已选用', color: 'gold' },
+};
+
+export const RESERVE_STATUS_OPTIONS = (Object.keys(RESERVE_STATUS_LABELS) as ReserveStatus[]).map((status) => ({ value: status, label: RESERVE_STATUS_LABELS[status].label }));
+
+export function reserveStatusLabel(status: string | null): string {
+  if (!status) return '—';
+  return status in RESERVE_STATUS_LABELS ? RESERVE_STATUS_LABELS[status as ReserveStatus].label : status;
+}

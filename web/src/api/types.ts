@@ -3,6 +3,10 @@
  */
 export type { Role } from '../../../src/domain/roles.ts';
 import type { Permission, Role } from '../../../src/domain/roles.ts';
+import type { z } from 'zod';
+import type { TPerson, ZPeopleFilter, ZPersonInput, ZPersonSummary, ZUpdatePerson } from '../../../src/modules/people/people.schemas.ts';
+import type { TLedgerEntry, ZCreateLedgerEntry, ZUpdateLedgerEntry } from '../../../src/modules/people/talent-ledger.schemas.ts';
+import type { RESERVE_STATUSES, TReserve, ZCreateReserve, ZUpdateReserve } from '../../../src/modules/reserves/reserves.schemas.ts';
 
 export type { Permission } from '../../../src/domain/roles.ts';
 
@@ -131,4 +135,46 @@ export interface LoginEvent {
 export interface Page<T> {
   total: number;
   events: T[];
+}
+
+/*
+ * People (一人一档), the talent ledger (人才台账) and the reserve pool (后备力量库): the shapes come
+ * from the server's Zod schemas. Dictionary fields hold codes; labels come from /api/dictionaries.
+ */
+
+export type Person = TPerson;
+export type PersonSummary = z.infer<typeof ZPersonSummary>;
+export type PersonInput = z.input<typeof ZPersonInput>;
+export type UpdatePersonInput = z.input<typeof ZUpdatePerson>;
+export type HistoryEntry = Person['educationHistory'][number];
+export type FamilyMember = Person['familyMembers'][number];
+export interface RevealedPerson { idNumber: string; phone: string | null }
+
+export type LedgerEntry = TLedgerEntry;
+export interface LedgerList { total: number; entries: LedgerEntry[]; policies: { create: boolean } }
+export type CreateLedgerEntryInput = z.input<typeof ZCreateLedgerEntry>;
+export type UpdateLedgerEntryInput = z.input<typeof ZUpdateLedgerEntry>;
+export interface CreatedLedgerEntry { entry: LedgerEntry; isNewPerson: boolean }
+
+export type ReserveStatus = (typeof RESERVE_STATUSES)[number];
+export type Reserve = TReserve;
+export interface ReserveList { total: number; reserves: Reserve[]; policies: { create: boolean } }
+export type CreateReserveInput = z.input<typeof ZCreateReserve>;
+export type UpdateReserveInput = z.input<typeof ZUpdateReserve>;
+/** A status change of a reserve; `at` is an ISO timestamp. */
+export interface ReserveHistoryEntry { fromStatus: string | null; toStatus: string; reason: string; actorName: string; at: string }
+
+/** Query string filters of the ledger, the pool and the roster export, as sent (all strings). */
+export type PeopleFilterKey = keyof z.input<typeof ZPeopleFilter> | 'status' | 'targetPost' | 'readiness';
+export type PeopleSortBy = 'name' | 'age' | 'orgCode' | 'createdAt';
+
+export interface RosterImportResult { total: number; created: number; updated: number; unchanged: number }
+export interface RosterImportProblem { row: number; column: string; message: string }
+
+/** Permissions of the people and reserve modules, which the server grants alongside those in src/domain/roles.ts. */
+export type PeoplePermission = 'person.read' | 'person.write' | 'person.revealSensitive' | 'reserve.write';
+export type AnyPermission = Permission | PeoplePermission;
+
+export function hasPermission(me: Pick<Me, 'permissions'>, permission: AnyPermission): boolean {
+  return (me.permissions as readonly string[]).includes(permission);
 }

@@ -1,0 +1,140 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { escapeLike, withinSubtrees } from '../../db/scope.ts';
+import { birthDateRangeForAges } from '../../domain/dates.ts';
+
+/** Filters of the ledger, the pool and the roster, already resolved to SQL-ready values. */
+export interface PeopleQuery {
+  prefixes: string[];
+  orgPrefix?: string | undefined;
+  nameContains?: string | undefined;
+  idNumberHash?: string | undefined;
+  sourceCategory?: string | undefined;
+  education?: string | undefined;
+  politicalStatus?: string | undefined;
+  ageMin?: number | undefined;
+  ageMax?: number | undefined;
+  isAway?: boolean | undefined;
+  status?: string | undefined;
+  targetPost?: string | undefined;
+  readiness?: string | undefined;
+  referenceDate: string;
+  sortBy: 'name' | 'age' | 'orgCode' | 'createdAt';
+  sortOrder: 'asc' | 'desc';
+}
+
+export interface PersonSummaryRow {
+  person_id: string;
+  name: string;
+  gender: string;
+  birth_date: string;
+  id_number_masked: string;
+  phone_masked: string | null;
+  political_status: string;
+  party_join_date: string | null;
+  education: string;
+  is_living_away: boolean;
+}
+
+/** Conditions on person `p`, entry `x` (ledger entry or reserve) and their unit. */
+function conditions(query: PeopleQuery, kind: 'ledger' | 'reserve'): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [withinSubtrees('x.org_code', query.prefixes)];
+  if (query.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [query.orgPrefix]));
+  if (query.nameContains) where.push(sql<SqlBool>`p.name LIKE ${`%${escapeLike(query.nameContains)}%`}`);
+  if (query.idNumberHash) where.push(sql<SqlBool>`p.id_number_hash = ${query.idNumberHash}`);
+  if (query.sourceCategory) where.push(sql<SqlBool>`x.source_category = ${query.sourceCategory}`);
+  if (query.education) where.push(sql<SqlBool>`p.education = ${query.education}`);
+  if (query.politicalStatus) where.push(sql<SqlBool>`p.political_status = ${query.politicalStatus}`);
+  const range = birthDateRangeForAges(query.referenceDate, query.ageMin, query.ageMax);
+  if (range.bornOnOrBefore) where.push(sql<SqlBool>`p.birth_date <= ${range.bornOnOrBefore}::date`);
+  if (range.bornAfter) where.push(sql<SqlBool>`p.birth_date > ${range.bornAfter}::date`);
+  if (kind === 'ledger' && query.isAway !== undefined) where.push(sql<SqlBool>`x.is_away = ${query.isAway}`);
+  if (kind === 'reserve') {
+    if (query.isAway !== undefined) where.push(sql<SqlBool>`p.is_living_away = ${query.isAway}`);
+    if (query.status) where.push(sql<SqlBool>`x.status = ${query.status}`);
+    if (query.targetPost) where.push(sql<SqlBool>`x.target_post = ${query.targetPost}`);
+    if (query.readiness) where.push(sql<SqlBool>`x.readiness = ${query.readiness}`);
+  }
+  return where;
+}
+
+function orderBy(query: PeopleQuery): RawBuilder<unknown> {
+  const direction = query.sortOrder === 'desc' ? sql`DESC` : sql`ASC`;
+  const inverse = query.sortOrder === 'desc' ? sql`ASC` : sql`DESC`;
+  switch (query.sortBy) {
+    case 'name':
+      return sql`p.name ${direction}, x.id`;
+    case 'age':
+      return sql`p.birth_date ${inverse}, x.id`;
+    case 'createdAt':
+      return sql`x.created_at ${direction}, x.id`;
+    case 'orgCode':
+      return sql`x.org_code ${direction}, p.name ${direction}, x.id ${direction}`;
+  }
+}
+
+const PERSON_COLUMNS = sql`p.id AS person_id, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.id_number_masked, p.phone_masked,
+  p.political_status, to_char(p.party_join_date, 'YYYY-MM-DD') AS party_join_date, p.education, p.is_living_away`;
+
+export interface LedgerRow extends PersonSummaryRow {
+  id: string; org_code: string; village_name: string; township_name: string; source_category: string; is_away: boolean;
+  notes: string | null; surveyed_on: string; version: number;
+}
+
+export interface ReserveRow extends PersonSummaryRow {
+  id: string; org_code: string; village_name: string; township_name: string; status: string; target_post: string; readiness: string;
+  source_category: string; mentor_name: string | null; mentor_post: string | null; notes: string | null; admitted_on: string | null; version: number;
+  id_number_cipher: string; phone_cipher: string | null;
+}
+
+export const peopleListRepository = {
+  async listLedger(db: Executor, query: PeopleQuery, page: { offset: number; limit: number }): Promise<{ total: number; rows: LedgerRow[] }> {
+    const where = sql.join(conditions(query, 'ledger'), sql` AND `);
+    const from = sql`talent_ledger_entry x JOIN person p ON p.id = x.person_id`;
+    const [count, rows] = await Promise.all([
+      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
+      sql<LedgerRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.source_category, x.is_away, x.notes,
+          to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, ${PERSON_COLUMNS}
+        FROM ${from} JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
+        WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`.execute(db),
+    ]);
+    return { total: count.rows[0]?.total ?? 0, rows: rows.rows };
+  },
+
+  async listReserves(db: Executor, query: PeopleQuery, page: { offset: number; limit: number }): Promise<{ total: number; rows: ReserveRow[] }> {
+    const where = sql.join(conditions(query, 'reserve'), sql` AND `);
+    const from = sql`reserve x JOIN person p ON p.id = x.person_id`;
+    const [count, rows] = await Promise.all([
+      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
+      this.selectReserves(db, where, query, page),
+    ]);
+    return { total: count.rows[0]?.total ?? 0, rows };
+  },
+
+  async selectReserves(db: Executor, where: RawBuilder<unknown>, query: PeopleQuery, page: { offset: number; limit: number }): Promise<ReserveRow[]> {
+    const result = await sql<ReserveRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.status, x.target_post,
+        x.readiness, x.source_category, x.mentor_name, x.mentor_post, x.notes, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.version,
+        p.id_number_cipher, p.phone_cipher, ${PERSON_COLUMNS}
+      FROM reserve x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
+      WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`.execute(db);
+    return result.rows;
+  },
+
+  /**
+   * Reserves in batches, ordered by unit, name and id, read by keyset (not offset) so that a
+   * 100,000-row export costs the same per batch from first to last.
+   */
+  async *streamReserves(db: Executor, query: PeopleQuery, batchSize = 2000): AsyncGenerator<ReserveRow[]> {
+    const base = conditions(query, 'reserve');
+    let after: { orgCode: string; name: string; id: string } | null = null;
+    for (;;) {
+      const keyset: Expression<SqlBool>[] = after ? [sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`] : [];
+      const where = sql.join([...base, ...keyset], sql` AND `);
+      const rows = await this.selectReserves(db, where, { ...query, sortBy: 'orgCode', sortOrder: 'asc' }, { offset: 0, limit: batchSize });
+      if (rows.length > 0) yield rows;
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { orgCode: last.org_code, name: last.name, id: last.id };
+    }
+  },
+};

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ZOrgCode, ZPageQuery, ZVersion } from '../../server/schemas.ts';
+
+const text = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`);
+const optionalText = (label: string, max = 100) => text(label, max).nullable().optional();
+const ZLooseDate = z.string().trim().max(20, '日期格式不正确').nullable().optional();
+const ZCode = z.string().trim().max(40, '代码不能超过 40 个字符');
+
+const ZHistoryEntry = z.strictObject({
+  from: z.string().trim().max(20).optional(),
+  to: z.string().trim().max(20).optional(),
+  place: text('单位或学校', 100),
+  role: text('职务或专业', 100).optional(),
+});
+const ZFamilyMember = z.strictObject({
+  relation: text('称谓', 20),
+  name: text('姓名', 50),
+  workUnit: text('工作单位及职务', 100).optional(),
+  politicalStatus: ZCode.optional(),
+});
+
+/** What a user enters for a person (一人一档). ID number and phone are plain here and encrypted at rest. */
+export const ZPersonInput = z.strictObject({
+  name: text('姓名', 50).min(1, '请填写姓名'),
+  gender: ZCode.nullable().optional().describe('male / female；填写时须与身份证号码一致'),
+  ethnicity: ZCode.nullable().optional(),
+  birthDate: ZLooseDate.describe('填写时须与身份证号码一致'),
+  idNumber: z.string().trim().max(30, '身份证号码过长').describe('18 位居民身份证号码'),
+  phone: z.string().trim().max(20, '联系电话过长').nullable().optional(),
+  nativePlace: optionalText('籍贯', 50),
+  politicalStatus: ZCode.min(1, '请选择政治面貌'),
+  partyJoinDate: ZLooseDate,
+  education: ZCode.min(1, '请选择学历'),
+  school: optionalText('毕业院校', 100),
+  major: optionalText('专业', 100),
+  health: ZCode.nullable().optional(),
+  occupation: optionalText('从事职业', 100),
+  specialties: optionalText('专长', 200),
+  workStartDate: ZLooseDate,
+  presentPosition: optionalText('现任职务', 100),
+  isLivingAway: z.boolean().optional(),
+  educationHistory: z.array(ZHistoryEntry).max(20).optional(),
+  workHistory: z.array(ZHistoryEntry).max(30).optional(),
+  familyMembers: z.array(ZFamilyMember).max(20).optional(),
+});
+export type TPersonInput = z.infer<typeof ZPersonInput>;
+
+export const ZUpdatePerson = ZPersonInput.extend({ idNumber: ZPersonInput.shape.idNumber.optional(), version: ZVersion });
+
+/** A person in lists: the sensitive fields masked. */
+export const ZPersonSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  birthDate: z.string(),
+  age: z.number().int(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  politicalStatus: z.string(),
+  partyJoinDate: z.string().nullable(),
+  education: z.string(),
+  isLivingAway: z.boolean(),
+});
+
+export const ZPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  ethnicity: z.string().nullable(),
+  birthDate: z.string(),
+  age: z.number().int(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  nativePlace: z.string().nullable(),
+  politicalStatus: z.string(),
+  partyJoinDate: z.string().nullable(),
+  education: z.string(),
+  school: z.string().nullable(),
+  major: z.string().nullable(),
+  health: z.string().nullable(),
+  occupation: z.string().nullable(),
+  specialties: z.string().nullable(),
+  workStartDate: z.string().nullable(),
+  presentPosition: z.string().nullable(),
+  isLivingAway: z.boolean(),
+  educationHistory: z.array(ZHistoryEntry),
+  workHistory: z.array(ZHistoryEntry),
+  familyMembers: z.array(ZFamilyMember),
+  hasPhoto: z.boolean(),
+  version: z.number().int(),
+  ledgerEntries: z.array(z.object({ id: z.string(), orgCode: z.string(), orgName: z.string(), sourceCategory: z.string(), isAway: z.boolean(), notes: z.string().nullable(), surveyedOn: z.string() })),
+  reserves: z.array(z.object({ id: z.string(), orgCode: z.string(), orgName: z.string(), status: z.string(), targetPost: z.string(), readiness: z.string() })),
+  policies: z.object({ update: z.boolean(), reveal: z.boolean() }),
+}).meta({ id: 'Person' });
+export type TPerson = z.infer<typeof ZPerson>;
+
+export const ZRevealed = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+
+/** Filters shared by the ledger, the pool and the roster export. */
+export const ZPeopleFilter = z.object({
+  orgCode: ZOrgCode.optional().describe('只看该单位及其下级'),
+  search: z.string().trim().max(50, '搜索内容不能超过 50 个字符').optional().describe('姓名包含，或完整的 18 位身份证号码'),
+  sourceCategory: ZCode.optional(),
+  education: ZCode.optional(),
+  politicalStatus: ZCode.optional(),
+  ageMin: z.coerce.number().int().min(0).max(120).optional(),
+  ageMax: z.coerce.number().int().min(0).max(120).optional(),
+  isAway: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional().describe('计算年龄的基准日期，默认今天'),
+});
+export type TPeopleFilter = z.infer<typeof ZPeopleFilter>;
+
+export const ZSort = z.object({
+  sortBy: z.enum(['name', 'age', 'orgCode', 'createdAt']).default('orgCode'),
+  sortOrder: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export const ZPeopleListQuery = ZPeopleFilter.extend(ZPageQuery.shape).extend(ZSort.shape);

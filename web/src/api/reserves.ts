@@ -1,0 +1,9 @@
+import { api, type Query } from './client.ts';
+import type { CreateReserveInput, Reserve, ReserveHistoryEntry, ReserveList, UpdateReserveInput } from './types.ts';
+
+export const reservesApi = {
+  list: (query: Query) => api.get<ReserveList>('/api/reserves', query),
+  create: (input: CreateReserveInput) => api.post<Reserve>('/api/reserves', input),
+  update: (id: string, input: UpdateReserveInput) => api.patch<Reserve>(`/api/reserves/${encodeURIComponent(id)}`, input),
+  history: (id: string) => api.get<ReserveHistoryEntry[]>(`/api/reserves/${encodeURIComponent(id)}/history`),
+};
