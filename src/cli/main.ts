@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
+import { loadMasterKey, SensitiveCipher } from '../server/sensitive-cipher.ts';
+import { importRoster } from '../modules/roster/roster-import.service.ts';
+import { exportRoster } from '../modules/roster/roster-export.service.ts';
 import { systemContext } from '../server/access.ts';
 import { readConfig } from '../server/config.ts';
 import { openMigratedDatabase, startServer } from '../server/main.ts';
@@ -39,6 +43,59 @@ org
     try {
       const result = await importCounty(database.db, systemContext(), countyCode);
       console.log(`${result.countyName}（${result.countyCode}）：乡镇（街道）${result.townships} 个，村（社区）${result.villages} 个；本次新增 ${result.inserted} 个单位${result.inserted === 0 ? '（已全部存在，未作改动）' : ''}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+/** The sensitive-field cipher with the key of this installation (HOUBEI_SECRET_KEY or DATA_DIR/secret.key). */
+function installationCipher(): SensitiveCipher {
+  const config = readConfig();
+  return new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+}
+
+program
+  .command('import')
+  .description('导入')
+  .command('roster <file>')
+  .description('导入名册（.xlsx）：全部正确才导入，否则列出每处错误；如 houbei import roster 名册.xlsx --unit 511425110000')
+  .requiredOption('--unit <code>', '导入到的单位代码（县、乡镇或村）')
+  .action(async (file: string, options: { unit: string }) => {
+    const database = await openMigratedDatabase(readConfig());
+    try {
+      const result = await importRoster(database.db, systemContext(), installationCipher(), { orgCode: options.unit, file: fs.readFileSync(file) });
+      console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
+    } catch (error) {
+      if (error instanceof AppError && Array.isArray(error.details)) {
+        console.error(error.message);
+        for (const item of error.details as { row: number; column: string; message: string }[]) console.error(`  第 ${item.row} 行「${item.column}」：${item.message}`);
+        process.exit(1);
+      }
+      throw error;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('导出')
+  .command('roster')
+  .description('导出名册（.xlsx），如 houbei export roster --unit 511425000000 --out 名册.xlsx')
+  .requiredOption('--unit <code>', '单位代码')
+  .requiredOption('--out <file>', '输出文件')
+  .option('--sensitive', '导出完整身份证号码和联系电话（默认脱敏）')
+  .option('--date <YYYY-MM-DD>', '年龄计算日期，默认今天')
+  .action(async (options: { unit: string; out: string; sensitive?: boolean; date?: string }) => {
+    const database = await openMigratedDatabase(readConfig());
+    try {
+      const rosterExport = await exportRoster(database.db, systemContext(), installationCipher(), {
+        orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
+      });
+      const output = fs.createWriteStream(options.out);
+      const count = await rosterExport.write(output);
+      await new Promise<void>((resolve) => output.on('close', () => resolve()));
+      console.log(`已导出 ${count} 人到 ${options.out}`);
     } finally {
       await database.close();
     }

@@ -101,7 +101,8 @@ export async function buildApp(options: { config: Config; database: Database; ci
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.status).send({ code: error.code, message: error.message });
+      const body = error.code === 'IMPORT_REJECTED' ? { code: error.code, message: error.message, errors: error.details } : { code: error.code, message: error.message };
+      return reply.code(error.status).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.code(400).send({ code: 'VALIDATION_FAILED', message: describeValidationError(error) });

@@ -24,7 +24,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'orgUnit.import': '导入行政区划',
   'dictionary.create': '新增字典项',
   'dictionary.update': '修改字典项',
-  'person.create': '新增人员',
   'person.update': '修改人员档案',
   'person.reveal': '查看完整身份证号和电话',
   'person.photo': '上传照片',

@@ -175,6 +175,6 @@ export interface RosterImportProblem { row: number; column: string; message: str
 export type PeoplePermission = 'person.read' | 'person.write' | 'person.revealSensitive' | 'reserve.write';
 export type AnyPermission = Permission | PeoplePermission;
 
-export function hasPermission(me: Pick<Me, 'permissions'>, permission: AnyPermission): boolean {
-  return (me.permissions as readonly string[]).includes(permission);
+export function hasPermission(me: { permissions: readonly string[] }, permission: AnyPermission): boolean {
+  return me.permissions.includes(permission);
 }

@@ -18,7 +18,7 @@ export function AppLayout() {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
 
   const items = navigationFor(me.permissions).map((item) => ({ key: item.path, icon: item.icon, label: item.label }));
-  const selected = items.find((item) => item.key !== '/' && location.pathname.startsWith(item.key))?.key ?? '/';
+  const selected = items.find((item) => item.key !== '/' && location.pathname.startsWith(item.key))?.key ?? (location.pathname === '/' ? '/' : '');
   const firstRole = me.roles[0];
 
   const menu = (theme: 'dark' | 'light') => (

@@ -7,7 +7,7 @@ import { useMe } from '../session/SessionContext.tsx';
 import { useDictionaries } from './DictionariesContext.tsx';
 import { OrgUnitPicker } from './OrgUnitPicker.tsx';
 import { PersonFormFields, toPersonInput, type PersonFormValues } from './PersonFormFields.tsx';
-import { applyFieldErrors } from './fieldErrors.ts';
+import { FormErrorAlert } from './FormErrorAlert.tsx';
 import { useShowError } from './useShowError.ts';
 
 interface LedgerForm {
@@ -34,16 +34,19 @@ export function LedgerEntryFormModal({ open, onClose, onCreated }: Props) {
   const dictionaries = useDictionaries();
   const [form] = Form.useForm<LedgerForm>();
   const [isSaving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
   const ownVillage = me.roles.find((binding) => binding.orgLevel === 'village' || binding.orgLevel === 'community');
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setSaveError(null);
     form.setFieldsValue({ orgCode: ownVillage?.orgCode, surveyedOn: dayjs(), person: { isLivingAway: false } });
   }, [open, form, ownVillage]);
 
   const save = async (values: LedgerForm) => {
     setSaving(true);
+    setSaveError(null);
     try {
       const isAway = values.person.isLivingAway ?? false;
       const result = await talentLedgerApi.create({
@@ -56,7 +59,8 @@ export function LedgerEntryFormModal({ open, onClose, onCreated }: Props) {
       });
       onCreated(result);
     } catch (error) {
-      if (!applyFieldErrors(form, error, ['person'])) showError(error);
+      setSaveError(error);
+      showError(error);
     } finally {
       setSaving(false);
     }
@@ -75,6 +79,7 @@ export function LedgerEntryFormModal({ open, onClose, onCreated }: Props) {
       width={{ xs: '95%', md: 760 }}
       className="ledger-entry-modal"
     >
+      <FormErrorAlert error={saveError} onClose={() => setSaveError(null)} />
       <Form<LedgerForm> form={form} layout="vertical" onFinish={(values) => void save(values)} scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,17 +1,19 @@
-import { ApartmentOutlined, BookOutlined, FileSearchOutlined, HomeOutlined, LoginOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BookOutlined, ContactsOutlined, FileSearchOutlined, HomeOutlined, LoginOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from '../api/types.ts';
+import { hasPermission, type AnyPermission } from '../api/types.ts';
 
 interface NavigationItem {
   path: string;
   label: string;
   icon: ReactNode;
   /** The menu shows the item only to users holding this permission somewhere. */
-  permission?: Permission;
+  permission?: AnyPermission;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/talent-ledger', label: '人才台账', icon: <ContactsOutlined />, permission: 'person.read' },
+  { path: '/reserves', label: '后备力量库', icon: <SolutionOutlined />, permission: 'person.read' },
   { path: '/org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/dictionaries', label: '数据字典', icon: <BookOutlined /> },
@@ -19,6 +21,6 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/login-events', label: '登录日志', icon: <LoginOutlined />, permission: 'audit.read' },
 ];
 
-export function navigationFor(permissions: readonly Permission[]): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || permissions.includes(item.permission));
+export function navigationFor(permissions: readonly string[]): NavigationItem[] {
+  return NAVIGATION.filter((item) => !item.permission || hasPermission({ permissions }, item.permission));
 }

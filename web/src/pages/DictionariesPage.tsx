@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { dictionariesApi } from '../api/dictionaries.ts';
 import type { Dictionary, DictionaryItem, DictionaryList } from '../api/types.ts';
+import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { DictionaryItemModal } from '../components/DictionaryItemModal.tsx';
 import { useShowError } from '../components/useShowError.ts';
 
@@ -11,6 +12,7 @@ import { useShowError } from '../components/useShowError.ts';
 export function DictionariesPage() {
   const { message } = App.useApp();
   const showError = useShowError();
+  const { reload: reloadShared } = useDictionaries();
   const [list, setList] = useState<DictionaryList | null>(null);
   const [activeKey, setActiveKey] = useState<string>();
   const [target, setTarget] = useState<{ dictionary: Dictionary; item: DictionaryItem | null } | null>(null);
@@ -25,6 +27,12 @@ export function DictionariesPage() {
 
   useEffect(() => { void load(); }, [load]);
 
+  /** Reloads this page and the labels and options the other pages share. */
+  const reloadAll = () => {
+    void load();
+    void reloadShared();
+  };
+
   const setEnabled = async (item: DictionaryItem, isEnabled: boolean) => {
     try {
       await dictionariesApi.updateItem(item.id, { isEnabled, version: item.version });
@@ -32,7 +40,7 @@ export function DictionariesPage() {
     } catch (error) {
       showError(error);
     }
-    void load();
+    reloadAll();
   };
 
   if (!list) return <Spin />;
@@ -87,7 +95,7 @@ export function DictionariesPage() {
       <DictionaryItemModal
         target={target}
         onClose={() => setTarget(null)}
-        onSaved={() => { setTarget(null); void load(); }}
+        onSaved={() => { setTarget(null); reloadAll(); }}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from '../components/AppLayout.tsx';
+import { DictionariesProvider } from '../components/DictionariesContext.tsx';
 import { AuditEventsPage } from '../pages/AuditEventsPage.tsx';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
 import { DictionariesPage } from '../pages/DictionariesPage.tsx';
@@ -8,6 +9,9 @@ import { LoginEventsPage } from '../pages/LoginEventsPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { OrgUnitsPage } from '../pages/OrgUnitsPage.tsx';
+import { PersonPage } from '../pages/PersonPage.tsx';
+import { ReservesPage } from '../pages/ReservesPage.tsx';
+import { TalentLedgerPage } from '../pages/TalentLedgerPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { RequireSession } from './RequireSession.tsx';
 
@@ -17,8 +21,11 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/change-password" element={<RequireSession allowPendingPasswordChange><ChangePasswordPage /></RequireSession>} />
-      <Route element={<RequireSession><AppLayout /></RequireSession>}>
+      <Route element={<RequireSession><DictionariesProvider><AppLayout /></DictionariesProvider></RequireSession>}>
         <Route index element={<HomePage />} />
+        <Route path="talent-ledger" element={<TalentLedgerPage />} />
+        <Route path="reserves/import?" element={<ReservesPage />} />
+        <Route path="people/:id" element={<PersonPage />} />
         <Route path="org-units" element={<OrgUnitsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="dictionaries" element={<DictionariesPage />} />

@@ -1,0 +1,177 @@
+import { DownloadOutlined, ExportOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { saveFile } from '../api/client.ts';
+import { RESERVE_STATUS_LABELS } from '../api/labels.ts';
+import { reservesApi } from '../api/reserves.ts';
+import { rosterApi } from '../api/roster.ts';
+import { hasPermission, type Reserve, type ReserveList } from '../api/types.ts';
+import { useDictionaries } from '../components/DictionariesContext.tsx';
+import { PeopleFilterBar } from '../components/PeopleFilterBar.tsx';
+import { ReserveFormModal, type ReserveFormTarget } from '../components/ReserveFormModal.tsx';
+import { RosterImportModal } from '../components/RosterImportModal.tsx';
+import { RESERVE_FILTER_KEYS, usePeopleQuery } from '../components/usePeopleQuery.ts';
+import { useShowError } from '../components/useShowError.ts';
+import { useMe } from '../session/SessionContext.tsx';
+
+/**
+ * 后备力量库: the reserves of the user's scope (一镇一库), filtered and paged on the server; exports
+ * the roster (名册) with the same filters and imports a filled-in roster. /reserves/import opens
+ * the import wizard directly.
+ */
+export function ReservesPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const dictionaries = useDictionaries();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { query, apiQuery, setFilters, setPage, setSort, sortOrderOf, pageSizeOptions } = usePeopleQuery(RESERVE_FILTER_KEYS);
+  const [list, setList] = useState<ReserveList | null>(null);
+  const [isLoading, setLoading] = useState(false);
+  const [isExporting, setExporting] = useState(false);
+  const [includeSensitive, setIncludeSensitive] = useState(false);
+  const [formTarget, setFormTarget] = useState<ReserveFormTarget | null>(null);
+  const isImportOpen = location.pathname.endsWith('/import');
+  const canReveal = hasPermission(me, 'person.revealSensitive');
+  const canImport = hasPermission(me, 'reserve.write');
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setList(await reservesApi.list(apiQuery));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [apiQuery, showError]);
+
+  useEffect(() => { void load(); }, [load]);
+
+  const exportRoster = async () => {
+    setExporting(true);
+    try {
+      saveFile(await rosterApi.export({ ...query.filters, includeSensitive: canReveal && includeSensitive ? 'true' : 'false' }));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const downloadTemplate = async () => {
+    try {
+      saveFile(await rosterApi.template());
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const openImport = (isOpen: boolean) => {
+    void navigate({ pathname: isOpen ? '/reserves/import' : '/reserves', search: location.search }, { replace: true });
+  };
+
+  const columns: ColumnsType<Reserve> = [
+    { title: '乡镇', key: 'township', width: 120, render: (_value, reserve) => reserve.townshipName },
+    { title: '村（社区）', key: 'orgCode', width: 130, sorter: true, sortOrder: sortOrderOf('orgCode'), render: (_value, reserve) => reserve.villageName },
+    {
+      title: '姓名',
+      key: 'name',
+      width: 100,
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      render: (_value, reserve) => <Link to={`/people/${reserve.person.id}`} className="person-link">{reserve.person.name}</Link>,
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 110,
+      render: (_value, reserve) => <Tag color={RESERVE_STATUS_LABELS[reserve.status].color}>{RESERVE_STATUS_LABELS[reserve.status].label}</Tag>,
+    },
+    { title: '拟任岗位', key: 'targetPost', width: 130, render: (_value, reserve) => dictionaries.label('targetPost', reserve.targetPost) },
+    { title: '成熟度', key: 'readiness', width: 150, render: (_value, reserve) => dictionaries.label('readiness', reserve.readiness) },
+    {
+      title: '结对干部',
+      key: 'mentor',
+      width: 150,
+      render: (_value, reserve) => (reserve.mentorName ? `${reserve.mentorName}${reserve.mentorPost ? `（${reserve.mentorPost}）` : ''}` : '—'),
+    },
+    { title: '性别', key: 'gender', width: 60, render: (_value, reserve) => dictionaries.label('gender', reserve.person.gender) },
+    { title: '年龄', key: 'age', width: 80, sorter: true, sortOrder: sortOrderOf('age'), render: (_value, reserve) => reserve.person.age },
+    { title: '学历', key: 'education', width: 100, render: (_value, reserve) => dictionaries.label('education', reserve.person.education) },
+    { title: '政治面貌', key: 'politicalStatus', width: 110, render: (_value, reserve) => dictionaries.label('politicalStatus', reserve.person.politicalStatus) },
+    { title: '身份（来源）', key: 'sourceCategory', width: 170, render: (_value, reserve) => dictionaries.label('sourceCategory', reserve.sourceCategory) },
+    { title: '在外能人', key: 'isAway', width: 90, render: (_value, reserve) => (reserve.person.isLivingAway ? <Tag color="blue">是</Tag> : '否') },
+    { title: '入库时间', key: 'admittedOn', width: 110, render: (_value, reserve) => reserve.admittedOn ?? '—' },
+    { title: '身份证号', key: 'idNumber', width: 190, render: (_value, reserve) => <span className="masked-id">{reserve.person.idNumberMasked}</span> },
+    { title: '电话', key: 'phone', width: 130, render: (_value, reserve) => reserve.person.phoneMasked ?? '—' },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      render: (_value, reserve) => (
+        <Space size={0}>
+          <Link to={`/people/${reserve.person.id}`}>档案</Link>
+          {reserve.policies.update && (
+            <Button type="link" size="small" onClick={() => setFormTarget({ kind: 'edit', reserve, personName: reserve.person.name })}>修改</Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <div className="page-header">
+        <h2>后备力量库</h2>
+        <Space wrap className="no-print">
+          {canReveal && (
+            <Tooltip title="导出的名册含完整身份证号和电话，导出会记入操作日志；请妥善保管文件">
+              <Checkbox checked={includeSensitive} onChange={(event) => setIncludeSensitive(event.target.checked)}>包含完整身份证号和电话</Checkbox>
+            </Tooltip>
+          )}
+          <Button icon={<ExportOutlined />} loading={isExporting} onClick={() => void exportRoster()}>导出名册</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>下载导入模板</Button>
+          {canImport && <Button type="primary" icon={<UploadOutlined />} onClick={() => openImport(true)}>导入名册</Button>}
+        </Space>
+      </div>
+      <PeopleFilterBar withReserveFields value={query.filters} onSearch={setFilters} />
+      <Table<Reserve>
+        rowKey="id"
+        size="middle"
+        className="reserves-table"
+        loading={isLoading}
+        columns={columns}
+        dataSource={list?.reserves ?? []}
+        scroll={{ x: 1900 }}
+        onChange={(_pagination, _filters, sorter, extra) => { if (extra.action === 'sort') setSort(sorter); }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions,
+          showTotal: (total) => `共 ${total} 人`,
+          onChange: setPage,
+        }}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        导出名册按当前筛选条件导出全部结果（不限于本页）。纳入后备力量请在人员档案中操作。
+      </Typography.Paragraph>
+      <ReserveFormModal
+        target={formTarget}
+        onClose={() => setFormTarget(null)}
+        onSaved={(reserve) => {
+          setFormTarget(null);
+          if (reserve) void message.success(`已保存 ${reserve.person.name} 的后备力量信息`);
+          void load();
+        }}
+      />
+      {canImport && <RosterImportModal open={isImportOpen} onClose={() => openImport(false)} onImported={() => void load()} />}
+    </div>
+  );
+}
