@@ -65,13 +65,22 @@ async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir === 'memory://';
   const location = inMemory ? undefined : path.join(dataDir, 'pglite');
   if (location) fs.mkdirSync(location, { recursive: true });
-  const client = await PGlite.create(location, {
-    parsers: {
-      [pgliteTypes.INT8]: (value: string) => Number(value),
-      [pgliteTypes.DATE]: (value: string) => value,
+  const client = await PGlite.create(location);
+  // PGlite 0.4 ignores parsers given at creation (only per-query ones apply), so every query
+  // the dialect sends goes through this wrapper.
+  const parsers = {
+    [pgliteTypes.INT8]: (value: string) => Number(value),
+    [pgliteTypes.DATE]: (value: string) => value,
+  };
+  const query: PGlite['query'] = (sql, params, options) => client.query(sql, params, { ...options, parsers: { ...parsers, ...options?.parsers } });
+  const parsingClient = new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(parsingClient) });
   return {
     kind: 'pglite',
     db,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 
@@ -147,7 +148,37 @@ const PROBES: Record<string, Probe> = {
     requests: () => [{ method: 'PATCH', url: `/api/reserves/${townB.reserveId}`, payload: { notes: '越权', version: 1 } }],
   },
   'GET /api/reserves/{id}/history': { kind: 'foreign', requests: () => [{ method: 'GET', url: `/api/reserves/${townB.reserveId}/history` }] },
+  'GET /api/roster/export': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: '/api/roster/export' },
+      { method: 'GET', url: `/api/roster/export?search=${townB.idNumber}` },
+      { method: 'GET', url: `/api/roster/export?orgCode=${w.townshipB.code}` },
+    ],
+  },
+  'GET /api/roster/template': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/roster/template' }] },
+  'POST /api/roster/import': {
+    kind: 'foreign',
+    requests: (w) => [w.townshipB.code, w.townshipB.villageCode].map((code) => ({ method: 'POST', url: `/api/roster/import?orgCode=${code}`, payload: ROSTER, contentType: XLSX })),
+  },
+  'POST /api/roster/import/errors': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'POST', url: `/api/roster/import/errors?orgCode=${w.townshipB.code}`, payload: ROSTER, contentType: XLSX }],
+  },
 };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let ROSTER: Buffer;
+
+/** What a response shows a reader: its body, or the text of every cell of an xlsx. */
+async function readableText(response: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
+  if (response.headers['content-type'] !== XLSX) return response.body;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+  return texts.join('\n');
+}
 
 /** The smallest PNG: a 1×1 transparent pixel. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -165,6 +196,9 @@ beforeAll(async () => {
   const village = world.townshipB.villageCode;
   expect((await world.app.inject({ method: 'POST', url: `/api/org-units/${village}/villager-groups`, headers: { cookie: admin }, payload: { name: '第一村民小组' } })).statusCode).toBe(201);
   townB = await addReserve(world, admin, world.townshipB.villageCode, { name: '乙镇后备甲' });
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('名册').addRows([['姓名', '身份证号码'], ['越权', townB.idNumber]]);
+  ROSTER = Buffer.from(await workbook.xlsx.writeBuffer());
   await world.login('townb');
   dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
   cookie = await world.login('towna');
@@ -179,7 +213,7 @@ afterAll(async () => world.close());
 function townBMarkers(): string[] {
   return [
     world.townshipB.code, ...world.townshipB.villageCodes, world.townshipB.name, world.users.townshipB.id, '"townb"',
-    townB.personId, townB.name, townB.idNumber.slice(-4) + '"', townB.ledgerEntryId, townB.reserveId,
+    townB.personId, townB.name, `${townB.idNumber.slice(0, 6)}********${townB.idNumber.slice(-4)}`, townB.ledgerEntryId, townB.reserveId,
   ];
 }
 
@@ -205,7 +239,8 @@ describe('scope: a township officer reaches nothing of another township', () => 
         }
         if (probe.kind === 'list') {
           if (![200, 403, 404].includes(response.statusCode)) failures.push(`${request.method} ${request.url} → ${response.statusCode}`);
-          const leaked = townBMarkers().filter((marker) => response.body.includes(marker));
+          const text = await readableText(response);
+          const leaked = townBMarkers().filter((marker) => text.includes(marker));
           if (leaked.length > 0) failures.push(`${request.method} ${request.url} shows ${leaked.join(', ')}`);
         }
         if (response.statusCode >= 400) expect(response.json().message).toMatch(/[\u4e00-\u9fa5]/);

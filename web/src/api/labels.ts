@@ -42,6 +42,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   person: '人员',
   talentLedgerEntry: '人才台账',
   reserve: '后备力量',
+  roster: '名册',
 };
 
 /** The same names as RESERVE_STATUS_LABELS in src/modules/reserves/reserves.schemas.ts (kept here so the client does not bundle zod). */

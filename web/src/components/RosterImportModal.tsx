@@ -131,6 +131,7 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
     >
       <Steps
         size="small"
+        responsive={false}
         current={step}
         style={{ marginBottom: 16 }}
         items={[{ title: '选择单位' }, { title: '选择文件' }, { title: '导入结果' }]}
@@ -140,7 +141,7 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
           <Form.Item
             name="orgCode"
             label="导入到"
-            extra="选择乡镇时，名册中每行须填写所在村（社区）；选择村（社区）时，全部导入到该村（社区）。"
+            extra="选择乡镇时，名册每行须填写所在村（社区）；选择村（社区）时，未填村（社区）的行导入该村（社区）。"
             rules={[{ required: true, message: '请选择乡镇或村（社区）' }, { pattern: TOWNSHIP_OR_VILLAGE, message: '请选择乡镇或村（社区）' }]}
           >
             <OrgUnitPicker placeholder="选择乡镇或村（社区）" />
@@ -189,8 +190,10 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
           <Alert
             type="error"
             showIcon
-            title="文件中有错误，未导入任何数据"
-            description={`${outcome.message}${outcome.errors.length > 0 ? `（共 ${outcome.errors.length} 处）` : ''}。请按下表修改后重新导入，或下载标注了错误单元格的文件对照修改。`}
+            title={`文件中有错误，未导入任何数据${outcome.errors.length > 0 ? `（共 ${outcome.errors.length} 处）` : ''}`}
+            description={outcome.errors.length > 0
+              ? '请按下表修改后重新导入，或下载标注了错误单元格的文件对照修改。'
+              : outcome.message}
             style={{ marginBottom: 12 }}
           />
           <Space wrap style={{ marginBottom: 12 }}>

@@ -167,7 +167,6 @@ export function PersonPage() {
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>打印</Button>
         </Space>
       </div>
-      <div className="print-only print-title">人员档案（一人一档）</div>
 
       <Card title="基本信息" size="small" className="person-section">
         <div className="person-basic">
@@ -216,19 +215,19 @@ export function PersonPage() {
       </Card>
 
       <Card title="学历学位" size="small" className="person-section">
-        <Table rowKey="key" size="small" pagination={false} columns={historyColumns('学校', '专业或学位')} dataSource={withKeys(person.educationHistory)} locale={{ emptyText: '未填写' }} />
+        <Table rowKey="key" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={historyColumns('学校', '专业或学位')} dataSource={withKeys(person.educationHistory)} locale={{ emptyText: '未填写' }} />
       </Card>
 
       <Card title="工作经历" size="small" className="person-section">
-        <Table rowKey="key" size="small" pagination={false} columns={historyColumns('单位', '职务')} dataSource={withKeys(person.workHistory)} locale={{ emptyText: '未填写' }} />
+        <Table rowKey="key" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={historyColumns('单位', '职务')} dataSource={withKeys(person.workHistory)} locale={{ emptyText: '未填写' }} />
       </Card>
 
       <Card title="家庭成员" size="small" className="person-section">
-        <Table rowKey="key" size="small" pagination={false} columns={familyColumns} dataSource={withKeys(person.familyMembers)} locale={{ emptyText: '未填写' }} />
+        <Table rowKey="key" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={familyColumns} dataSource={withKeys(person.familyMembers)} locale={{ emptyText: '未填写' }} />
       </Card>
 
       <Card title="台账记录" size="small" className="person-section" extra={<Link className="no-print" to="/talent-ledger">人才台账</Link>}>
-        <Table<LedgerRecord> rowKey="id" size="small" pagination={false} columns={ledgerColumns} dataSource={person.ledgerEntries} locale={{ emptyText: '未登记在人才台账中' }} />
+        <Table<LedgerRecord> rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={ledgerColumns} dataSource={person.ledgerEntries} locale={{ emptyText: '未登记在人才台账中' }} />
       </Card>
 
       <Card title="后备力量记录" size="small" className="person-section" extra={<Link className="no-print" to="/reserves">后备力量库</Link>}>
@@ -236,7 +235,7 @@ export function PersonPage() {
           <Table<ReserveRecord>
             rowKey="id"
             size="small"
-            pagination={false}
+            pagination={false} scroll={{ x: 'max-content' }}
             columns={reserveColumns}
             dataSource={person.reserves}
             expandable={{

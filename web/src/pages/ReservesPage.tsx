@@ -135,7 +135,7 @@ export function ReservesPage() {
             </Tooltip>
           )}
           <Button icon={<ExportOutlined />} loading={isExporting} onClick={() => void exportRoster()}>导出名册</Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>下载导入模板</Button>
+          {canImport && <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>下载导入模板</Button>}
           {canImport && <Button type="primary" icon={<UploadOutlined />} onClick={() => openImport(true)}>导入名册</Button>}
         </Space>
       </div>
@@ -160,7 +160,7 @@ export function ReservesPage() {
         }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        导出名册按当前筛选条件导出全部结果（不限于本页）。纳入后备力量请在人员档案中操作。
+        导出名册按当前筛选条件导出全部结果（不限于本页）；未选择状态时导出已入库人员。纳入后备力量请在人员档案中操作。
       </Typography.Paragraph>
       <ReserveFormModal
         target={formTarget}

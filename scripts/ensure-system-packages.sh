@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The tests use Debian programs: Chromium and the Noto CJK fonts for the browser tests (Chinese
+# renders as boxes without them) and LibreOffice Calc to make spreadsheets "by another program".
+# Installs what is missing when run as root; otherwise says what to install.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "安装测试所需的系统软件包：${missing[*]} …"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  exit 0
+fi
+echo "测试需要这些系统软件包：${missing[*]}。请以 root 运行 apt-get install -y ${missing[*]}" >&2
+exit 1

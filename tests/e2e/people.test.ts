@@ -1,0 +1,150 @@
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
+import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { ApiSession, ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
+
+/** A valid 18-digit ID number (GB 11643) from 青神县 (511425): region, birth date, sequence, check character. */
+function idNumberFor(birthDate: string, sequence: number): string {
+  const first17 = `511425${birthDate}${String(sequence).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/** Opens the select in the form item labelled `label` and picks the option showing `option`. */
+async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+  await item.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+describe('people: talent ledger and person file', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let village: OrgUnitView;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const session = await ApiSession.login(server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+    const [township] = await session.get<OrgUnitView[]>('/api/org-units/roots');
+    const villages = await session.get<OrgUnitView[]>(`/api/org-units/${township!.code}/children`);
+    const found = villages.find((unit) => unit.level === 'village');
+    expect(found, 'the demo township has a village').toBeDefined();
+    village = found!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a person to the talent ledger and shows the ID number masked in the list and the person file', async () => {
+    // Unique per run, since with TEST_DATABASE_URL the database outlives the test; odd sequence: a man.
+    const stamp = Date.now();
+    const name = `测试${stamp.toString(36).slice(-5)}`;
+    const idNumber = idNumberFor('19900315', (stamp % 499) * 2 + 1);
+    const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+    expect(masked).toMatch(/^511425\*{8}\d{3}[\dX]$/);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+      const [firstList] = await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/talent-ledger') && response.request().method() === 'GET'),
+        page.getByRole('menuitem', { name: '人才台账' }).click(),
+      ]);
+      expect(firstList.status()).toBe(200);
+      await page.waitForURL('**/talent-ledger');
+
+      await page.getByRole('button', { name: '新增' }).click();
+      const modal = page.locator('.ledger-entry-modal');
+      await modal.getByText('新增人才台账人员').waitFor();
+
+      // The village, found by typing its name into the unit picker.
+      const unitField = modal.locator('.ant-form-item').filter({ has: page.locator('label[title="所在村（社区）"]') });
+      await unitField.locator('.ant-select').click();
+      const [searched] = await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/org-units/search')),
+        page.keyboard.type(village.name),
+      ]);
+      expect(searched.status()).toBe(200);
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: village.name }).first().click();
+
+      await modal.getByLabel('姓名', { exact: true }).fill(name);
+      await modal.getByLabel('身份证号码').fill(idNumber);
+      await modal.getByLabel('联系电话').fill('13800001234');
+      await choose(page, modal, '政治面貌', '群众');
+      await choose(page, modal, '学历', '高中·中专');
+      await choose(page, modal, '来源类别', '退役军人');
+
+      const [created] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/talent-ledger') && response.request().method() === 'POST'),
+        modal.getByRole('button', { name: '保存' }).click(),
+      ]);
+      const body = (await created.json()) as { entry?: { person: { id: string; idNumberMasked: string } }; message?: string };
+      expect(created.status(), body.message).toBe(201);
+      expect(body.entry?.person.idNumberMasked).toBe(masked);
+
+      // The new row: ID number masked (6 digits, 8 asterisks, 4), phone masked, the full numbers nowhere.
+      const row = page.locator('.talent-ledger-table .ant-table-row', { hasText: name });
+      await row.waitFor();
+      await expect.poll(() => row.locator('.masked-id').innerText()).toBe(masked);
+      const rowText = await row.innerText();
+      expect(rowText).toContain('138****1234');
+      expect(rowText).toContain(village.name);
+      expect(rowText).toContain('退役军人');
+      expect(rowText).not.toContain(idNumber);
+      expect(await page.locator('body').innerText()).not.toContain(idNumber);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'talent-ledger.png'), fullPage: true });
+
+      // The person file shows the masked number too.
+      const [personResponse] = await Promise.all([
+        page.waitForResponse((response) => /\/api\/people\/[0-9a-f-]+$/.test(response.url())),
+        row.getByRole('link', { name }).click(),
+      ]);
+      expect(personResponse.status()).toBe(200);
+      await page.waitForURL(`**/people/${body.entry!.person.id}`);
+      await page.getByRole('heading', { name: `人员档案：${name}` }).waitFor();
+      expect((await page.locator('.person-id-number').innerText()).trim()).toBe(masked);
+      const fileText = await page.locator('.person-page').innerText();
+      expect(fileText).toContain('138****1234');
+      expect(fileText).toContain('1990-03-15');
+      expect(fileText).not.toContain(idNumber);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'person-file.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works at phone width: the ledger does not scroll sideways and the form is one column', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+      await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/talent-ledger') && response.request().method() === 'GET'),
+        page.goto(`${server.baseUrl}/talent-ledger`),
+      ]);
+      await page.locator('.talent-ledger-table').waitFor();
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(390);
+
+      await page.getByRole('button', { name: '新增' }).click();
+      const modal = page.locator('.ledger-entry-modal');
+      await modal.getByLabel('姓名', { exact: true }).waitFor();
+      // Measure once the modal's zoom-in has finished.
+      await expect.poll(() => modal.getAttribute('class')).not.toContain('ant-zoom');
+      const fieldBox = (label: string) => modal.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) }).boundingBox();
+      const nameBox = await fieldBox('姓名');
+      const idBox = await fieldBox('身份证号码');
+      expect(nameBox && idBox).toBeTruthy();
+      // One column: the ID number's field sits below the name's, not beside it.
+      expect(idBox!.y).toBeGreaterThan(nameBox!.y + nameBox!.height);
+      expect(Math.abs(idBox!.x - nameBox!.x)).toBeLessThan(2);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'talent-ledger-mobile.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
