@@ -2,6 +2,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import { ageOn, formatYearMonth, todayInChina } from '../../domain/dates.ts';
+import { maskIdNumber } from '../../domain/id-number.ts';
 import { joinMentor, ROSTER_COLUMNS } from '../../domain/roster.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound } from '../../server/errors.ts';
@@ -57,7 +58,8 @@ export async function exportRoster(
     entityId: unit.code,
     orgCode: unit.code,
     summary: `导出${unit.fullName}后备干部名册${includeSensitive ? '（含完整身份证号码和电话）' : ''}`,
-    after: { filter, includeSensitive },
+    // A search by ID number is recorded masked: the audit log holds no plaintext ID numbers.
+    after: { filter: { ...filter, ...(filter.search && query.idNumberHash && { search: maskIdNumber(filter.search.toUpperCase()) }) }, includeSensitive },
   });
 
   return {

@@ -171,10 +171,7 @@ export type PeopleSortBy = 'name' | 'age' | 'orgCode' | 'createdAt';
 export interface RosterImportResult { total: number; created: number; updated: number; unchanged: number }
 export interface RosterImportProblem { row: number; column: string; message: string }
 
-/** Permissions of the people and reserve modules, which the server grants alongside those in src/domain/roles.ts. */
-export type PeoplePermission = 'person.read' | 'person.write' | 'person.revealSensitive' | 'reserve.write';
-export type AnyPermission = Permission | PeoplePermission;
-
-export function hasPermission(me: { permissions: readonly string[] }, permission: AnyPermission): boolean {
+/** Whether the user holds the permission at some unit (the server still checks each record's unit). */
+export function hasPermission(me: Pick<Me, 'permissions'>, permission: Permission): boolean {
   return me.permissions.includes(permission);
 }

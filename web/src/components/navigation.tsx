@@ -1,13 +1,13 @@
 import { ApartmentOutlined, BookOutlined, ContactsOutlined, FileSearchOutlined, HomeOutlined, LoginOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { hasPermission, type AnyPermission } from '../api/types.ts';
+import type { Permission } from '../api/types.ts';
 
 interface NavigationItem {
   path: string;
   label: string;
   icon: ReactNode;
   /** The menu shows the item only to users holding this permission somewhere. */
-  permission?: AnyPermission;
+  permission?: Permission;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -21,6 +21,6 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/login-events', label: '登录日志', icon: <LoginOutlined />, permission: 'audit.read' },
 ];
 
-export function navigationFor(permissions: readonly string[]): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || hasPermission({ permissions }, item.permission));
+export function navigationFor(permissions: readonly Permission[]): NavigationItem[] {
+  return NAVIGATION.filter((item) => !item.permission || permissions.includes(item.permission));
 }
