@@ -17,6 +17,7 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export async function startServer(options: { demo: boolean }): Promise<void> {
   const config = readConfig();
   const database = await openMigratedDatabase(config);
+  const cipher = new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const admin = await ensureAdministrator(database.db, config.adminPassword);
   if (admin.password) {
     console.log(`\n已创建管理员账户 admin，初始密码（仅显示这一次，首次登录须修改）：${admin.password}\n`);
@@ -24,13 +25,12 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     console.log('已创建管理员账户 admin，密码为 HOUBEI_ADMIN_PASSWORD 的值');
   }
   if (options.demo) {
-    const demo = await loadDemo(database.db, config.demoPassword);
+    const demo = await loadDemo(database.db, cipher, config.demoPassword);
     if (demo.loaded) {
       console.log(`已载入演示数据（四川省眉山市青神县），演示用户：${demo.usernames.join('、')}`);
       console.log(demo.password ? `演示用户的初始密码（仅显示这一次，首次登录须修改）：${demo.password}\n` : '演示用户的密码为 HOUBEI_DEMO_PASSWORD 的值\n');
     }
   }
-  const cipher = new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const app = await buildApp({ config, database, cipher, logger: true });
   const close = async () => {
     await app.close();

@@ -85,6 +85,12 @@ describe('sensitive fields', () => {
     expect(updated.body).not.toContain('13711112222');
     expect(updated.body).not.toContain(seeded[0]!.idNumber);
     expect(updated.json()).toMatchObject({ education: 'bachelor', phoneMasked: '137****2222', idNumberMasked: expect.stringContaining('********') });
+    // Leaving the phone out keeps it; the form never has more than the masked number.
+    const kept = await world.app.inject({
+      method: 'PATCH', url: `/api/people/${seeded[0]!.personId}`, headers: { cookie: clerk },
+      payload: { name: person.name, politicalStatus: person.politicalStatus, education: 'juniorCollege', version: updated.json().version },
+    });
+    expect(kept.json()).toMatchObject({ education: 'juniorCollege', phoneMasked: '137****2222' });
   });
 
   it('show in full to a role that may see them, and each reveal writes an audit event', async () => {

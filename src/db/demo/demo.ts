@@ -7,6 +7,13 @@ import { generatePassword } from '../../modules/auth/password.ts';
 import { orgUnitsRepository } from '../../modules/org-units/org-units.repository.ts';
 import { importCounty } from '../../modules/org-units/org-units.service.ts';
 import { usersRepository } from '../../modules/users/users.repository.ts';
+import { idNumberCheckCharacter } from '../../domain/id-number.ts';
+import type { CheckedPerson } from '../../domain/person-rules.ts';
+import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
+import { recordAuditEvent } from '../../modules/audit/audit.service.ts';
+import { encryptPerson } from '../../modules/people/people.service.ts';
+import { peopleRepository, type PersonColumns } from '../../modules/people/people.repository.ts';
+import { rosterImportRepository } from '../../modules/roster/roster-import.repository.ts';
 import { createUser } from '../../modules/users/users.service.ts';
 
 /** 青神县, Meishan, Sichuan: the county of seed 002. */
@@ -41,7 +48,7 @@ export interface DemoResult {
  * The password is HOUBEI_DEMO_PASSWORD, or a random one returned to be printed once (and then
  * changed at first login).
  */
-export async function loadDemo(db: Db, demoPassword: string | undefined, seed = 20261122): Promise<DemoResult> {
+export async function loadDemo(db: Db, cipher: SensitiveCipher, demoPassword: string | undefined, seed = 20261122): Promise<DemoResult> {
   if (await usersRepository.findByUsername(db, DEMO_USERS[0]!.username)) return { loaded: false, usernames: [] };
   const ctx = systemContext();
   await importCounty(db, ctx, DEMO_COUNTY);
@@ -65,5 +72,86 @@ export async function loadDemo(db: Db, demoPassword: string | undefined, seed = 
       mustChangePassword: demoPassword === undefined,
     });
   }
+  await loadDemoPeople(db, cipher, countyCode);
   return { loaded: true, password: demoPassword === undefined ? password : undefined, usernames: DEMO_USERS.map((user) => user.username) };
+}
+
+const SOURCES_VILLAGE = ['currentCadre', 'groupLeader', 'veteran', 'wealthyEntrepreneur', 'migrantWorker', 'graduate', 'cooperativeHead', 'villageDoctorTeacher', 'returneeEntrepreneur'];
+const SOURCES_COMMUNITY = ['gridWorker', 'residentsGroupLeader', 'residentsRepresentative', 'socialOrganisationHead', 'socialWorker', 'buildingHead'];
+const EDUCATION = ['juniorHigh', 'seniorHigh', 'seniorHigh', 'juniorCollege', 'juniorCollege', 'bachelor', 'bachelor', 'postgraduate'];
+const MENTOR_POSTS = ['镇党委副书记', '镇党委委员', '包村干部', '驻村第一书记', '村党组织书记'];
+
+/**
+ * Synthetic people for every village of the demo county: a talent ledger of 6–10 surveyed people
+ * (faker names, valid ID numbers of the county, phones) of whom 2–3 are reserves, written in bulk
+ * with one audit event.
+ */
+async function loadDemoPeople(db: Db, cipher: SensitiveCipher, countyCode: string): Promise<void> {
+  const villages = await db.selectFrom('org_unit').select(['code', 'level']).where('code', 'like', `${countyCode.slice(0, 6)}%`).where('level', 'in', ['village', 'community']).orderBy('code').execute();
+  const people: PersonColumns[] = [];
+  const placements: { personIndex: number; orgCode: string; sourceCategory: string; isAway: boolean; isReserve: boolean; readiness: string; targetPost: string; mentor: string }[] = [];
+  let sequence = 0;
+  for (const village of villages) {
+    const count = faker.number.int({ min: 6, max: 10 });
+    const reserves = faker.number.int({ min: 2, max: 3 });
+    for (let index = 0; index < count; index += 1) {
+      sequence += 1;
+      const sex = faker.helpers.arrayElement(['male', 'female'] as const);
+      const birth = faker.date.between({ from: '1971-01-01', to: '2001-12-31' });
+      const birthText = birth.toISOString().slice(0, 10).replaceAll('-', '');
+      const sequenceDigits = (sequence * 2 + (sex === 'male' ? 1 : 0)) % 1000;
+      const first17 = `${DEMO_COUNTY}${birthText}${String(sequenceDigits).padStart(3, '0')}`;
+      const idNumber = `${first17}${idNumberCheckCharacter(first17)}`;
+      const isMember = faker.datatype.boolean({ probability: 0.7 });
+      const joinYear = Math.min(2024, birth.getUTCFullYear() + faker.number.int({ min: 20, max: 30 }));
+      const checked: CheckedPerson = {
+        name: faker.person.fullName({ sex }).replace(/\s+/g, ''),
+        gender: sex,
+        birthDate: `${birthText.slice(0, 4)}-${birthText.slice(4, 6)}-${birthText.slice(6, 8)}`,
+        idNumber,
+        phone: `1${faker.helpers.arrayElement(['3', '5', '7', '8', '9'])}${faker.string.numeric(9)}`,
+        ethnicity: 'han',
+        politicalStatus: isMember ? 'fullMember' : faker.helpers.arrayElement(['activist', 'masses']),
+        partyJoinDate: isMember ? `${joinYear}-${String(faker.number.int({ min: 1, max: 12 })).padStart(2, '0')}-01` : null,
+        education: faker.helpers.arrayElement(EDUCATION),
+        health: 'healthy',
+        occupation: faker.helpers.arrayElement(['种植大户', '个体经营', '合作社负责人', '村干部', '外出务工', '乡村教师', '网格员']),
+        nativePlace: '四川眉山',
+        isLivingAway: faker.datatype.boolean({ probability: 0.15 }),
+      };
+      people.push(encryptPerson(cipher, checked));
+      placements.push({
+        personIndex: people.length - 1,
+        orgCode: village.code,
+        sourceCategory: faker.helpers.arrayElement(village.level === 'community' ? SOURCES_COMMUNITY : SOURCES_VILLAGE),
+        isAway: checked.isLivingAway ?? false,
+        isReserve: index < reserves,
+        readiness: faker.helpers.arrayElement(['readyNow', 'withinTwoYears', 'withinTwoYears', 'longer']),
+        targetPost: index === 0 ? 'secretary' : 'committeeMember',
+        mentor: `${faker.person.fullName().replace(/\s+/g, '')} ${faker.helpers.arrayElement(MENTOR_POSTS)}`,
+      });
+    }
+  }
+  await db.transaction().execute(async (tx) => {
+    const inserted = await peopleRepository.insertMany(tx, people);
+    const idByHash = new Map(inserted.map((row) => [row.idNumberHash, row.id]));
+    const personId = (index: number) => idByHash.get(people[index]!.idNumberHash)!;
+    await rosterImportRepository.insertLedgerEntries(tx, placements.map((placement) => ({
+      personId: personId(placement.personIndex), orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, surveyedOn: '2026-08-25',
+    })));
+    await rosterImportRepository.insertReserves(tx, placements.filter((placement) => placement.isReserve).map((placement) => {
+      const [mentorName, mentorPost] = placement.mentor.split(' ');
+      return {
+        personId: personId(placement.personIndex), orgCode: placement.orgCode, targetPost: placement.targetPost, readiness: placement.readiness,
+        sourceCategory: placement.sourceCategory, mentorName: mentorName ?? null, mentorPost: mentorPost ?? null, notes: null,
+      };
+    }), 'system');
+    await recordAuditEvent(tx, systemContext(), {
+      action: 'demo.load',
+      entityType: 'roster',
+      entityId: countyCode,
+      orgCode: countyCode,
+      summary: `载入演示人员 ${people.length} 人，其中后备力量 ${placements.filter((placement) => placement.isReserve).length} 人`,
+    });
+  });
 }

@@ -200,8 +200,10 @@ export async function updatePerson(
 ): Promise<TPerson> {
   return db.transaction().execute(async (tx) => {
     const { person, orgCodes } = await findVisiblePerson(tx, ctx, id, 'person.write', '修改该人员档案');
+    // Omitted ID number and phone stay as stored (forms only ever see them masked); null clears the phone.
     const idNumber = input.idNumber ?? cipher.decrypt(person.idNumberCipher);
-    const checked = await checkPersonInput(tx, { ...input, idNumber });
+    const phone = input.phone === undefined ? (person.phoneCipher ? cipher.decrypt(person.phoneCipher) : null) : input.phone;
+    const checked = await checkPersonInput(tx, { ...input, idNumber, phone });
     const columns = encryptPerson(cipher, checked, {
       educationHistory: input.educationHistory ?? person.educationHistory,
       workHistory: input.workHistory ?? person.workHistory,
