@@ -54,28 +54,40 @@ function installationCipher(): SensitiveCipher {
   return new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
 }
 
-program
-  .command('import')
-  .description('导入')
+const importCommand = program.command('import').description('导入');
+importCommand
   .command('roster <file>')
   .description('导入名册（.xlsx）：全部正确才导入，否则列出每处错误；如 houbei import roster 名册.xlsx --unit 511425110000')
   .requiredOption('--unit <code>', '导入到的单位代码（县、乡镇或村）')
   .action(async (file: string, options: { unit: string }) => {
-    const database = await openMigratedDatabase(readConfig());
-    try {
-      const result = await importRoster(database.db, systemContext(), installationCipher(), { orgCode: options.unit, file: fs.readFileSync(file) });
-      console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
-    } catch (error) {
-      if (error instanceof AppError && Array.isArray(error.details)) {
-        console.error(error.message);
-        for (const item of error.details as { row: number; column: string; message: string }[]) console.error(`  第 ${item.row} 行「${item.column}」：${item.message}`);
-        process.exit(1);
-      }
-      throw error;
-    } finally {
-      await database.close();
-    }
+    await runImport('roster', file, options.unit);
   });
+importCommand
+  .command('ledger <file>')
+  .description('导入人才台账（.xlsx，同名册模板）：全部正确才导入，否则列出每处错误')
+  .requiredOption('--unit <code>', '导入到的单位代码（县、乡镇或村）')
+  .action(async (file: string, options: { unit: string }) => {
+    await runImport('ledger', file, options.unit);
+  });
+
+/** Imports a roster or ledger file; on a rejected file lists every problem and exits with status 1. */
+async function runImport(kind: 'roster' | 'ledger', file: string, unit: string): Promise<void> {
+  const database = await openMigratedDatabase(readConfig());
+  try {
+    const result = await importRoster(database.db, systemContext(), installationCipher(), { orgCode: unit, file: fs.readFileSync(file), kind });
+    console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
+  } catch (error) {
+    if (error instanceof AppError && Array.isArray(error.details)) {
+      console.error(error.message);
+      for (const item of error.details as { row: number; column: string; message: string }[]) console.error(`  第 ${item.row} 行「${item.column}」：${item.message}`);
+      await database.close();
+      process.exit(1);
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
 
 program
   .command('export')

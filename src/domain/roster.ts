@@ -8,7 +8,7 @@ export const ROSTER_COLUMNS = [
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 /** Optional columns the import also reads (the export keeps to the seed's columns). */
-export const ROSTER_OPTIONAL_COLUMNS = ['政治面貌', '拟任岗位', '成熟度'] as const;
+export const ROSTER_OPTIONAL_COLUMNS = ['政治面貌', '拟任岗位', '成熟度', '是否在外'] as const;
 export type RosterOptionalColumn = (typeof ROSTER_OPTIONAL_COLUMNS)[number];
 
 /** Header text as people type it: full-width brackets, spaces and line breaks ignored. */

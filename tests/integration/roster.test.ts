@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { runCli } from '../helpers/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { xlsxFromCsv } from '../helpers/libreoffice.ts';
-import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
+import { countAuditEvents, createTestWorld, makeIdNumber, openTestDatabase, type TestWorld } from '../helpers/test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let world: TestWorld;
@@ -140,6 +144,58 @@ describe('roster import', () => {
     const response = await importFile(Buffer.from('not a workbook'), world.townshipA.code);
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toContain('不是有效的 Excel');
+  });
+});
+
+describe('talent ledger import', () => {
+  it('adds surveyed people to the ledger without making them reserves, and a second import changes nothing', async () => {
+    const surveyed = [
+      { ...people[0]!, name: '台账甲', birthText: '1989.09', id: makeIdNumber('511425', '19890909', 121), phone: '13900000121', identity: '退役军人' },
+      { ...people[1]!, name: '台账乙', birthText: '1979.01', id: makeIdNumber('511425', '19790101', 122), phone: '13900000122', identity: '外出务工经商人员' },
+    ];
+    const file = rosterFile(surveyed);
+    const url = `/api/talent-ledger/import?orgCode=${world.townshipA.code}`;
+    const first = await world.app.inject({ method: 'POST', url, headers: { cookie: township, 'content-type': XLSX }, payload: file });
+    expect(first.json()).toEqual({ total: 2, created: 2, updated: 0, unchanged: 0 });
+    const ledger = (await world.app.inject({ method: 'GET', url: `/api/talent-ledger?search=${encodeURIComponent('台账')}`, headers: { cookie: township } })).json();
+    expect(ledger.entries.map((entry: { person: { name: string }; sourceCategory: string }) => [entry.person.name, entry.sourceCategory]).sort()).toEqual([['台账乙', 'migrantWorker'], ['台账甲', 'veteran']]);
+    const reserves = (await world.app.inject({ method: 'GET', url: `/api/reserves?search=${encodeURIComponent('台账')}`, headers: { cookie: township } })).json();
+    expect(reserves.total).toBe(0);
+    const second = await world.app.inject({ method: 'POST', url, headers: { cookie: township, 'content-type': XLSX }, payload: file });
+    expect(second.json()).toEqual({ total: 2, created: 0, updated: 0, unchanged: 2 });
+  });
+});
+
+describe('houbei import roster / export roster', () => {
+  it('imports and exports from the command line through the same services', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-cli-'));
+    const { databaseUrl, drop, database } = await openTestDatabase();
+    await database.close();
+    const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
+    try {
+      expect(runCli(['org', 'import', '511425'], env).status).toBe(0);
+      const input = path.join(dataDir, '名册.xlsx');
+      fs.writeFileSync(input, rosterFile(people));
+      const imported = runCli(['import', 'roster', input, '--unit', world.townshipA.code], env);
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toContain(`导入完成：共 ${people.length} 人，新增 ${people.length}，更新 0，未变 0`);
+      const output = path.join(dataDir, 'out.xlsx');
+      const exported = runCli(['export', 'roster', '--unit', world.townshipA.code, '--out', output, '--sensitive'], env);
+      expect(exported.stdout).toContain(`已导出 ${people.length} 人`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(output);
+      const ids = Array.from({ length: people.length }, (_, index) => String(workbook.getWorksheet('名册')!.getCell(index + 4, 11).value));
+      expect(ids.sort()).toEqual(people.map((person) => person.id).sort());
+
+      const bad = path.join(dataDir, 'bad.xlsx');
+      fs.writeFileSync(bad, rosterFile([{ ...people[0]!, education: '幼儿园' }]));
+      const rejected = runCli(['import', 'roster', bad, '--unit', world.townshipA.code], env);
+      expect(rejected.status).toBe(1);
+      expect(rejected.stderr).toContain('第 3 行「学历」：学历「幼儿园」不在字典中');
+    } finally {
+      if (databaseUrl) await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

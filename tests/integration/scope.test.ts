@@ -161,6 +161,10 @@ const PROBES: Record<string, Probe> = {
     kind: 'foreign',
     requests: (w) => [w.townshipB.code, w.townshipB.villageCode].map((code) => ({ method: 'POST', url: `/api/roster/import?orgCode=${code}`, payload: ROSTER, contentType: XLSX })),
   },
+  'POST /api/talent-ledger/import': {
+    kind: 'foreign',
+    requests: (w) => [{ method: 'POST', url: `/api/talent-ledger/import?orgCode=${w.townshipB.villageCode}`, payload: ROSTER, contentType: XLSX }],
+  },
   'POST /api/roster/import/errors': {
     kind: 'foreign',
     requests: (w) => [{ method: 'POST', url: `/api/roster/import/errors?orgCode=${w.townshipB.code}`, payload: ROSTER, contentType: XLSX }],

@@ -24,11 +24,13 @@ export const rosterImportRepository = {
     return new Set(rows.map((row) => `${row.person_id}/${row.org_code}`));
   },
 
-  async insertLedgerEntries(db: Executor, entries: readonly { personId: string; orgCode: string; sourceCategory: string; surveyedOn: string }[]): Promise<void> {
+  async insertLedgerEntries(db: Executor, entries: readonly { personId: string; orgCode: string; sourceCategory: string; isAway?: boolean; surveyedOn: string }[]): Promise<void> {
     for (let start = 0; start < entries.length; start += 1000) {
       await db
         .insertInto('talent_ledger_entry')
-        .values(entries.slice(start, start + 1000).map((entry) => ({ person_id: entry.personId, org_code: entry.orgCode, source_category: entry.sourceCategory, surveyed_on: entry.surveyedOn })))
+        .values(entries.slice(start, start + 1000).map((entry) => ({
+          person_id: entry.personId, org_code: entry.orgCode, source_category: entry.sourceCategory, is_away: entry.isAway ?? false, surveyed_on: entry.surveyedOn,
+        })))
         .execute();
     }
   },

@@ -36,11 +36,15 @@ const PERSON_FIELD_COLUMNS: Partial<Record<keyof PersonInput, string>> = {
   education: '学历', politicalStatus: '政治面貌',
 };
 
+/** A roster makes reserves (and their ledger entries); a talent ledger only ledger entries. */
+export type ImportKind = 'roster' | 'ledger';
+
 interface ParsedRow {
   row: number;
   orgCode: string;
   person: PersonColumns;
   personName: string;
+  isAway: boolean;
   reserve: { targetPost: string; readiness: string; sourceCategory: string; mentorName: string | null; mentorPost: string | null; notes: string | null };
 }
 
@@ -49,8 +53,8 @@ interface ParsedRow {
  * row and cell against the same rules as the forms. Returns the rows ready to write, or every
  * problem with its Excel row number and column.
  */
-async function parseRoster(db: Db, ctx: Context, cipher: SensitiveCipher, orgCode: string, file: Buffer): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
-  ctx.access.require('reserve.write', [orgCode], { record: '组织单位', action: '向该单位导入名册' });
+async function parseRoster(db: Db, ctx: Context, cipher: SensitiveCipher, orgCode: string, file: Buffer, kind: ImportKind): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
+  ctx.access.require(kind === 'roster' ? 'reserve.write' : 'person.write', [orgCode], { record: '组织单位', action: kind === 'roster' ? '向该单位导入名册' : '向该单位导入人才台账' });
   const target = await orgUnitsRepository.findByCode(db, orgCode);
   if (!target) throw notFound('组织单位');
   const villages = await rosterImportRepository.listVillagesWithin(db, subtreePrefix(target.code, target.level));
@@ -109,7 +113,9 @@ async function parseRoster(db: Db, ctx: Context, cipher: SensitiveCipher, orgCod
       return code;
     };
     const education = dictionaryCell('学历', 'education', '学历', true);
-    const sourceCategory = dictionaryCell('身份', 'sourceCategory', '身份（来源类别）', true);
+    const sourceCategory = dictionaryCell(columns.has('来源类别') ? '来源类别' : '身份', 'sourceCategory', '身份（来源类别）', true);
+    const awayText = text('是否在外');
+    if (awayText && !['是', '否'].includes(awayText)) problem('是否在外', '是否在外应填「是」或「否」');
     const gender = dictionaryCell('性别', 'gender', '性别', false);
     const partyJoinText = raw('入党时间');
     const partyJoinDate = partyJoinText === null || partyJoinText === '' ? null : parseLooseDate(partyJoinText);
@@ -152,6 +158,7 @@ async function parseRoster(db: Db, ctx: Context, cipher: SensitiveCipher, orgCod
       orgCode: village.code,
       person: encryptPerson(cipher, checked.person),
       personName: checked.person.name,
+      isAway: awayText === '是' || checked.person.isLivingAway === true,
       reserve: { targetPost, readiness, sourceCategory, ...mentor, notes: text('备注') || null },
     });
   }
@@ -174,8 +181,9 @@ function isSamePerson(cipher: SensitiveCipher, stored: PersonRecord, row: Person
  * a good file creates or updates people, ledger entries and reserves in one transaction, matched
  * by ID number, so importing the same file again changes nothing.
  */
-export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer }): Promise<RosterImportResult> {
-  const { rows, problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file);
+export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer; kind?: ImportKind }): Promise<RosterImportResult> {
+  const kind = input.kind ?? 'roster';
+  const { rows, problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file, kind);
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).map((item) => `第 ${item.row} 行「${item.column}」：${item.message}`).join('；');
     throw new AppError('IMPORT_REJECTED', `文件中有 ${problems.length} 处错误，未导入任何数据。${shown}${problems.length > 3 ? '……' : ''}`, problems);
@@ -199,9 +207,26 @@ export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher
 
     const pairs = rows.map((row) => ({ row, personId: personIdByHash.get(row.person.idNumberHash)! }));
     const ledger = await rosterImportRepository.findLedgerPairs(tx, pairs.map((pair) => pair.personId));
-    await rosterImportRepository.insertLedgerEntries(tx, pairs
-      .filter((pair) => !ledger.has(`${pair.personId}/${pair.row.orgCode}`))
-      .map((pair) => ({ personId: pair.personId, orgCode: pair.row.orgCode, sourceCategory: pair.row.reserve.sourceCategory, surveyedOn: todayInChina() })));
+    const newLedgerPairs = pairs.filter((pair) => !ledger.has(`${pair.personId}/${pair.row.orgCode}`));
+    await rosterImportRepository.insertLedgerEntries(tx, newLedgerPairs.map((pair) => ({
+      personId: pair.personId, orgCode: pair.row.orgCode, sourceCategory: pair.row.reserve.sourceCategory, isAway: pair.row.isAway, surveyedOn: todayInChina(),
+    })));
+    if (kind === 'ledger') {
+      const createdRows = new Set(newLedgerPairs.map((pair) => pair.row.row));
+      const updated = [...updatedRows].filter((row) => !createdRows.has(row)).length;
+      const result = { total: rows.length, created: newLedgerPairs.length, updated, unchanged: rows.length - newLedgerPairs.length - updated };
+      if (result.created + result.updated > 0) {
+        await recordAuditEvent(tx, ctx, {
+          action: 'talentLedger.import',
+          entityType: 'talentLedger',
+          entityId: input.orgCode,
+          orgCode: input.orgCode,
+          summary: `导入人才台账：新增 ${result.created} 人，更新 ${result.updated} 人，未变 ${result.unchanged} 人`,
+          after: { ...result, newPeople: inserted.map((row) => row.id) },
+        });
+      }
+      return result;
+    }
 
     const reserves = await rosterImportRepository.findReserves(tx, pairs.map((pair) => pair.personId));
     const toCreate = pairs.filter((pair) => !reserves.has(`${pair.personId}/${pair.row.orgCode}`));
@@ -235,8 +260,8 @@ export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher
 }
 
 /** The uploaded workbook with each bad cell filled red and noted, and a column that lists the row's problems. */
-export async function annotateRosterErrors(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer }): Promise<Buffer> {
-  const { problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file);
+export async function annotateRosterErrors(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer; kind?: ImportKind }): Promise<Buffer> {
+  const { problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file, input.kind ?? 'roster');
   const workbook = await loadWorkbook(input.file);
   const { sheet, headerRow, columns } = findHeader(workbook, REQUIRED_COLUMNS);
   const messageColumn = Math.max(sheet.columnCount, ...columns.values()) + 1;

@@ -23,6 +23,7 @@ const EXPLANATIONS: Record<string, string> = {
   政治面貌: '可选列，从下拉列表选择。',
   拟任岗位: '可选列，从下拉列表选择；不填为「两委委员」。',
   成熟度: '可选列，从下拉列表选择；不填为「1–2 年内可使用」。',
+  是否在外: '可选列，在外能人填「是」。',
 };
 
 /** The import template: the roster's columns with drop-down lists from the dictionaries, and a sheet explaining each column. */
@@ -70,6 +71,7 @@ export async function buildRosterTemplate(db: Db): Promise<Buffer> {
   guide.getRow(1).font = { bold: true };
   for (const header of headers) guide.addRow([header, EXPLANATIONS[header] ?? '']);
   guide.addRow([]);
+  guide.addRow(['人才台账', '同一模板也用于导入人才台账（一村一册）：「身份」列即来源类别，「结对干部姓名及职务」「拟任岗位」「成熟度」不读取。']);
   guide.addRow(['导入规则', '整个文件逐行逐格检查；只要有一处错误，整个文件都不导入，并列出每处错误所在的行和列（可下载标注了错误的文件修改后重新导入）。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ import { buildRosterTemplate } from './roster-template.ts';
 const tags = ['名册导入导出'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZImportQuery = z.strictObject({ orgCode: ZOrgCode.describe('导入到的单位：县、乡镇或村（社区）') });
+const ZImportResult = z.object({ total: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 const ZImportRejected = ZError.extend({ errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })) });
 
 function attachment(fileName: string): string {
@@ -51,9 +52,18 @@ export async function rosterRoutes(app: App, { database, cipher }: ModuleDeps): 
       tags,
       summary: '导入名册：请求体为 .xlsx 文件本身；全部正确才导入，有错误时不导入并返回每处错误的行和列；按身份证号码匹配，重复导入不改变数据',
       querystring: ZImportQuery,
-      response: { 200: z.object({ total: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), ...errorResponses, 413: ZError, 415: ZError, 422: ZImportRejected },
+      response: { 200: ZImportResult, ...errorResponses, 413: ZError, 415: ZError, 422: ZImportRejected },
     },
   }, async (request) => importRoster(db, request.ctx, cipher, { orgCode: request.query.orgCode, file: requireXlsxBody(request.body) }));
+
+  app.post('/api/talent-ledger/import', {
+    schema: {
+      tags: ['人才台账'],
+      summary: '导入人才台账（同名册模板，「身份」即来源类别）：全部正确才导入；按身份证号码匹配，重复导入不改变数据',
+      querystring: ZImportQuery,
+      response: { 200: ZImportResult, ...errorResponses, 413: ZError, 415: ZError, 422: ZImportRejected },
+    },
+  }, async (request) => importRoster(db, request.ctx, cipher, { orgCode: request.query.orgCode, file: requireXlsxBody(request.body), kind: 'ledger' }));
 
   app.post('/api/roster/import/errors', {
     schema: {
