@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableText, XLSX } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 
 /**
@@ -171,18 +172,8 @@ const PROBES: Record<string, Probe> = {
   },
 };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let ROSTER: Buffer;
 
-/** What a response shows a reader: its body, or the text of every cell of an xlsx. */
-async function readableText(response: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
-  if (response.headers['content-type'] !== XLSX) return response.body;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const texts: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
-  return texts.join('\n');
-}
 
 /** The smallest PNG: a 1×1 transparent pixel. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');

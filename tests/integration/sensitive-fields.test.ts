@@ -1,13 +1,12 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableText } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
 
 /**
  * ID numbers and phones: never in plaintext in the database, never unmasked in any response to a
  * role that may not see them, and every reveal in the audit log.
  */
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let world: TestWorld;
 let seeded: Awaited<ReturnType<typeof addReserve>>[];
 let plaintexts: string[];
@@ -23,14 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => world.close());
 
-async function readableText(response: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
-  if (response.headers['content-type'] !== XLSX) return response.body;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const texts: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
-  return texts.join('\n');
-}
 
 describe('sensitive fields', () => {
   for (const username of ['villagea', 'auditor']) {

@@ -1,36 +1,5 @@
 import type { Executor } from '../../db/database.ts';
 
-/** A person row with sensitive fields still encrypted. */
-export interface PersonRecord {
-  id: string;
-  name: string;
-  gender: string;
-  ethnicity: string | null;
-  birthDate: string;
-  idNumberCipher: string;
-  idNumberHash: string;
-  idNumberMasked: string;
-  phoneCipher: string | null;
-  phoneMasked: string | null;
-  nativePlace: string | null;
-  politicalStatus: string;
-  partyJoinDate: string | null;
-  education: string;
-  school: string | null;
-  major: string | null;
-  health: string | null;
-  occupation: string | null;
-  specialties: string | null;
-  workStartDate: string | null;
-  presentPosition: string | null;
-  isLivingAway: boolean;
-  educationHistory: unknown;
-  workHistory: unknown;
-  familyMembers: unknown;
-  hasPhoto: boolean;
-  version: number;
-}
-
 /** The columns written from a checked person (sensitive fields already encrypted). */
 export interface PersonColumns {
   name: string;
@@ -57,6 +26,13 @@ export interface PersonColumns {
   educationHistory: unknown;
   workHistory: unknown;
   familyMembers: unknown;
+}
+
+/** A person row with sensitive fields still encrypted. */
+export interface PersonRecord extends PersonColumns {
+  id: string;
+  hasPhoto: boolean;
+  version: number;
 }
 
 const COLUMNS = [
