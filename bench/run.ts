@@ -1,5 +1,6 @@
 /**
- * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`.
+ * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`:
+ * the organisation tree at province scale, then the roster (bench/roster.ts).
  * Figures go to bench/README.md by hand, with the machine they were measured on.
  */
 import fs from 'node:fs';
@@ -97,3 +98,6 @@ for (const [label, url] of cases) {
 await app.close();
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
+
+const { runRosterBenchmark } = await import('./roster.ts');
+await runRosterBenchmark();
