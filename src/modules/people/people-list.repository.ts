@@ -87,12 +87,24 @@ export interface ReserveRow extends PersonSummaryRow {
   id_number_cipher: string; phone_cipher: string | null;
 }
 
+/** Lists count exactly up to this many rows, then say "more than" (an exact count of a province costs ~100 ms). */
+export const COUNT_CAP = 10_000;
+
+function cappedCount(from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  return sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+}
+
+/** The count as lists show it: exact up to the cap, else the cap and a flag. */
+export function presentTotal(count: number): { total: number; isTotalCapped: boolean } {
+  return { total: Math.min(count, COUNT_CAP), isTotalCapped: count > COUNT_CAP };
+}
+
 export const peopleListRepository = {
   async listLedger(db: Executor, query: PeopleQuery, page: { offset: number; limit: number }): Promise<{ total: number; rows: LedgerRow[] }> {
     const where = sql.join(conditions(query, 'ledger'), sql` AND `);
     const from = sql`talent_ledger_entry x JOIN person p ON p.id = x.person_id`;
     const [count, rows] = await Promise.all([
-      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
+      cappedCount(from, where).execute(db),
       sql<LedgerRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.source_category, x.is_away, x.notes,
           to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, ${PERSON_COLUMNS}
         FROM ${from} JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
@@ -105,7 +117,7 @@ export const peopleListRepository = {
     const where = sql.join(conditions(query, 'reserve'), sql` AND `);
     const from = sql`reserve x JOIN person p ON p.id = x.person_id`;
     const [count, rows] = await Promise.all([
-      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
+      cappedCount(from, where).execute(db),
       this.selectReserves(db, where, query, page),
     ]);
     return { total: count.rows[0]?.total ?? 0, rows };
@@ -128,7 +140,11 @@ export const peopleListRepository = {
     const base = conditions(query, 'reserve');
     let after: { orgCode: string; name: string; id: string } | null = null;
     for (;;) {
-      const keyset: Expression<SqlBool>[] = after ? [sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`] : [];
+      // The first condition alone can use the org_code index (codes are digits, so ~>=~ orders as >=);
+      // the row comparison then picks up exactly after the last row.
+      const keyset: Expression<SqlBool>[] = after
+        ? [sql<SqlBool>`x.org_code ~>=~ ${after.orgCode}`, sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`]
+        : [];
       const where = sql.join([...base, ...keyset], sql` AND `);
       const rows = await this.selectReserves(db, where, { ...query, sortBy: 'orgCode', sortOrder: 'asc' }, { offset: 0, limit: batchSize });
       if (rows.length > 0) yield rows;

@@ -17,7 +17,9 @@ export const ZLedgerEntry = z.object({
 }).meta({ id: 'TalentLedgerEntry' });
 export type TLedgerEntry = z.infer<typeof ZLedgerEntry>;
 
-export const ZLedgerList = z.object({ total: z.number().int(), entries: z.array(ZLedgerEntry), policies: z.object({ create: z.boolean() }) });
+export const ZLedgerList = z.object({
+  total: z.number().int().describe('符合条件的人数；超过 10,000 时为 10,000，且 isTotalCapped 为 true'),
+  isTotalCapped: z.boolean(), entries: z.array(ZLedgerEntry), policies: z.object({ create: z.boolean() }) });
 export const ZLedgerListQuery = ZPeopleListQuery.strict();
 
 export const ZCreateLedgerEntry = z.strictObject({

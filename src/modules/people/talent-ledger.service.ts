@@ -6,7 +6,7 @@ import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
-import { peopleListRepository, type LedgerRow } from './people-list.repository.ts';
+import { peopleListRepository, presentTotal, type LedgerRow } from './people-list.repository.ts';
 import { peopleRepository } from './people.repository.ts';
 import type { TPersonInput } from './people.schemas.ts';
 import { auditView, checkPersonInput, encryptPerson, presentSummary, resolvePeopleQuery } from './people.service.ts';
@@ -34,7 +34,7 @@ function present(ctx: Context, row: LedgerRow, referenceDate: string): TLedgerEn
 export async function listLedger(db: Db, ctx: Context, cipher: SensitiveCipher, query: ListQuery) {
   const resolved = await resolvePeopleQuery(db, ctx, cipher, query, 'person.read');
   const { total, rows } = await peopleListRepository.listLedger(db, resolved, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
-  return { total, entries: rows.map((row) => present(ctx, row, resolved.referenceDate)), policies: { create: ctx.access.canAnywhere('person.write') } };
+  return { ...presentTotal(total), entries: rows.map((row) => present(ctx, row, resolved.referenceDate)), policies: { create: ctx.access.canAnywhere('person.write') } };
 }
 
 async function requireVillage(db: Db, orgCode: string): Promise<void> {

@@ -34,7 +34,9 @@ const reserveFilters = {
 export const ZReserveFilter = ZPeopleFilter.extend(reserveFilters);
 export type TReserveFilter = z.infer<typeof ZReserveFilter>;
 export const ZReserveListQuery = ZPeopleListQuery.extend(reserveFilters).strict();
-export const ZReserveList = z.object({ total: z.number().int(), reserves: z.array(ZReserve), policies: z.object({ create: z.boolean() }) });
+export const ZReserveList = z.object({
+  total: z.number().int().describe('符合条件的人数；超过 10,000 时为 10,000，且 isTotalCapped 为 true'),
+  isTotalCapped: z.boolean(), reserves: z.array(ZReserve), policies: z.object({ create: z.boolean() }) });
 
 const ZMentorText = z.string().trim().max(50, '不能超过 50 个字符').nullable().optional();
 export const ZCreateReserve = z.strictObject({

@@ -6,7 +6,7 @@ import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
-import { peopleListRepository, type ReserveRow } from '../people/people-list.repository.ts';
+import { peopleListRepository, presentTotal, type ReserveRow } from '../people/people-list.repository.ts';
 import { peopleRepository } from '../people/people.repository.ts';
 import { presentSummary, resolvePeopleQuery } from '../people/people.service.ts';
 import { reservesRepository, type ReserveColumns } from './reserves.repository.ts';
@@ -37,7 +37,7 @@ export function presentReserve(ctx: Context, row: ReserveRow, referenceDate: str
 export async function listReserves(db: Db, ctx: Context, cipher: SensitiveCipher, query: ListQuery) {
   const resolved = await resolvePeopleQuery(db, ctx, cipher, query, 'person.read');
   const { total, rows } = await peopleListRepository.listReserves(db, resolved, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
-  return { total, reserves: rows.map((row) => presentReserve(ctx, row, resolved.referenceDate)), policies: { create: ctx.access.canAnywhere('reserve.write') } };
+  return { ...presentTotal(total), reserves: rows.map((row) => presentReserve(ctx, row, resolved.referenceDate)), policies: { create: ctx.access.canAnywhere('reserve.write') } };
 }
 
 /** Checks the dictionary-coded fields of a reserve; returns a Chinese message per bad field. */

@@ -151,14 +151,14 @@ export type FamilyMember = Person['familyMembers'][number];
 export interface RevealedPerson { idNumber: string; phone: string | null }
 
 export type LedgerEntry = TLedgerEntry;
-export interface LedgerList { total: number; entries: LedgerEntry[]; policies: { create: boolean } }
+export interface LedgerList { total: number; isTotalCapped: boolean; entries: LedgerEntry[]; policies: { create: boolean } }
 export type CreateLedgerEntryInput = z.input<typeof ZCreateLedgerEntry>;
 export type UpdateLedgerEntryInput = z.input<typeof ZUpdateLedgerEntry>;
 export interface CreatedLedgerEntry { entry: LedgerEntry; isNewPerson: boolean }
 
 export type ReserveStatus = (typeof RESERVE_STATUSES)[number];
 export type Reserve = TReserve;
-export interface ReserveList { total: number; reserves: Reserve[]; policies: { create: boolean } }
+export interface ReserveList { total: number; isTotalCapped: boolean; reserves: Reserve[]; policies: { create: boolean } }
 export type CreateReserveInput = z.input<typeof ZCreateReserve>;
 export type UpdateReserveInput = z.input<typeof ZUpdateReserve>;
 /** A status change of a reserve; `at` is an ISO timestamp. */

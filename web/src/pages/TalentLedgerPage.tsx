@@ -91,7 +91,7 @@ export function TalentLedgerPage() {
           total: list?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions,
-          showTotal: (total) => `共 ${total} 人`,
+          showTotal: (total) => (list?.isTotalCapped ? `超过 ${total.toLocaleString('zh-CN')} 人（请用筛选条件缩小范围）` : `共 ${total} 人`),
           onChange: setPage,
         }}
       />
