@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { parseLooseDate, todayInChina, toIsoDate } from '../../domain/dates.ts';
 import { subtreePrefix, villageUnitFromCommitteeName } from '../../domain/org-code.ts';
 import { checkPerson, type PersonInput } from '../../domain/person-rules.ts';
@@ -177,7 +177,7 @@ function isSamePerson(cipher: SensitiveCipher, stored: PersonRecord, row: Person
 }
 
 /**
- * Imports a roster all-or-nothing: any bad row rejects the whole file (422, with every problem);
+ * Imports a roster or a ledger all-or-nothing: one bad row rejects the whole file (422, with every problem);
  * a good file creates or updates people, ledger entries and reserves in one transaction, matched
  * by ID number, so importing the same file again changes nothing.
  */
@@ -211,52 +211,45 @@ export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher
     await rosterImportRepository.insertLedgerEntries(tx, newLedgerPairs.map((pair) => ({
       personId: pair.personId, orgCode: pair.row.orgCode, sourceCategory: pair.row.reserve.sourceCategory, isAway: pair.row.isAway, surveyedOn: todayInChina(),
     })));
-    if (kind === 'ledger') {
-      const createdRows = new Set(newLedgerPairs.map((pair) => pair.row.row));
-      const updated = [...updatedRows].filter((row) => !createdRows.has(row)).length;
-      const result = { total: rows.length, created: newLedgerPairs.length, updated, unchanged: rows.length - newLedgerPairs.length - updated };
-      if (result.created + result.updated > 0) {
-        await recordAuditEvent(tx, ctx, {
-          action: 'talentLedger.import',
-          entityType: 'talentLedger',
-          entityId: input.orgCode,
-          orgCode: input.orgCode,
-          summary: `导入人才台账：新增 ${result.created} 人，更新 ${result.updated} 人，未变 ${result.unchanged} 人`,
-          after: { ...result, newPeople: inserted.map((row) => row.id) },
-        });
-      }
-      return result;
-    }
-
-    const reserves = await rosterImportRepository.findReserves(tx, pairs.map((pair) => pair.personId));
-    const toCreate = pairs.filter((pair) => !reserves.has(`${pair.personId}/${pair.row.orgCode}`));
-    const createdIds = await rosterImportRepository.insertReserves(tx, toCreate.map((pair) => ({ personId: pair.personId, orgCode: pair.row.orgCode, ...pair.row.reserve })), ctx.actor?.username ?? 'system');
-    for (const pair of pairs) {
-      const stored = reserves.get(`${pair.personId}/${pair.row.orgCode}`);
-      if (!stored) continue;
-      const wanted = pair.row.reserve;
-      const isSame = stored.targetPost === wanted.targetPost && stored.readiness === wanted.readiness && stored.sourceCategory === wanted.sourceCategory
-        && stored.mentorName === wanted.mentorName && stored.mentorPost === wanted.mentorPost && stored.notes === wanted.notes;
-      if (isSame) continue;
-      await reservesRepository.update(tx, stored.id, stored.version, wanted);
-      updatedRows.add(pair.row.row);
-    }
-
-    const createdRows = new Set(toCreate.map((pair) => pair.row.row));
-    const updated = [...updatedRows].filter((row) => !createdRows.has(row)).length;
-    const result = { total: rows.length, created: createdIds.length, updated, unchanged: rows.length - createdIds.length - updated };
-    if (result.created + updatedRows.size > 0) {
+    const written = kind === 'roster' ? await writeReserves(tx, ctx, pairs, updatedRows) : { createdRows: new Set(newLedgerPairs.map((pair) => pair.row.row)), createdReserveIds: [] };
+    const created = written.createdRows.size;
+    const updated = [...updatedRows].filter((row) => !written.createdRows.has(row)).length;
+    const result = { total: rows.length, created, updated, unchanged: rows.length - created - updated };
+    if (created + updated > 0) {
       await recordAuditEvent(tx, ctx, {
-        action: 'roster.import',
-        entityType: 'roster',
+        action: kind === 'roster' ? 'roster.import' : 'talentLedger.import',
+        entityType: kind === 'roster' ? 'roster' : 'talentLedger',
         entityId: input.orgCode,
         orgCode: input.orgCode,
-        summary: `导入名册：新增 ${result.created} 人，更新 ${result.updated} 人，未变 ${result.unchanged} 人`,
-        after: { ...result, newPeople: inserted.map((row) => row.id), createdReserves: createdIds },
+        summary: `导入${kind === 'roster' ? '名册' : '人才台账'}：新增 ${created} 人，更新 ${updated} 人，未变 ${result.unchanged} 人`,
+        after: { ...result, newPeople: inserted.map((row) => row.id), createdReserves: written.createdReserveIds },
       });
     }
     return result;
   });
+}
+
+/** Creates the missing reserves and updates the changed ones; returns the rows created. */
+async function writeReserves(
+  tx: Executor,
+  ctx: Context,
+  pairs: readonly { row: ParsedRow; personId: string }[],
+  updatedRows: Set<number>,
+): Promise<{ createdRows: Set<number>; createdReserveIds: string[] }> {
+  const reserves = await rosterImportRepository.findReserves(tx, pairs.map((pair) => pair.personId));
+  const toCreate = pairs.filter((pair) => !reserves.has(`${pair.personId}/${pair.row.orgCode}`));
+  const createdReserveIds = await rosterImportRepository.insertReserves(tx, toCreate.map((pair) => ({ personId: pair.personId, orgCode: pair.row.orgCode, ...pair.row.reserve })), ctx.actor?.username ?? 'system');
+  for (const pair of pairs) {
+    const stored = reserves.get(`${pair.personId}/${pair.row.orgCode}`);
+    if (!stored) continue;
+    const wanted = pair.row.reserve;
+    const isSame = stored.targetPost === wanted.targetPost && stored.readiness === wanted.readiness && stored.sourceCategory === wanted.sourceCategory
+      && stored.mentorName === wanted.mentorName && stored.mentorPost === wanted.mentorPost && stored.notes === wanted.notes;
+    if (isSame) continue;
+    await reservesRepository.update(tx, stored.id, stored.version, wanted);
+    updatedRows.add(pair.row.row);
+  }
+  return { createdRows: new Set(toCreate.map((pair) => pair.row.row)), createdReserveIds };
 }
 
 /** The uploaded workbook with each bad cell filled red and noted, and a column that lists the row's problems. */
