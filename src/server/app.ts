@@ -41,7 +41,10 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof
 export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; logger?: boolean }): Promise<App> {
   const { config, database, cipher } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request URLs are logged without search terms: a search may be a full ID number.
+    logger: options.logger
+      ? { serializers: { req: (request: { method: string; url: string; ip: string }) => ({ method: request.method, url: request.url.replace(/([?&]search=)[^&]*/g, '$1***'), remoteAddress: request.ip }) } }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
