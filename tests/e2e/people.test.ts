@@ -86,6 +86,16 @@ describe('people: talent ledger and person file', () => {
       expect(created.status(), body.message).toBe(201);
       expect(body.entry?.person.idNumberMasked).toBe(masked);
 
+      // Find the new row among the demo's people by searching for the name.
+      const [filtered] = await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/api/talent-ledger?') && response.url().includes('search=')),
+        (async () => {
+          await page.getByPlaceholder('姓名，或完整的 18 位身份证号').fill(name);
+          await page.getByRole('button', { name: '查询' }).click();
+        })(),
+      ]);
+      expect(filtered.status()).toBe(200);
+
       // The new row: ID number masked (6 digits, 8 asterisks, 4), phone masked, the full numbers nowhere.
       const row = page.locator('.talent-ledger-table .ant-table-row', { hasText: name });
       await row.waitFor();
