@@ -25,6 +25,13 @@ describe('Access', () => {
     expect(access.prefixes('orgUnit.read')).toEqual(['511425']);
   });
 
+  it('tells which roles the caller holds over a unit', () => {
+    const access = new Access([township]);
+    expect(access.hasRole('townshipCommittee', '511425102201')).toBe(true);
+    expect(access.hasRole('administrator', '511425102201')).toBe(false);
+    expect(Access.unrestricted().hasRole('administrator', '330102001001')).toBe(true);
+  });
+
   it('gives the command line every permission everywhere', () => {
     const access = Access.unrestricted();
     expect(access.can('audit.verify', '330102001001')).toBe(true);

@@ -72,6 +72,11 @@ export class Access {
     return this.#bindings.some((binding) => roleGrants(binding.role, permission));
   }
 
+  /** Whether the caller holds this role over the unit (e.g. only administrators grant administrator). */
+  hasRole(role: Role, orgCode: string): boolean {
+    return this.#bindings.some((binding) => binding.role === role && isWithin(binding.prefix, orgCode));
+  }
+
   /** Whether the unit lies in any of the caller's subtrees at all (may they know it exists). */
   sees(orgCode: string): boolean {
     return this.#bindings.some((binding) => isWithin(binding.prefix, orgCode));

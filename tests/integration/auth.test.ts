@@ -98,4 +98,15 @@ describe('login', () => {
     expect(reset.json().user.isLocked).toBe(false);
     expect((await login('townb', reset.json().initialPassword)).statusCode).toBe(200);
   });
+
+  it('lets only an administrator grant the administrator role', async () => {
+    const county = await world.login('county');
+    const response = await world.app.inject({
+      method: 'POST', url: '/api/users', headers: { cookie: county },
+      payload: { username: 'wouldbeadmin', displayName: '越权', orgCode: world.countyCode, roles: [{ role: 'administrator', orgCode: world.countyCode }] },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().message).toBe('只有系统管理员可以授予系统管理员角色');
+    expect(await world.database.db.selectFrom('app_user').select('id').where('username', '=', 'wouldbeadmin').execute()).toEqual([]);
+  });
 });

@@ -102,7 +102,7 @@ async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]
     if (!ROLE_LEVELS[binding.role].includes(unit.level)) {
       throw new AppError('VALIDATION_FAILED', `「${ROLE_LABELS[binding.role]}」角色不能绑定到${unit.name}（该角色应绑定到相应层级的单位）`);
     }
-    if (binding.role === 'administrator' && !ctx.access.can('audit.verify', binding.orgCode)) {
+    if (binding.role === 'administrator' && !ctx.access.hasRole('administrator', binding.orgCode)) {
       throw new AppError('FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
     }
     if (binding.role === 'jointReviewDepartment' && !binding.department) {
