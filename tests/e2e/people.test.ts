@@ -70,6 +70,7 @@ describe('people: talent ledger and person file', () => {
       ]);
       expect(searched.status()).toBe(200);
       await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: village.name }).first().click();
+      await unitField.locator('.ant-select-content', { hasText: village.name }).waitFor();
 
       await modal.getByLabel('姓名', { exact: true }).fill(name);
       await modal.getByLabel('身份证号码').fill(idNumber);
@@ -79,7 +80,11 @@ describe('people: talent ledger and person file', () => {
       await choose(page, modal, '来源类别', '退役军人');
 
       const [created] = await Promise.all([
-        page.waitForResponse((response) => response.url().endsWith('/api/talent-ledger') && response.request().method() === 'POST'),
+        page.waitForResponse((response) => response.url().endsWith('/api/talent-ledger') && response.request().method() === 'POST').catch(async (error: unknown) => {
+          // No request: say which field the form refused, rather than only that time ran out.
+          const problems = await modal.locator('.ant-form-item-explain-error').allInnerTexts();
+          throw new Error(`保存没有发出请求；表单提示：${problems.join('；') || '无'}（${String(error)}）`);
+        }),
         modal.getByRole('button', { name: '保存' }).click(),
       ]);
       const body = (await created.json()) as { entry?: { person: { id: string; idNumberMasked: string } }; message?: string };
