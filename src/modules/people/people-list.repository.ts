@@ -58,7 +58,7 @@ function conditions(query: PeopleQuery, kind: 'ledger' | 'reserve'): Expression<
   return where;
 }
 
-function orderBy(query: PeopleQuery): RawBuilder<unknown> {
+function orderBy(query: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>): RawBuilder<unknown> {
   const direction = query.sortOrder === 'desc' ? sql`DESC` : sql`ASC`;
   const inverse = query.sortOrder === 'desc' ? sql`ASC` : sql`DESC`;
   switch (query.sortBy) {
@@ -99,16 +99,44 @@ export function presentTotal(count: number): { total: number; isTotalCapped: boo
   return { total: Math.min(count, COUNT_CAP), isTotalCapped: count > COUNT_CAP };
 }
 
+const ENTRY_FROM = {
+  ledger: sql`talent_ledger_entry x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code`,
+  reserve: sql`reserve x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code`,
+};
+
+function selectLedger(where: RawBuilder<unknown>, query: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>, page: { offset: number; limit: number }) {
+  return sql<LedgerRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.source_category, x.is_away, x.notes,
+      to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, ${PERSON_COLUMNS}
+    FROM ${ENTRY_FROM.ledger} WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`;
+}
+
+function selectReserves(where: RawBuilder<unknown>, query: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>, page: { offset: number; limit: number }) {
+  return sql<ReserveRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.status, x.target_post,
+      x.readiness, x.source_category, x.mentor_name, x.mentor_post, x.notes, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.version,
+      p.id_number_cipher, p.phone_cipher, ${PERSON_COLUMNS}
+    FROM ${ENTRY_FROM.reserve} WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`;
+}
+
+const ONE = { offset: 0, limit: 1 };
+const BY_UNIT = { sortBy: 'orgCode', sortOrder: 'asc' } as const;
+
 export const peopleListRepository = {
+  /** One ledger entry, in the shape of the list rows. */
+  async findLedgerRow(db: Executor, id: string): Promise<LedgerRow | undefined> {
+    return (await selectLedger(sql`x.id = ${id}`, BY_UNIT, ONE).execute(db)).rows[0];
+  },
+
+  /** One reserve, in the shape of the list rows. */
+  async findReserveRow(db: Executor, id: string): Promise<ReserveRow | undefined> {
+    return (await selectReserves(sql`x.id = ${id}`, BY_UNIT, ONE).execute(db)).rows[0];
+  },
+
   async listLedger(db: Executor, query: PeopleQuery, page: { offset: number; limit: number }): Promise<{ total: number; rows: LedgerRow[] }> {
     const where = sql.join(conditions(query, 'ledger'), sql` AND `);
     const from = sql`talent_ledger_entry x JOIN person p ON p.id = x.person_id`;
     const [count, rows] = await Promise.all([
       cappedCount(from, where).execute(db),
-      sql<LedgerRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.source_category, x.is_away, x.notes,
-          to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, ${PERSON_COLUMNS}
-        FROM ${from} JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
-        WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`.execute(db),
+      selectLedger(where, query, page).execute(db),
     ]);
     return { total: count.rows[0]?.total ?? 0, rows: rows.rows };
   },
@@ -118,18 +146,9 @@ export const peopleListRepository = {
     const from = sql`reserve x JOIN person p ON p.id = x.person_id`;
     const [count, rows] = await Promise.all([
       cappedCount(from, where).execute(db),
-      this.selectReserves(db, where, query, page),
+      selectReserves(where, query, page).execute(db).then((result) => result.rows),
     ]);
     return { total: count.rows[0]?.total ?? 0, rows };
-  },
-
-  async selectReserves(db: Executor, where: RawBuilder<unknown>, query: PeopleQuery, page: { offset: number; limit: number }): Promise<ReserveRow[]> {
-    const result = await sql<ReserveRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.status, x.target_post,
-        x.readiness, x.source_category, x.mentor_name, x.mentor_post, x.notes, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.version,
-        p.id_number_cipher, p.phone_cipher, ${PERSON_COLUMNS}
-      FROM reserve x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
-      WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`.execute(db);
-    return result.rows;
   },
 
   /**
@@ -146,7 +165,7 @@ export const peopleListRepository = {
         ? [sql<SqlBool>`x.org_code ~>=~ ${after.orgCode}`, sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`]
         : [];
       const where = sql.join([...base, ...keyset], sql` AND `);
-      const rows = await this.selectReserves(db, where, { ...query, sortBy: 'orgCode', sortOrder: 'asc' }, { offset: 0, limit: batchSize });
+      const { rows } = await selectReserves(where, BY_UNIT, { offset: 0, limit: batchSize }).execute(db);
       if (rows.length > 0) yield rows;
       if (rows.length < batchSize) return;
       const last = rows[rows.length - 1]!;

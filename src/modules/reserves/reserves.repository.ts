@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { ReserveRow } from '../people/people-list.repository.ts';
+import { peopleListRepository, type ReserveRow } from '../people/people-list.repository.ts';
 
 export interface ReserveColumns {
   targetPost: string;
@@ -28,14 +27,8 @@ export const reservesRepository = {
     return db.selectFrom('reserve').select(['id', 'version']).where('person_id', '=', personId).where('org_code', '=', orgCode).executeTakeFirst();
   },
 
-  async findRow(db: Executor, id: string): Promise<ReserveRow | undefined> {
-    const result = await sql<ReserveRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.status, x.target_post,
-        x.readiness, x.source_category, x.mentor_name, x.mentor_post, x.notes, to_char(x.admitted_on, 'YYYY-MM-DD') AS admitted_on, x.version,
-        p.id_number_cipher, p.phone_cipher, p.id AS person_id, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.id_number_masked,
-        p.phone_masked, p.political_status, to_char(p.party_join_date, 'YYYY-MM-DD') AS party_join_date, p.education, p.is_living_away
-      FROM reserve x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
-      WHERE x.id = ${id}`.execute(db);
-    return result.rows[0];
+  findRow(db: Executor, id: string): Promise<ReserveRow | undefined> {
+    return peopleListRepository.findReserveRow(db, id);
   },
 
   async update(db: Executor, id: string, version: number, changes: Partial<ReserveColumns>): Promise<boolean> {
