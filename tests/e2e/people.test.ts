@@ -14,8 +14,15 @@ function idNumberFor(birthDate: string, sequence: number): string {
 /** Opens the select in the form item labelled `label` and picks the option showing `option`. */
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+  // A dropdown still closing from the previous field can swallow the click that opens this one.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   await item.locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await choice.waitFor();
+  // The option is chosen by its click handler, not by a pointer position that the opening
+  // animation may still be moving.
+  await choice.dispatchEvent('click');
+  await item.locator('.ant-select-content-has-value', { hasText: option }).waitFor();
 }
 
 describe('people: talent ledger and person file', () => {
