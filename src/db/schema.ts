@@ -1,7 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CultivationSchema } from './schema-cultivation.ts';
+import type { SelectionSchema } from './schema-selection.ts';
 
-/** Table and column types of the database, as the migrations in ./migrations create them. */
-export interface DatabaseSchema {
+/**
+ * Table and column types of the database, as the migrations in ./migrations create them.
+ * The selection and cultivation tables are declared in their own files beside this one.
+ */
+export interface DatabaseSchema extends SelectionSchema, CultivationSchema {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
@@ -18,9 +23,9 @@ export interface DatabaseSchema {
   reserve_status_change: ReserveStatusChangeTable;
 }
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgUnitTable {
   code: string;

@@ -36,6 +36,16 @@ export const PERMISSIONS = [
   'person.write',
   'person.revealSensitive',
   'reserve.write',
+  'selection.read',
+  'selection.nominate',
+  'selection.review',
+  'selection.file',
+  'policy.manage',
+  'jointReview.answer',
+  'cultivation.read',
+  'cultivation.write',
+  'cultivation.assess',
+  'mentoring.log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +62,16 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'person.write': '维护人员档案和人才台账',
   'person.revealSensitive': '查看完整身份证号码和联系电话',
   'reserve.write': '维护后备力量',
+  'selection.read': '查看选拔工作',
+  'selection.nominate': '推荐人选',
+  'selection.review': '审查、测评、谈话、公示和决定',
+  'selection.file': '备案',
+  'policy.manage': '维护资格条件和节假日安排',
+  'jointReview.answer': '办理联审',
+  'cultivation.read': '查看培养教育记录',
+  'cultivation.write': '维护培训、实践和村级考核意见',
+  'cultivation.assess': '乡镇考核意见、年度考核结果和潜力评定',
+  'mentoring.log': '填写结对帮带记录',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -59,14 +79,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   orgDepartment: [
     'orgUnit.read', 'orgUnit.update', 'orgUnit.import', 'user.read', 'user.manage', 'dictionary.manage', 'audit.read',
     'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
+    'selection.read', 'selection.nominate', 'selection.file', 'policy.manage',
+    'cultivation.read', 'cultivation.write', 'cultivation.assess',
   ],
-  townshipCommittee: ['orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write'],
-  villageClerk: ['orgUnit.read', 'person.read', 'person.write', 'reserve.write'],
-  // Mentors will see their mentees only, and joint-review departments the candidates sent to them:
-  // neither reads the pool as a whole.
-  mentor: ['orgUnit.read'],
-  jointReviewDepartment: ['orgUnit.read'],
-  auditor: ['orgUnit.read', 'user.read', 'audit.read', 'person.read'],
+  townshipCommittee: [
+    'orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
+    'selection.read', 'selection.nominate', 'selection.review',
+    'cultivation.read', 'cultivation.write', 'cultivation.assess', 'mentoring.log',
+  ],
+  villageClerk: ['orgUnit.read', 'person.read', 'person.write', 'reserve.write', 'selection.read', 'selection.nominate', 'cultivation.read', 'cultivation.write'],
+  // Mentors see their mentees only, and joint-review departments the candidates sent to them:
+  // neither reads the pool as a whole (their modules check the assignment, not the subtree).
+  mentor: ['orgUnit.read', 'mentoring.log'],
+  jointReviewDepartment: ['orgUnit.read', 'jointReview.answer'],
+  auditor: ['orgUnit.read', 'user.read', 'audit.read', 'person.read', 'selection.read', 'cultivation.read'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

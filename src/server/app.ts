@@ -20,6 +20,8 @@ import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { talentLedgerRoutes } from '../modules/people/talent-ledger.routes.ts';
 import { reservesRoutes } from '../modules/reserves/reserves.routes.ts';
 import { rosterRoutes } from '../modules/roster/roster.routes.ts';
+import { selectionRoutes } from '../modules/selection/selection.routes.ts';
+import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
 import { AppError } from './errors.ts';
@@ -122,7 +124,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   });
 
   const deps: ModuleDeps = { database, config, cipher };
-  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());

@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableText, XLSX } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
+import { cultivationProbes } from './scope-probes/cultivation.ts';
+import { selectionProbes } from './scope-probes/selection.ts';
+import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts';
 
 /**
  * Walks every route of the OpenAPI document as the township committee of town A and proves that
@@ -9,22 +12,12 @@ import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../he
  * one fails this test, and so does a probe that reaches town B.
  */
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-interface ProbeRequest { method: Method; url: string; payload?: unknown; contentType?: string }
-
-type Probe =
-  /** Open to anyone (health, login, the API document): holds no record of any unit. */
-  | { kind: 'public' }
-  /** About the caller only (their session, their password). */
-  | { kind: 'self' }
-  /** Requests that name a record of town B: each must be refused with 403 or 404. */
-  | { kind: 'foreign'; requests: (world: TestWorld) => ProbeRequest[] }
-  /** Requests that list or search: each may answer (or refuse), but must not contain anything of town B. */
-  | { kind: 'list'; requests: (world: TestWorld) => ProbeRequest[] };
+/** Probe sets of the modules whose probes live in ./scope-probes (one file a module). */
+const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes];
 
 const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
 
-const PROBES: Record<string, Probe> = {
+const CORE_PROBES: Record<string, Probe> = {
   'GET /api/health': { kind: 'public' },
   'POST /api/auth/login': { kind: 'public' },
   'POST /api/auth/logout': { kind: 'self' },
@@ -172,7 +165,10 @@ const PROBES: Record<string, Probe> = {
   },
 };
 
+const PROBES: Record<string, Probe> = Object.assign({}, CORE_PROBES, ...MODULE_PROBE_SETS.map((set) => set.probes));
+
 let ROSTER: Buffer;
+let seeded: SeededIds = {};
 
 
 /** The smallest PNG: a 1×1 transparent pixel. */
@@ -194,6 +190,7 @@ beforeAll(async () => {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('名册').addRows([['姓名', '身份证号码'], ['越权', townB.idNumber]]);
   ROSTER = Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const set of MODULE_PROBE_SETS) if (set.seedTownB) seeded = { ...seeded, ...(await set.seedTownB(world, admin)) };
   await world.login('townb');
   dictionaryItemId = (await world.database.db.selectFrom('dictionary_item').select('id').executeTakeFirstOrThrow()).id;
   cookie = await world.login('towna');
@@ -209,6 +206,7 @@ function townBMarkers(): string[] {
   return [
     world.townshipB.code, ...world.townshipB.villageCodes, world.townshipB.name, world.users.townshipB.id, '"townb"',
     townB.personId, townB.name, `${townB.idNumber.slice(0, 6)}********${townB.idNumber.slice(-4)}`, townB.ledgerEntryId, townB.reserveId,
+    ...Object.values(seeded),
   ];
 }
 
@@ -225,7 +223,7 @@ describe('scope: a township officer reaches nothing of another township', () => 
     for (const { method, path } of operations) {
       const probe = PROBES[`${method} ${path}`];
       if (!probe || probe.kind === 'public' || probe.kind === 'self') continue;
-      for (const request of probe.requests(world)) {
+      for (const request of probe.requests(world, seeded)) {
         probed += 1;
         const headers: Record<string, string> = { cookie, ...(request.contentType && { 'content-type': request.contentType }) };
         const response = await world.app.inject({ method: request.method, url: request.url, headers, ...(request.payload !== undefined && { payload: request.payload as object }) });

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableText } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+import { cultivationPaths } from './sensitive-paths/cultivation.ts';
+import { selectionPaths } from './sensitive-paths/selection.ts';
 
 /**
  * ID numbers and phones: never in plaintext in the database, never unmasked in any response to a
@@ -10,6 +12,7 @@ import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app
 let world: TestWorld;
 let seeded: Awaited<ReturnType<typeof addReserve>>[];
 let plaintexts: string[];
+let modulePaths: Record<string, string> = {};
 
 beforeAll(async () => {
   world = await createTestWorld();
@@ -18,6 +21,7 @@ beforeAll(async () => {
     await addReserve(world, admin, world.townshipA.villageCode, { name: '敏感甲', phone: '13711112222' }),
     await addReserve(world, admin, world.townshipA.villageCode, { name: '敏感乙', phone: '02838865432', sex: 'female' }),
   ];
+  for (const filler of [selectionPaths, cultivationPaths]) modulePaths = { ...modulePaths, ...(await filler(world, admin, seeded)) };
   plaintexts = seeded.flatMap((person) => [person.idNumber, person.phone.replace(/^(0\d{2})(\d{8})$/, '$1-$2'), person.phone]);
 });
 afterAll(async () => world.close());
@@ -36,6 +40,7 @@ describe('sensitive fields', () => {
         '/api/talent-ledger/{id}': seeded[0]!.ledgerEntryId,
         '/api/dictionary-items/{id}': '00000000-0000-4000-8000-000000000000',
         '/api/dictionaries/{dictionary}': 'sourceCategory',
+        ...modulePaths,
       };
       const unfillable: string[] = [];
       const responses: { url: string; text: string }[] = [];
