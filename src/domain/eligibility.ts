@@ -6,10 +6,10 @@ import { ageOn } from './dates.ts';
  */
 export const EDUCATION_ORDER = ['primary', 'juniorHigh', 'seniorHigh', 'juniorCollege', 'bachelor', 'postgraduate'] as const;
 export type EducationLevel = (typeof EDUCATION_ORDER)[number];
-const EDUCATION_LABELS: Record<EducationLevel, string> = {
+export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   primary: '小学', juniorHigh: '初中', seniorHigh: '高中（中专）', juniorCollege: '大专', bachelor: '本科', postgraduate: '研究生',
 };
-const POLITICAL_LABELS: Record<string, string> = {
+export const POLITICAL_LABELS: Record<string, string> = {
   fullMember: '中共正式党员', probationaryMember: '中共预备党员', developmentTarget: '发展对象', activist: '入党积极分子', masses: '群众',
 };
 
@@ -36,7 +36,28 @@ export interface EligibilityPolicy {
   exclusions: readonly ExclusionCode[];
   /** Each village needs at least one reserve this age or younger. */
   youngReserveMaximumAge: number;
+  /** Candidates a township shortlists per village (at least). */
+  minimumShortlistPerVillage: number;
+  /** Public notice of the selection result: length in working days, and whether the posting day counts. */
+  publicNotice: { workingDays: number; postingDayCounts: boolean };
+  /** Secretary candidates at election time. */
+  secretary: SecretaryRules;
 }
+
+export interface SecretaryRules {
+  continuingMaximumAge: number;
+  continuingMinimumEducation: EducationLevel;
+  newMaximumAge: number;
+  newMinimumEducation: EducationLevel;
+  /** At least this share of the candidates must be `youngMaximumAge` or under. */
+  youngShare: number;
+  youngMaximumAge: number;
+}
+
+/** Seed 000: continuing secretary ≤ 50 with 初中+, new ≤ 45 with 高中+, ≥ 30 % of candidates 45 or under. */
+export const DEFAULT_SECRETARY_RULES: SecretaryRules = {
+  continuingMaximumAge: 50, continuingMinimumEducation: 'juniorHigh', newMaximumAge: 45, newMinimumEducation: 'seniorHigh', youngShare: 0.3, youngMaximumAge: 45,
+};
 
 /** Seed 000 (the township's three-year plan): full Party member, 大专 or above, 45 at most. */
 export function defaultPolicy(referenceDate: string): EligibilityPolicy {
@@ -47,6 +68,9 @@ export function defaultPolicy(referenceDate: string): EligibilityPolicy {
     referenceDate,
     exclusions: Object.keys(EXCLUSIONS) as ExclusionCode[],
     youngReserveMaximumAge: 35,
+    minimumShortlistPerVillage: 2,
+    publicNotice: { workingDays: 3, postingDayCounts: true },
+    secretary: DEFAULT_SECRETARY_RULES,
   };
 }
 
@@ -103,10 +127,14 @@ export function evaluateEligibility(facts: CandidateFacts, policy: EligibilityPo
   return { isEligible: verdicts.every((verdict) => verdict.passed), verdicts };
 }
 
-/** Secretary candidates at election time: continuing ≤ 50 with 初中+, new ≤ 45 with 高中+. */
-export function evaluateSecretaryCandidate(facts: Pick<CandidateFacts, 'birthDate' | 'education'>, options: { isContinuing: boolean; electionDate: string }): RuleVerdict[] {
-  const maximumAge = options.isContinuing ? 50 : 45;
-  const minimum: EducationLevel = options.isContinuing ? 'juniorHigh' : 'seniorHigh';
+/** Secretary candidates at election time: by default continuing ≤ 50 with 初中+, new ≤ 45 with 高中+. */
+export function evaluateSecretaryCandidate(
+  facts: Pick<CandidateFacts, 'birthDate' | 'education'>,
+  options: { isContinuing: boolean; electionDate: string },
+  rules: SecretaryRules = DEFAULT_SECRETARY_RULES,
+): RuleVerdict[] {
+  const maximumAge = options.isContinuing ? rules.continuingMaximumAge : rules.newMaximumAge;
+  const minimum = options.isContinuing ? rules.continuingMinimumEducation : rules.newMinimumEducation;
   const who = options.isContinuing ? '连任书记' : '新任书记';
   const age = ageOn(facts.birthDate, options.electionDate);
   const isEducated = educationRank(facts.education) >= educationRank(minimum);

@@ -144,32 +144,46 @@ export function makeIdNumber(region: string, birthDate: string, sequence: number
 
 let personSequence = 100;
 
-/** Registers a person in a village's talent ledger and as a reserve there, over HTTP. */
-export async function addReserve(
+/** Registers a person in a village's talent ledger, over HTTP. */
+export async function addLedgerPerson(
   world: TestWorld,
   cookie: string,
   orgCode: string,
-  overrides: { name?: string; birthDate?: string; sex?: 'male' | 'female'; phone?: string; idNumber?: string } = {},
-): Promise<{ personId: string; ledgerEntryId: string; reserveId: string; idNumber: string; phone: string; name: string }> {
+  overrides: { name?: string; birthDate?: string; sex?: 'male' | 'female'; phone?: string; idNumber?: string; education?: string; politicalStatus?: string } = {},
+): Promise<{ personId: string; ledgerEntryId: string; idNumber: string; phone: string; name: string }> {
   personSequence += 2;
   const sequence = overrides.sex === 'female' ? personSequence : personSequence + 1;
   const idNumber = overrides.idNumber ?? makeIdNumber('511425', overrides.birthDate ?? '19900315', sequence);
   const phone = overrides.phone ?? `139${String(10000000 + personSequence).slice(-8)}`;
   const name = overrides.name ?? `测试人员${personSequence}`;
+  const politicalStatus = overrides.politicalStatus ?? 'fullMember';
   const ledger = await world.app.inject({
     method: 'POST', url: '/api/talent-ledger', headers: { cookie },
     payload: {
       orgCode,
-      person: { name, idNumber, phone, politicalStatus: 'fullMember', partyJoinDate: '2015.07', education: 'juniorCollege', ethnicity: 'han' },
+      person: {
+        name, idNumber, phone, politicalStatus, ...(['fullMember', 'probationaryMember'].includes(politicalStatus) && { partyJoinDate: '2015.07' }),
+        education: overrides.education ?? 'juniorCollege', ethnicity: 'han',
+      },
       sourceCategory: 'graduate',
     },
   });
   if (ledger.statusCode !== 201) throw new Error(`ledger: ${ledger.statusCode} ${ledger.body}`);
-  const personId: string = ledger.json().entry.person.id;
+  return { personId: ledger.json().entry.person.id, ledgerEntryId: ledger.json().entry.id, idNumber, phone, name };
+}
+
+/** Registers a person in a village's talent ledger and as a reserve there, over HTTP. */
+export async function addReserve(
+  world: TestWorld,
+  cookie: string,
+  orgCode: string,
+  overrides: { name?: string; birthDate?: string; sex?: 'male' | 'female'; phone?: string; idNumber?: string; education?: string; politicalStatus?: string } = {},
+): Promise<{ personId: string; ledgerEntryId: string; reserveId: string; idNumber: string; phone: string; name: string }> {
+  const person = await addLedgerPerson(world, cookie, orgCode, overrides);
   const reserve = await world.app.inject({
     method: 'POST', url: '/api/reserves', headers: { cookie },
-    payload: { orgCode, personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记' },
+    payload: { orgCode, personId: person.personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记' },
   });
   if (reserve.statusCode !== 201) throw new Error(`reserve: ${reserve.statusCode} ${reserve.body}`);
-  return { personId, ledgerEntryId: ledger.json().entry.id, reserveId: reserve.json().id, idNumber, phone, name };
+  return { ...person, reserveId: reserve.json().id };
 }

@@ -73,7 +73,8 @@ function orderBy(query: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>): RawBuilder<u
   }
 }
 
-const PERSON_COLUMNS = sql`p.id AS person_id, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.id_number_masked, p.phone_masked,
+/** The person summary columns, from person `p`. */
+export const PERSON_COLUMNS = sql`p.id AS person_id, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.id_number_masked, p.phone_masked,
   p.political_status, to_char(p.party_join_date, 'YYYY-MM-DD') AS party_join_date, p.education, p.is_living_away`;
 
 export interface LedgerRow extends PersonSummaryRow {
