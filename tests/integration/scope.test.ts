@@ -159,6 +159,14 @@ const CORE_PROBES: Record<string, Probe> = {
     kind: 'foreign',
     requests: (w) => [{ method: 'POST', url: `/api/talent-ledger/import?orgCode=${w.townshipB.villageCode}`, payload: ROSTER, contentType: XLSX }],
   },
+  'GET /api/reserves/{id}/record-form': {
+    kind: 'foreign',
+    requests: () => ['format=docx', 'format=pdf', 'includeSensitive=true'].map((query) => ({ method: 'GET', url: `/api/reserves/${townB.reserveId}/record-form?${query}` })),
+  },
+  'GET /api/record-forms': {
+    kind: 'foreign',
+    requests: (w) => [w.townshipB.code, w.townshipB.villageCode, w.countyCode].map((code) => ({ method: 'GET', url: `/api/record-forms?orgCode=${code}&format=pdf` })),
+  },
   'POST /api/roster/import/errors': {
     kind: 'foreign',
     requests: (w) => [{ method: 'POST', url: `/api/roster/import/errors?orgCode=${w.townshipB.code}`, payload: ROSTER, contentType: XLSX }],

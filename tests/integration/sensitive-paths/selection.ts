@@ -1,4 +1,19 @@
+import { driveToPublicNotice, nominateForTest } from '../../helpers/selection.ts';
 import type { PathFiller } from './types.ts';
 
-/** Path values for the selection GET routes (see sensitive-fields.test.ts). */
-export const selectionPaths: PathFiller = async () => ({});
+/**
+ * Path values for the selection GET routes (see sensitive-fields.test.ts): the first seeded person,
+ * surveyed in a second village of the township, nominated there and taken into a public notice.
+ */
+export const selectionPaths: PathFiller = async (world, admin, reserves) => {
+  const person = reserves[0]!;
+  const village = world.townshipA.villageCodes.find((code) => code !== world.townshipA.villageCode)!;
+  const ledger = await world.app.inject({
+    method: 'POST', url: '/api/talent-ledger', headers: { cookie: admin },
+    payload: { orgCode: village, person: { name: person.name, idNumber: person.idNumber, politicalStatus: 'fullMember', partyJoinDate: '2015.07', education: 'juniorCollege' }, sourceCategory: 'graduate' },
+  });
+  if (ledger.statusCode !== 201) throw new Error(`ledger: ${ledger.statusCode} ${ledger.body}`);
+  const candidateId = await nominateForTest(world, admin, village, person.personId);
+  const { publicNoticeId } = await driveToPublicNotice(world, admin, await world.login('reviewer'), candidateId, village, world.townshipA.code);
+  return { '/api/selection-candidates/{id}': candidateId, '/api/public-notices/{id}': publicNoticeId };
+};
