@@ -220,4 +220,27 @@ describe('the selection procedure', () => {
     }
     expect((await call(township, 'GET', '/api/joint-reviews')).status).toBe(403);
   });
+
+  it('shows a joint-review department nothing else from any GET route of the API document', async () => {
+    const others = await world.database.db.selectFrom('selection_candidate').select('id').where('id', '<>', candidate.id).execute();
+    const person = await world.database.db.selectFrom('person').select(['id_number_masked']).where('id', '=', personId).executeTakeFirstOrThrow();
+    // Names of people never sent to this department, and what only a pool reader would see of the one that was.
+    const markers = ['破格乙', '负面丙', person.id_number_masked, personId, ...others.map((row) => row.id)];
+    const document = (await world.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const values: Record<string, string> = { id: others[0]!.id, code: world.townshipA.villageCode, orgCode: world.townshipA.villageCode, dictionary: 'sourceCategory', year: '2026' };
+    const leaks: string[] = [];
+    let answered = 0;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!('get' in methods)) continue;
+      const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? name);
+      for (const query of ['', `?orgCode=${world.townshipA.villageCode}`, '?pageSize=200']) {
+        const response = await world.app.inject({ method: 'GET', url: `${url}${query}`, headers: { cookie: reviewer } });
+        if (response.statusCode === 200) answered += 1;
+        const found = markers.filter((marker) => response.body.includes(marker));
+        if (found.length > 0) leaks.push(`${url}${query} → ${response.statusCode}: ${found.join(', ')}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+  });
 });
