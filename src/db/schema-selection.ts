@@ -14,6 +14,7 @@ export interface SelectionSchema {
   eligibility_exception: EligibilityExceptionTable;
   joint_review: JointReviewTable;
   notice_objection: NoticeObjectionTable;
+  selection_attachment: SelectionAttachmentTable;
 }
 
 export interface EligibilityPolicyTable {
@@ -127,5 +128,17 @@ export interface NoticeObjectionTable {
   handled_by: string | null;
   handled_at: Timestamp | null;
   recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SelectionAttachmentTable {
+  id: Generated<string>;
+  candidate_id: string;
+  step_action: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  data: Buffer;
+  uploaded_by: string;
   created_at: CreatedAt;
 }

@@ -35,8 +35,8 @@ z.config(z.locales.zhCN());
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof AppError>[0]; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON，请检查格式' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: '请求内容为空，请提交 JSON 数据' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（数据上限 1 MB，照片 2 MB，表格 30 MB），请减小后重试' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型：数据请以 application/json 提交，照片为 JPEG 或 PNG，表格为 .xlsx' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（数据上限 1 MB，照片 2 MB，佐证材料 10 MB，表格 30 MB），请减小后重试' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型：数据请以 application/json 提交，照片为 JPEG 或 PNG，佐证材料为 PDF、JPEG、PNG 或 .docx，表格为 .xlsx' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: '请求长度与内容不符' },
 };
 
@@ -75,7 +75,13 @@ export async function buildApp(options: { config: Config; database: Database; ci
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   // Binary uploads: photos and spreadsheets arrive as raw bodies, each with its own size limit.
-  app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  // Images are photos (2 MB, checked again by the route) or selection evidence (10 MB).
+  app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   app.addContentTypeParser(
     ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: 30 * 1024 * 1024 },

@@ -221,6 +221,31 @@ describe('the selection procedure', () => {
     expect((await call(township, 'GET', '/api/joint-reviews')).status).toBe(403);
   });
 
+  it('keeps evidence files with the candidate, checked by type and content', async () => {
+    const url = `/api/selection-candidates/${candidate.id}/attachments`;
+    const pdf = Buffer.from('%PDF-1.4\n% 村两委会议记录扫描件\n');
+    const upload = (cookie: string, body: Buffer, contentType: string, query = `fileName=${encodeURIComponent('村两委会议记录.pdf')}&step=nominate`) =>
+      world.app.inject({ method: 'POST', url: `${url}?${query}`, headers: { cookie, 'content-type': contentType }, payload: body });
+    const before = await countAuditEvents(world.database);
+    expect((await upload(clerk, Buffer.from('纯文本'), 'text/plain')).statusCode).toBe(415);
+    const fake = await upload(clerk, Buffer.from('not a pdf'), 'application/pdf');
+    expect({ status: fake.statusCode, message: fake.json().message }).toEqual({ status: 400, message: '文件内容不是PDF，请检查文件是否损坏或扩展名是否正确' });
+    expect((await upload(reviewer, pdf, 'application/pdf')).statusCode).toBe(403);
+    expect(await countAuditEvents(world.database)).toBe(before);
+    const uploaded = await upload(clerk, pdf, 'application/pdf');
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const attachment = uploaded.json().attachments[0];
+    expect(attachment).toMatchObject({ fileName: '村两委会议记录.pdf', stepAction: 'nominate', contentType: 'application/pdf', sizeBytes: pdf.length, uploadedBy: 'villagea' });
+    expect(await countAuditEvents(world.database)).toBe(before + 1);
+    const download = await world.app.inject({ method: 'GET', url: `${url}/${attachment.id}`, headers: { cookie: township } });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('村两委会议记录.pdf')}`);
+    expect((await world.app.inject({ method: 'GET', url: `${url}/${attachment.id}`, headers: { cookie: reviewer } })).statusCode).toBe(403);
+    const history = await call(township, 'GET', `/api/selection-candidates?personId=${personId}`);
+    expect((history.body.candidates as { id: string }[]).map((item) => item.id)).toEqual([candidate.id]);
+  });
+
   it('shows a joint-review department nothing else from any GET route of the API document', async () => {
     const others = await world.database.db.selectFrom('selection_candidate').select('id').where('id', '<>', candidate.id).execute();
     const person = await world.database.db.selectFrom('person').select(['id_number_masked']).where('id', '=', personId).executeTakeFirstOrThrow();

@@ -48,7 +48,7 @@ describe('sensitive fields', () => {
         if (!('get' in methods)) continue;
         let url = path;
         for (const [prefix, value] of Object.entries(ids)) {
-          const param = /\{(\w+)\}/.exec(prefix)![1]!;
+          const param = /\{(\w+)\}(?!.*\{)/.exec(prefix)![1]!;
           if (url.startsWith(prefix.slice(0, prefix.indexOf('{')))) url = url.replace(`{${param}}`, value);
         }
         if (url.includes('{')) {

@@ -135,3 +135,18 @@ CREATE TABLE notice_objection (
   created_at        timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX notice_objection_candidate_idx ON notice_objection (candidate_id);
+
+-- Evidence attached to a candidate's steps: scanned minutes, tally sheets, the posted notice.
+CREATE TABLE selection_attachment (
+  id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  candidate_id   uuid NOT NULL REFERENCES selection_candidate (id) ON DELETE CASCADE,
+  step_action    text,
+  file_name      text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
+  content_type   text NOT NULL CHECK (content_type IN ('application/pdf', 'image/jpeg', 'image/png',
+                   'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
+  size_bytes     integer NOT NULL,
+  data           bytea NOT NULL,
+  uploaded_by    text NOT NULL,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX selection_attachment_candidate_idx ON selection_attachment (candidate_id, created_at);

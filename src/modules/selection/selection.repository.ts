@@ -32,6 +32,7 @@ export interface CandidateFilter {
   stage?: string | undefined;
   outcome?: string | undefined;
   ids?: readonly string[] | undefined;
+  personId?: string | undefined;
 }
 
 function candidateConditions(filter: CandidateFilter): Expression<SqlBool> {
@@ -39,6 +40,7 @@ function candidateConditions(filter: CandidateFilter): Expression<SqlBool> {
   if (filter.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [filter.orgPrefix]));
   if (filter.stage) where.push(sql<SqlBool>`x.stage = ${filter.stage}`);
   if (filter.outcome) where.push(sql<SqlBool>`x.outcome = ${filter.outcome}`);
+  if (filter.personId) where.push(sql<SqlBool>`x.person_id = ${filter.personId}`);
   if (filter.ids) where.push(filter.ids.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`x.id IN (${sql.join(filter.ids)})`);
   return sql<SqlBool>`${sql.join(where, sql` AND `)}`;
 }
@@ -275,6 +277,25 @@ export const selectionRepository = {
       .where('handling', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  },
+
+  // ---- Evidence attachments ----
+
+  async insertAttachment(db: Executor, attachment: { candidateId: string; stepAction: string | null; fileName: string; contentType: string; data: Buffer; uploadedBy: string }): Promise<string> {
+    const row = await db
+      .insertInto('selection_attachment')
+      .values({ candidate_id: attachment.candidateId, step_action: attachment.stepAction, file_name: attachment.fileName, content_type: attachment.contentType, size_bytes: attachment.data.length, data: attachment.data, uploaded_by: attachment.uploadedBy })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async listAttachments(db: Executor, candidateId: string) {
+    return db.selectFrom('selection_attachment').select(['id', 'step_action', 'file_name', 'content_type', 'size_bytes', 'uploaded_by', 'created_at']).where('candidate_id', '=', candidateId).orderBy('created_at').execute();
+  },
+
+  async findAttachment(db: Executor, id: string) {
+    return db.selectFrom('selection_attachment').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
   // ---- Village needs (因村选人) ----

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { AppError } from '../../server/errors.ts';
 import { errorResponses, ZOrgCode, ZUuid } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { computeNoticePeriod, listOfficialCalendar, putOfficialCalendarYear } from './calendar.service.ts';
 import { getEffectivePolicy, listPolicyPresets, listPolicyVersions, previewPolicy, savePolicy } from './policy.service.ts';
 import {
-  ZAnswerJointReview, ZBoard, ZCalendarYearList, ZCandidateDetail, ZCandidateList, ZCandidateListQuery, ZDecide, ZDecideException, ZEffectivePolicy, ZEndProcedure,
+  ZAnswerJointReview, ZAttachmentQuery, ZBoard, ZCalendarYearList, ZCandidateDetail, ZCandidateList, ZCandidateListQuery, ZDecide, ZDecideException, ZEffectivePolicy, ZEndProcedure,
   ZEvaluationMeeting, ZEvaluationResult, ZFile, ZHandleObjection, ZInterview, ZJointReview, ZJointReviewList, ZJointReviewListQuery, ZNominate, ZNoticePeriod,
   ZNoticePeriodQuery, ZPolicyChange, ZPolicyDiff, ZPolicyPresetList, ZPolicyVersionList, ZPublicNotice, ZPutCalendarYear, ZQualificationReview, ZRecordObjection,
   ZRequestException, ZResolveConcern, ZSavedPolicy, ZSavePolicy, ZSendJointReview, ZShortlist, ZShortlistResult, ZStartNotice, ZVillageNeed,
 } from './selection.schemas.ts';
 import {
-  answerJointReview, decideAdmission, decideException, endProcedure, fileCandidate, getBoard, getCandidate, getPublicNotice, handleObjection, listCandidates,
-  listJointReviewInbox, nominateCandidate, recordEvaluationMeeting, recordInterview, recordObjection, requestException, resolveConcern, reviewQualification,
+  answerJointReview, attachEvidence, decideAdmission, decideException, endProcedure, fileCandidate, getBoard, getCandidate, getPublicNotice, handleObjection, listCandidates,
+  getEvidence, listJointReviewInbox, nominateCandidate, recordEvaluationMeeting, recordInterview, recordObjection, requestException, resolveConcern, reviewQualification,
   sendJointReview, setVillageNeed, shortlistCandidates, startPublicNotice,
 } from './selection.service.ts';
 
@@ -79,6 +80,26 @@ export async function selectionRoutes(app: App, { database }: ModuleDeps): Promi
   app.get('/api/selection-candidates/:id', {
     schema: { tags, summary: '人选详情：资格审查说明、全部步骤、当前可办理的步骤', ...candidate },
   }, async (request) => getCandidate(db, request.ctx, request.params.id));
+  app.post('/api/selection-candidates/:id/attachments', {
+    schema: {
+      tags, summary: '上传佐证材料：请求体为文件本身（PDF、JPEG、PNG 或 .docx，不超过 10 MB），文件名和所属步骤在查询参数中',
+      params: ZParams, querystring: ZAttachmentQuery, response: { 200: ZCandidateDetail, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+    },
+  }, async (request) => {
+    const contentType = request.headers['content-type']?.split(';')[0]?.trim() ?? '';
+    if (!(request.body instanceof Buffer)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件本身作为请求体上传（PDF、JPEG、PNG 或 .docx）');
+    return attachEvidence(db, request.ctx, request.params.id, { fileName: request.query.fileName, step: request.query.step, contentType, data: request.body });
+  });
+  app.get('/api/selection-candidates/:id/attachments/:attachmentId', {
+    schema: { tags, summary: '下载佐证材料', params: z.strictObject({ id: ZUuid, attachmentId: ZUuid }), response: { 200: z.any().describe('文件'), ...errorResponses } },
+  }, async (request, reply) => {
+    const attachment = await getEvidence(db, request.ctx, request.params.id, request.params.attachmentId);
+    return reply
+      .type(attachment.content_type)
+      .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.file_name)}`)
+      .header('Cache-Control', 'private, no-store')
+      .send(attachment.data);
+  });
   app.post('/api/selection-candidates/:id/qualification-review', {
     schema: { tags, summary: '资格审查（系统按资格条件逐条审查，乡镇党委核实负面清单后确认）', body: ZQualificationReview, ...candidate },
   }, async (request) => reviewQualification(db, request.ctx, request.params.id, request.body));

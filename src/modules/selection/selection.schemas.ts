@@ -152,6 +152,7 @@ export const ZCandidateListQuery = ZPageQuery.extend({
   orgCode: ZOrgCode.optional(),
   stage: z.enum(SELECTION_STAGES).optional(),
   outcome: z.enum(SELECTION_OUTCOMES).optional(),
+  personId: ZUuid.optional().describe('某人的全部选拔记录（人员档案页用）'),
 }).strict();
 export const ZCandidateList = z.object({ total: z.number().int(), candidates: z.array(ZCandidateCard), policies: z.object({ nominate: z.boolean() }) });
 
@@ -182,9 +183,12 @@ export const ZCandidateDetail = ZCandidateCard.extend({
   publicNotice: z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string(), workingDays: z.number().int() }).nullable(),
   objections: z.array(ZObjection),
   reserveId: z.string().nullable(),
+  attachments: z.array(z.object({
+    id: z.string(), stepAction: z.string().nullable(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedBy: z.string(), createdAt: z.date(),
+  })).describe('佐证材料（会议记录扫描件、测评票统计表、公示照片等）'),
   steps: z.array(ZStep),
   actions: z.record(z.enum(SELECTION_ACTIONS), ZActionState).describe('每个步骤当前能否进行、不能的原因（含角色）'),
-  policies: z.object({ requestException: z.boolean(), decideException: z.boolean(), sendJointReview: z.boolean(), resolveConcern: z.boolean() }),
+  policies: z.object({ attach: z.boolean(), requestException: z.boolean(), decideException: z.boolean(), sendJointReview: z.boolean(), resolveConcern: z.boolean() }),
 }).meta({ id: 'SelectionCandidate' });
 export type TCandidateDetail = z.infer<typeof ZCandidateDetail>;
 
@@ -299,3 +303,16 @@ export const ZBoard = z.object({
   })),
   policies: z.object({ nominate: z.boolean(), review: z.boolean() }),
 }).meta({ id: 'SelectionBoard' });
+
+export const ATTACHMENT_TYPES = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG 图片',
+  'image/png': 'PNG 图片',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档（.docx）',
+} as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const ZAttachmentQuery = z.strictObject({
+  fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不能超过 200 个字符'),
+  step: z.enum([...SELECTION_ACTIONS, 'nominate', 'sendJointReview', 'recordObjection', 'handleObjection'] as [string, ...string[]]).optional().describe('材料所属的步骤'),
+});

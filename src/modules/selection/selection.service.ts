@@ -21,7 +21,7 @@ import { reserveProblems } from '../reserves/reserves.service.ts';
 import { loadOfficialCalendar } from './official-calendar.ts';
 import { resolveEffectivePolicy } from './policy.service.ts';
 import { selectionRepository, type CandidateRow } from './selection.repository.ts';
-import type { TCandidateCard, TCandidateDetail } from './selection.schemas.ts';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentType, type TCandidateCard, type TCandidateDetail } from './selection.schemas.ts';
 
 /** Labels of every kind of step in a candidate's history. */
 const STEP_LABELS: Record<string, string> = {
@@ -187,7 +187,11 @@ export async function nominateCandidate(
   return getCandidate(db, ctx, id);
 }
 
-export async function listCandidates(db: Db, ctx: Context, query: { orgCode?: string | undefined; stage?: SelectionStage | undefined; outcome?: SelectionOutcome | undefined; page: number; pageSize: number }) {
+export async function listCandidates(
+  db: Db,
+  ctx: Context,
+  query: { orgCode?: string | undefined; stage?: SelectionStage | undefined; outcome?: SelectionOutcome | undefined; personId?: string | undefined; page: number; pageSize: number },
+) {
   ctx.access.requireAnywhere('selection.read', '查看选拔工作');
   let orgPrefix: string | undefined;
   if (query.orgCode) {
@@ -196,7 +200,7 @@ export async function listCandidates(db: Db, ctx: Context, query: { orgCode?: st
     if (!unit) throw notFound('组织单位');
     orgPrefix = subtreePrefix(unit.code, unit.level);
   }
-  const { total, rows } = await selectionRepository.listCandidates(db, { prefixes: ctx.access.prefixes('selection.read'), orgPrefix, stage: query.stage, outcome: query.outcome }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { total, rows } = await selectionRepository.listCandidates(db, { prefixes: ctx.access.prefixes('selection.read'), orgPrefix, stage: query.stage, outcome: query.outcome, personId: query.personId }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const today = todayInChina();
   return { total, candidates: rows.map((row) => presentCard(row, today)), policies: { nominate: ctx.access.canAnywhere('selection.nominate') } };
 }
@@ -233,12 +237,17 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
     publicNotice: notice ? { id: notice.id, startsOn: notice.starts_on, endsOn: notice.ends_on, workingDays: notice.working_days } : null,
     objections: objections.map(presentObjection),
     reserveId: candidate.reserve_id,
+    attachments: (await selectionRepository.listAttachments(db, candidate.id)).map((attachment) => ({
+      id: attachment.id, stepAction: attachment.step_action, fileName: attachment.file_name, contentType: attachment.content_type, sizeBytes: attachment.size_bytes,
+      uploadedBy: attachment.uploaded_by, createdAt: attachment.created_at,
+    })),
     steps: steps.map((step) => ({
       id: step.id, action: step.action, label: STEP_LABELS[step.action] ?? step.action, fromStage: step.from_stage, toStage: step.to_stage,
       occurredOn: step.occurred_on, actorName: step.actor_name, details: step.details, recordedAt: step.recorded_at,
     })),
     actions,
     policies: {
+      attach: mayRecordEvidence(ctx, candidate.org_code),
       requestException: isRunning && candidate.stage === 'qualificationReview' && ctx.access.can('selection.nominate', candidate.org_code),
       decideException: isRunning && ctx.access.can('selection.review', candidate.org_code),
       sendJointReview: isRunning && candidate.stage === 'jointReview' && ctx.access.can('selection.review', candidate.org_code),
@@ -694,4 +703,46 @@ export async function setVillageNeed(db: Db, ctx: Context, orgCode: string, inpu
     const [saved] = await selectionRepository.listVillageNeeds(tx, [orgCode]);
     return { orgCode, need: saved!.need as CandidateProfile, condition: saved!.condition, version: saved!.version };
   });
+}
+
+// ---- Evidence attachments ----
+
+/** Who records steps for a village may attach their evidence: the village clerk and the township. */
+function mayRecordEvidence(ctx: Context, orgCode: string): boolean {
+  return ctx.access.can('selection.nominate', orgCode) || ctx.access.can('selection.review', orgCode);
+}
+
+const MAGIC: Record<AttachmentType, (data: Buffer) => boolean> = {
+  'application/pdf': (data) => data.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/jpeg': (data) => data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff,
+  'image/png': (data) => data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (data) => data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+};
+
+export async function attachEvidence(db: Db, ctx: Context, id: string, file: { fileName: string; step?: string | undefined; contentType: string; data: Buffer }) {
+  if (!(file.contentType in ATTACHMENT_TYPES)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `佐证材料只能是 ${Object.values(ATTACHMENT_TYPES).join('、')}，请转换后上传`);
+  }
+  const contentType = file.contentType as AttachmentType;
+  if (file.data.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空，请重新选择文件');
+  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '佐证材料不能超过 10 MB');
+  if (!MAGIC[contentType](file.data)) throw new AppError('VALIDATION_FAILED', `文件内容不是${ATTACHMENT_TYPES[contentType]}，请检查文件是否损坏或扩展名是否正确`);
+  await db.transaction().execute(async (tx) => {
+    const candidate = await loadCandidate(tx, ctx, id);
+    if (!mayRecordEvidence(ctx, candidate.org_code)) throw forbidden('为该人选上传佐证材料');
+    const attachmentId = await selectionRepository.insertAttachment(tx, { candidateId: candidate.id, stepAction: file.step ?? null, fileName: file.fileName, contentType, data: file.data, uploadedBy: actorName(ctx) });
+    await recordAuditEvent(tx, ctx, {
+      action: 'selection.attach', entityType: 'selectionCandidate', entityId: candidate.id, orgCode: candidate.org_code,
+      summary: `${candidate.name}（${candidate.village_name}）上传佐证材料「${file.fileName}」`, after: { attachmentId, fileName: file.fileName, contentType, sizeBytes: file.data.length, step: file.step ?? null },
+    });
+  });
+  return getCandidate(db, ctx, id);
+}
+
+export async function getEvidence(db: Db, ctx: Context, id: string, attachmentId: string) {
+  const candidate = await loadCandidate(db, ctx, id);
+  ctx.access.require('selection.read', [candidate.org_code], { record: '选拔人选', action: '查看该人选的佐证材料' });
+  const attachment = await selectionRepository.findAttachment(db, attachmentId);
+  if (!attachment || attachment.candidate_id !== candidate.id) throw notFound('佐证材料');
+  return attachment;
 }

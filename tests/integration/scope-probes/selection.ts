@@ -20,7 +20,11 @@ export const selectionProbes: ProbeSet = {
     const inReview = await nominateForTest(world, admin, village, (await addLedgerPerson(world, admin, village, { name: '乙镇人选乙', education: 'seniorHigh' })).personId);
     const exception = await world.app.inject({ method: 'POST', url: `/api/selection-candidates/${inReview}/exceptions`, headers: { cookie: admin }, payload: { rule: 'education', reason: '特别优秀' } });
     const exceptionId = (exception.json() as { exceptions: { id: string }[] }).exceptions[0]!.id;
-    return { selectionCandidateInNotice: inNotice, selectionCandidateInReview: inReview, selectionNotice: publicNoticeId, selectionJointReview: jointReviewId, selectionObjection: objectionId, selectionException: exceptionId };
+    const attached = await world.app.inject({
+      method: 'POST', url: `/api/selection-candidates/${inNotice}/attachments?fileName=minutes.pdf`, headers: { cookie: admin, 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF-1.4 乙镇'),
+    });
+    const attachmentId = (attached.json() as { attachments: { id: string }[] }).attachments[0]!.id;
+    return { selectionAttachment: attachmentId, selectionCandidateInNotice: inNotice, selectionCandidateInReview: inReview, selectionNotice: publicNoticeId, selectionJointReview: jointReviewId, selectionObjection: objectionId, selectionException: exceptionId };
   },
   probes: {
     'GET /api/eligibility-policies/effective': { kind: 'foreign', requests: (w) => [w.townshipB.code, w.townshipB.villageCode].map((code) => ({ method: 'GET', url: `/api/eligibility-policies/effective?orgCode=${code}` })) },
@@ -60,6 +64,13 @@ export const selectionProbes: ProbeSet = {
     },
     'GET /api/selection-candidates/{id}': {
       kind: 'foreign', requests: (_w, s) => [s.selectionCandidateInNotice!, s.selectionCandidateInReview!].map((id) => ({ method: 'GET', url: `/api/selection-candidates/${id}` })),
+    },
+    'POST /api/selection-candidates/{id}/attachments': {
+      kind: 'foreign',
+      requests: (_w, s) => [{ method: 'POST', url: `/api/selection-candidates/${s.selectionCandidateInNotice}/attachments?fileName=x.pdf`, payload: Buffer.from('%PDF-1.4 越权'), contentType: 'application/pdf' }],
+    },
+    'GET /api/selection-candidates/{id}/attachments/{attachmentId}': {
+      kind: 'foreign', requests: (_w, s) => [{ method: 'GET', url: `/api/selection-candidates/${s.selectionCandidateInNotice}/attachments/${s.selectionAttachment}` }],
     },
     'POST /api/selection-candidates/{id}/qualification-review': {
       kind: 'foreign', requests: (_w, s) => [step(s.selectionCandidateInReview!, 'qualification-review', { reviewedOn: '2026-08-05', exclusionsFound: [], version: 1 })],

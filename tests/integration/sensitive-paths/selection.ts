@@ -15,5 +15,15 @@ export const selectionPaths: PathFiller = async (world, admin, reserves) => {
   if (ledger.statusCode !== 201) throw new Error(`ledger: ${ledger.statusCode} ${ledger.body}`);
   const candidateId = await nominateForTest(world, admin, village, person.personId);
   const { publicNoticeId } = await driveToPublicNotice(world, admin, await world.login('reviewer'), candidateId, village, world.townshipA.code);
-  return { '/api/selection-candidates/{id}': candidateId, '/api/public-notices/{id}': publicNoticeId };
+  const attached = await world.app.inject({
+    method: 'POST', url: `/api/selection-candidates/${candidateId}/attachments?fileName=${encodeURIComponent('会议记录.pdf')}`,
+    headers: { cookie: admin, 'content-type': 'application/pdf' }, payload: Buffer.from(`%PDF-1.4 ${person.name}`),
+  });
+  if (attached.statusCode !== 200) throw new Error(`attachment: ${attached.statusCode} ${attached.body}`);
+  const attachmentId = (attached.json() as { attachments: { id: string }[] }).attachments[0]!.id;
+  return {
+    '/api/selection-candidates/{id}': candidateId,
+    '/api/selection-candidates/{id}/attachments/{attachmentId}': attachmentId,
+    '/api/public-notices/{id}': publicNoticeId,
+  };
 };
