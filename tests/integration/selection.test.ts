@@ -106,16 +106,22 @@ describe('the selection procedure', () => {
     expect(shortlist.status, JSON.stringify(shortlist.body)).toBe(200);
     expect(shortlist.body.shortlisted).toBe(1);
     expect(shortlist.body.warnings).toEqual([`${candidate.villageName as string}建议人选 1 人，少于每村 2 人的要求`]);
+    const board = await call(clerk, 'GET', `/api/selection-board?orgCode=${world.townshipA.villageCode}`);
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    expect((board.body.villages as { orgCode: string; warnings: string[] }[])).toEqual([expect.objectContaining({ orgCode: world.townshipA.villageCode, warnings: shortlist.body.warnings })]);
+    expect((board.body.columns as { stage: string; candidates: { id: string; meetsPolicy: boolean }[] }[]).find((column) => column.stage === 'jointReview')!.candidates)
+      .toEqual([expect.objectContaining({ id: candidate.id, meetsPolicy: true })]);
+    expect((await call(clerk, 'GET', `/api/selection-board?orgCode=${world.townshipA.code}`)).status).toBe(404);
 
     response = await call(township, 'GET', url);
     expect(response.body.jointReviewDepartments).toEqual(['公安机关', '纪检监察机关']);
     await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委 028-1234567' }, 409,
-      '尚未送联审部门审查，请先选择联审部门并送审');
+      `选拔甲（${candidate.villageName as string}）：尚未送联审部门审查，请先选择联审部门并送审`);
     response = await call(township, 'POST', `${url}/joint-reviews`, { departments: ['纪检监察机关', '公安机关'], sentOn: '2026-08-18' });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const reviews = response.body.jointReviews as { id: string; department: string; version: number }[];
     await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 409,
-      '联审尚未完成：公安机关、纪检监察机关还未回复');
+      `选拔甲（${candidate.villageName as string}）：联审尚未完成：公安机关、纪检监察机关还未回复`);
 
     const discipline = reviews.find((review) => review.department === '纪检监察机关')!;
     const security = reviews.find((review) => review.department === '公安机关')!;
@@ -124,7 +130,7 @@ describe('the selection procedure', () => {
     await expectRefusal(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', version: security.version }, 400, '有问题时请填写审查意见，写明发现的问题');
     expect((await call(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', comment: '有一起邻里纠纷调解记录', version: security.version })).status).toBe(200);
     await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 409,
-      '联审有未解决的问题（公安机关提出），须由乡镇党委核实处理后才能公示');
+      `选拔甲（${candidate.villageName as string}）：联审有未解决的问题（公安机关提出），须由乡镇党委核实处理后才能公示`);
     await expectRefusal(clerk, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '已核实', version: security.version + 1 }, 403, '联审问题由乡镇党委核实处理，您的角色不能办理');
     response = await call(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '经核实系已调解的邻里纠纷，不影响推荐', version: security.version + 1 });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -163,7 +169,7 @@ describe('the selection procedure', () => {
     const steps = (response.body.steps as { action: string; actorName: string; occurredOn: string }[]).map((step) => `${step.action}/${step.actorName}/${step.occurredOn}`);
     expect(steps).toEqual([
       'nominate/villagea/2026-08-02', 'reviewQualification/towna/2026-08-05', 'recordEvaluation/towna/2026-08-10', 'recordInterview/towna/2026-08-12',
-      'shortlist/towna/2026-08-15', 'sendJointReview/towna/2026-08-18', `answerJointReview/reviewer/${steps[6]!.split('/')[2]}`, `answerJointReview/police/${steps[7]!.split('/')[2]}`,
+      'shortlist/towna/2026-08-15', 'sendJointReview/towna/2026-08-18', `answerJointReview/reviewer/${steps[6]!.split('/')[2]}`, `answerJointReview/县公安局/${steps[7]!.split('/')[2]}`,
       `resolveConcern/towna/${steps[8]!.split('/')[2]}`, 'startPublicNotice/towna/2026-09-01', 'recordObjection/towna/2026-09-02', `handleObjection/towna/${steps[11]!.split('/')[2]}`,
       'decide/towna/2026-09-10', 'file/county/2026-09-15',
     ]);

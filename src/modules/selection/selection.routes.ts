@@ -63,7 +63,7 @@ export async function selectionRoutes(app: App, { database }: ModuleDeps): Promi
   // ---- The procedure ----
   tags = ['选拔'];
   app.get('/api/selection-board', {
-    schema: { tags, summary: '乡镇选拔工作看板：按环节分列的人选、各村需求和因村选人提示', querystring: ZOrgQuery, response: { 200: ZBoard, ...errorResponses } },
+    schema: { tags, summary: '选拔工作看板：按环节分列的人选、各村需求和因村选人提示（乡镇；村（社区）只看本村）', querystring: ZOrgQuery, response: { 200: ZBoard, ...errorResponses } },
   }, async (request) => getBoard(db, request.ctx, request.query.orgCode));
   app.put('/api/village-reserve-needs/:orgCode', {
     schema: {

@@ -143,6 +143,7 @@ export const ZCandidateCard = z.object({
   channel: z.enum(NOMINATION_CHANNELS),
   profile: z.enum(CANDIDATE_PROFILES),
   targetPost: z.string(),
+  meetsPolicy: z.boolean().describe('按现行资格条件和已核实的负面清单是否符合（未计破格）'),
   version: z.number().int(),
   person: ZPersonSummary,
 }).meta({ id: 'SelectionCandidateCard' });
@@ -289,7 +290,7 @@ export const ZVillageNeed = z.strictObject({
 });
 
 export const ZBoard = z.object({
-  orgCode: z.string(),
+  orgCode: z.string().describe('乡镇；村（社区）用户查看本村时为该村'),
   columns: z.array(z.object({ stage: z.enum(SELECTION_STAGES), label: z.string(), candidates: z.array(ZCandidateCard) })),
   villages: z.array(z.object({
     orgCode: z.string(),

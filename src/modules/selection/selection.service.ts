@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { ageOn, todayInChina } from '../../domain/dates.ts';
-import { EDUCATION_LABELS, EXCLUSIONS, POLITICAL_LABELS, evaluateEligibility, type EducationLevel, type ExclusionCode } from '../../domain/eligibility.ts';
+import { EDUCATION_LABELS, EXCLUSIONS, POLITICAL_LABELS, evaluateEligibility, type EducationLevel, type EligibilityPolicy, type ExclusionCode } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import {
   ACTION_RULES, SELECTION_ACTIONS, SELECTION_STAGES, STAGE_LABELS, checkTransition, checkVillageShortlist, summariseEvaluation,
@@ -36,11 +36,32 @@ const STEP_LABELS: Record<string, string> = {
   ...Object.fromEntries(SELECTION_ACTIONS.map((action) => [action, ACTION_RULES[action].label])),
 };
 
+/** The name recorded on steps and answers: the person's display name, as the paper forms sign. */
 function actorName(ctx: Context): string {
-  return ctx.actor?.username ?? 'system';
+  return ctx.actor?.displayName ?? '系统';
 }
 
-function presentCard(row: CandidateRow, referenceDate: string): TCandidateCard {
+/** Policies looked up once per county for a list of candidates (policies are set at county level or above). */
+function policyCache(db: Executor) {
+  const byCounty = new Map<string, ReturnType<typeof resolveEffectivePolicy>>();
+  return (orgCode: string) => {
+    const county = orgCode.slice(0, 6);
+    if (!byCounty.has(county)) byCounty.set(county, resolveEffectivePolicy(db, orgCode));
+    return byCounty.get(county)!;
+  };
+}
+
+/** Whether the candidate meets the policy on the facts recorded so far (approved exceptions not applied). */
+function meetsPolicy(row: CandidateRow, policy: EligibilityPolicy): boolean {
+  return evaluateEligibility({ birthDate: row.birth_date, politicalStatus: row.political_status, education: row.education, exclusionsFound: row.exclusions_found as ExclusionCode[] }, policy).isEligible;
+}
+
+async function presentCards(db: Executor, rows: readonly CandidateRow[], referenceDate: string): Promise<TCandidateCard[]> {
+  const policyFor = policyCache(db);
+  return Promise.all(rows.map(async (row) => ({ ...presentCard(row, referenceDate), meetsPolicy: meetsPolicy(row, (await policyFor(row.org_code)).rules) })));
+}
+
+function presentCard(row: CandidateRow, referenceDate: string): Omit<TCandidateCard, 'meetsPolicy'> {
   return {
     id: row.id, orgCode: row.org_code, villageName: row.village_name, townshipName: row.township_name,
     stage: row.stage as SelectionStage, outcome: row.outcome as SelectionOutcome, channel: row.channel as TCandidateCard['channel'],
@@ -105,6 +126,8 @@ async function gatherFacts(db: Executor, candidate: CandidateRow, occurredOn?: s
 
 interface StepRequest {
   action: SelectionAction;
+  /** One of several candidates handled together: refusals name the candidate. */
+  isBatch?: boolean;
   version: number;
   occurredOn: string;
   details: Record<string, unknown>;
@@ -124,7 +147,7 @@ async function takeStep(tx: Executor, ctx: Context, candidate: CandidateRow, ste
   requireDateNotFuture(step.occurredOn, '日期');
   const facts = await gatherFacts(tx, { ...candidate, ...step.candidateOverride }, step.occurredOn);
   const verdict = checkTransition({ stage: candidate.stage as SelectionStage, outcome: candidate.outcome as SelectionOutcome }, step.action, facts);
-  if (!verdict.allowed) throw new AppError('CONFLICT', verdict.message);
+  if (!verdict.allowed) throw new AppError('CONFLICT', step.isBatch ? `${candidate.name}（${candidate.village_name}）：${verdict.message}` : verdict.message);
   await requireNotBeforeLastStep(tx, candidate.id, step.occurredOn, '日期');
   const changes = { ...step.changes, ...(verdict.to !== null && { stage: verdict.to }) };
   if (!(await selectionRepository.updateCandidate(tx, candidate.id, { version: candidate.version, stage: candidate.stage }, changes))) {
@@ -202,7 +225,7 @@ export async function listCandidates(
   }
   const { total, rows } = await selectionRepository.listCandidates(db, { prefixes: ctx.access.prefixes('selection.read'), orgPrefix, stage: query.stage, outcome: query.outcome, personId: query.personId }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
   const today = todayInChina();
-  return { total, candidates: rows.map((row) => presentCard(row, today)), policies: { nominate: ctx.access.canAnywhere('selection.nominate') } };
+  return { total, candidates: await presentCards(db, rows, today), policies: { nominate: ctx.access.canAnywhere('selection.nominate') } };
 }
 
 export async function getCandidate(db: Db | Executor, ctx: Context, id: string): Promise<TCandidateDetail> {
@@ -224,6 +247,7 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
   const isRunning = candidate.outcome === 'inProgress';
   return {
     ...presentCard(candidate, todayInChina()),
+    meetsPolicy: meetsPolicy(candidate, policy.rules),
     sourceCategory: candidate.source_category,
     eligibility: { source: policy.source, isEligible, verdicts, exclusionsFound: candidate.exclusions_found },
     villageNeed: (need?.need as CandidateProfile | undefined) ?? null,
@@ -345,7 +369,7 @@ export async function recordEvaluationMeeting(
         excellent: tally.excellent, competent: tally.competent, basicallyCompetent: tally.basicallyCompetent, incompetent: tally.incompetent, ...summary,
       };
       await takeStep(tx, ctx, candidate, {
-        action: 'recordEvaluation', version: tally.version, occurredOn: input.heldOn, changes: { evaluation },
+        action: 'recordEvaluation', isBatch: input.tallies.length > 1, version: tally.version, occurredOn: input.heldOn, changes: { evaluation },
         details: { ...evaluation, minutes: input.minutes ?? null },
         summary: `民主测评：有效票 ${summary.validVotes} 张，好评率 ${summary.approvalRate}%`,
       });
@@ -401,7 +425,7 @@ export async function shortlistCandidates(db: Db, ctx: Context, input: { orgCode
       const candidate = await loadCandidate(tx, ctx, candidateId);
       if (!candidate.org_code.startsWith(prefix)) throw new AppError('VALIDATION_FAILED', `${candidate.name}不是「${township.name}」的人选`);
       await takeStep(tx, ctx, candidate, {
-        action: 'shortlist', version: candidate.version, occurredOn: input.meetingOn, details: { minutes: input.minutes, townshipCode: township.code },
+        action: 'shortlist', isBatch: true, version: candidate.version, occurredOn: input.meetingOn, details: { minutes: input.minutes, townshipCode: township.code },
         summary: `列入${township.name}党委建议名单`,
       });
       shortlisted.push(candidate);
@@ -544,7 +568,7 @@ export async function startPublicNotice(db: Db, ctx: Context, input: { orgCode: 
     });
     for (const candidate of candidates) {
       await takeStep(tx, ctx, candidate, {
-        action: 'startPublicNotice', version: candidate.version, occurredOn: input.startsOn, changes: { publicNoticeId: id },
+        action: 'startPublicNotice', isBatch: true, version: candidate.version, occurredOn: input.startsOn, changes: { publicNoticeId: id },
         details: { publicNoticeId: id, startsOn: input.startsOn, endsOn, workingDays: policy.workingDays, postingDayCounts: policy.postingDayCounts },
         summary: `公示 ${input.startsOn} 至 ${endsOn}（${policy.workingDays} 个工作日）`,
       });
@@ -651,20 +675,28 @@ export async function endProcedure(db: Db, ctx: Context, id: string, action: 're
 
 // ---- Board and village needs (因村选人) ----
 
+/**
+ * The pipeline board of a township; a village (for the village's own officers) gets the same board
+ * narrowed to itself.
+ */
 export async function getBoard(db: Db, ctx: Context, orgCode: string) {
-  ctx.access.require('selection.read', [orgCode], { record: '组织单位', action: '查看该乡镇的选拔工作' });
-  const township = await requireTownship(db, orgCode);
-  const prefix = subtreePrefix(township.code, township.level);
+  ctx.access.require('selection.read', [orgCode], { record: '组织单位', action: '查看该单位的选拔工作' });
+  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  if (!unit) throw notFound('组织单位');
+  const isVillage = unit.level === 'village' || unit.level === 'community';
+  const township = await requireTownship(db, isVillage ? unit.parentCode ?? '' : orgCode);
+  const prefix = subtreePrefix(unit.code, unit.level);
   const today = todayInChina();
   const rows = (await selectionRepository.listCandidates(db, { prefixes: [prefix] }, { offset: 0, limit: 5000 })).rows.filter((row) => row.outcome === 'inProgress' || row.outcome === 'filed');
-  const villages = (await orgUnitsRepository.listChildren(db, township.code)).filter((unit) => unit.level === 'village' || unit.level === 'community');
+  const cards = await presentCards(db, rows, today);
+  const villages = isVillage ? [unit] : (await orgUnitsRepository.listChildren(db, township.code)).filter((child) => child.level === 'village' || child.level === 'community');
   const needs = new Map((await selectionRepository.listVillageNeeds(db, villages.map((village) => village.code))).map((need) => [need.org_code, need]));
   const admitted = await selectionRepository.countAdmittedReserves(db, prefix);
   const policy = (await resolveEffectivePolicy(db, township.code)).rules;
   const listed = rows.filter((row) => row.outcome === 'inProgress' && SELECTION_STAGES.indexOf(row.stage as SelectionStage) > SELECTION_STAGES.indexOf('shortlist'));
   return {
-    orgCode: township.code,
-    columns: SELECTION_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], candidates: rows.filter((row) => row.stage === stage).map((row) => presentCard(row, today)) })),
+    orgCode: unit.code,
+    columns: SELECTION_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], candidates: cards.filter((card) => card.stage === stage) })),
     villages: villages.map((village) => {
       const need = needs.get(village.code);
       const onList = listed.filter((row) => row.org_code === village.code);
@@ -678,7 +710,10 @@ export async function getBoard(db: Db, ctx: Context, orgCode: string) {
         inProgress: rows.filter((row) => row.org_code === village.code && row.outcome === 'inProgress').length, admitted: admitted.get(village.code) ?? 0, warnings,
       };
     }),
-    policies: { nominate: ctx.access.can('selection.nominate', township.code) || villages.some((village) => ctx.access.can('selection.nominate', village.code)), review: ctx.access.can('selection.review', township.code) },
+    policies: {
+      nominate: villages.some((village) => ctx.access.can('selection.nominate', village.code)),
+      review: ctx.access.can('selection.review', township.code),
+    },
   };
 }
 

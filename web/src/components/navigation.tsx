@@ -1,6 +1,10 @@
-import { ApartmentOutlined, BookOutlined, ContactsOutlined, FileSearchOutlined, HomeOutlined, LoginOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ContactsOutlined, FileSearchOutlined, HomeOutlined, LoginOutlined, NodeIndexOutlined,
+  SafetyCertificateOutlined, SolutionOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
+import { CULTIVATION_NAVIGATION } from '../routes/cultivationRoutes.tsx';
 
 interface NavigationItem {
   path: string;
@@ -14,6 +18,11 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/talent-ledger', label: '人才台账', icon: <ContactsOutlined />, permission: 'person.read' },
   { path: '/reserves', label: '后备力量库', icon: <SolutionOutlined />, permission: 'person.read' },
+  { path: '/selection', label: '选拔工作', icon: <NodeIndexOutlined />, permission: 'selection.read' },
+  { path: '/joint-reviews', label: '联审', icon: <AuditOutlined />, permission: 'jointReview.answer' },
+  { path: '/eligibility-policy', label: '资格条件', icon: <SafetyCertificateOutlined />, permission: 'policy.manage' },
+  { path: '/official-calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'policy.manage' },
+  ...CULTIVATION_NAVIGATION,
   { path: '/org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/dictionaries', label: '数据字典', icon: <BookOutlined /> },
