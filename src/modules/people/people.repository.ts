@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 /** The columns written from a checked person (sensitive fields already encrypted). */
@@ -81,6 +82,13 @@ export const peopleRepository = {
   async findByIdNumberHashes(db: Executor, hashes: readonly string[]): Promise<PersonRecord[]> {
     if (hashes.length === 0) return [];
     const rows = await db.selectFrom('person').select(COLUMNS).where('id_number_hash', 'in', hashes).execute();
+    return rows.map(toRecord);
+  },
+
+  /** The same as findByIdNumberHashes for thousands of hashes: one array parameter instead of one parameter each. */
+  async findByIdNumberHashList(db: Executor, hashes: readonly string[]): Promise<PersonRecord[]> {
+    if (hashes.length === 0) return [];
+    const rows = await db.selectFrom('person').select(COLUMNS).where(sql<boolean>`id_number_hash = ANY(${[...hashes]}::text[])`).execute();
     return rows.map(toRecord);
   },
 

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { parseLooseDate, todayInChina, toIsoDate } from '../../domain/dates.ts';
+import { parseLooseDate, todayInChina, toIsoDate, type LooseDate } from '../../domain/dates.ts';
 import { subtreePrefix, villageUnitFromCommitteeName } from '../../domain/org-code.ts';
-import { checkPerson, type PersonInput } from '../../domain/person-rules.ts';
+import { checkPerson, type CheckedPerson, type PersonInput } from '../../domain/person-rules.ts';
 import { codeForText, splitMentor } from '../../domain/roster.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound } from '../../server/errors.ts';
@@ -9,12 +9,13 @@ import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
-import { peopleRepository, type PersonColumns, type PersonRecord } from '../people/people.repository.ts';
-import { auditView, encryptPerson } from '../people/people.service.ts';
+import { peopleRepository, type PersonRecord } from '../people/people.repository.ts';
+import { encryptPerson } from '../people/people.service.ts';
 import { isKnownRegion } from '../people/regions.ts';
 import { reservesRepository } from '../reserves/reserves.repository.ts';
-import { rosterImportRepository } from './roster-import.repository.ts';
-import { cellText, cellValue, findHeader, loadWorkbook } from './spreadsheet.ts';
+import { rosterImportRepository, type NewPersonPlacement, type StoredReserve } from './roster-import.repository.ts';
+import { findGridHeader, findHeader, gridText, loadGrid, loadWorkbook } from './spreadsheet.ts';
+import type { GridRow, GridValue } from './spreadsheet.ts';
 
 export interface ImportProblem {
   row: number;
@@ -36,184 +37,374 @@ const PERSON_FIELD_COLUMNS: Partial<Record<keyof PersonInput, string>> = {
   education: '学历', politicalStatus: '政治面貌',
 };
 
+/** Columns of which at least one must be filled for a row to count (others may hold merged or leftover values). */
+const MEANINGFUL_COLUMNS = ['姓名', '身份证号码', '乡镇', '村(社区)', '联系电话'];
+
 /** A roster makes reserves (and their ledger entries); a talent ledger only ledger entries. */
 export type ImportKind = 'roster' | 'ledger';
 
 interface ParsedRow {
   row: number;
   orgCode: string;
-  person: PersonColumns;
-  personName: string;
+  /** The checked person in plain text: encrypted only when written. */
+  person: CheckedPerson;
+  /** The ID number's blind index, to find the person already stored. */
+  idNumberHash: string;
   isAway: boolean;
   reserve: { targetPost: string; readiness: string; sourceCategory: string; mentorName: string | null; mentorPost: string | null; notes: string | null };
 }
 
+/** A roster sheet ready to be checked row by row against the target unit and the dictionaries. */
+interface RosterSheet {
+  /** The rows below the header, in order. */
+  dataRows: GridRow[];
+  headerRow: number;
+  columns: ReadonlyMap<string, number>;
+  /** Checks one row: null for a blank row, else the row ready to write or its problems. */
+  checkRow(row: GridRow): { parsed: ParsedRow | null; problems: ImportProblem[] } | null;
+}
+
 /**
- * Reads a roster workbook for the target unit (a county, township or village) and checks every
- * row and cell against the same rules as the forms. Returns the rows ready to write, or every
- * problem with its Excel row number and column.
+ * Reads a roster workbook for the target unit (a county, township or village) and prepares the
+ * check of every row and cell against the same rules as the forms. `hashOf` gives the blind
+ * index of an ID number.
  */
-async function parseRoster(db: Db, ctx: Context, cipher: SensitiveCipher, orgCode: string, file: Buffer, kind: ImportKind): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
+async function openRoster(db: Db, ctx: Context, hashOf: (idNumber: string) => string, orgCode: string, file: Buffer, kind: ImportKind): Promise<RosterSheet> {
   ctx.access.require(kind === 'roster' ? 'reserve.write' : 'person.write', [orgCode], { record: '组织单位', action: kind === 'roster' ? '向该单位导入名册' : '向该单位导入人才台账' });
   const target = await orgUnitsRepository.findByCode(db, orgCode);
   if (!target) throw notFound('组织单位');
   const villages = await rosterImportRepository.listVillagesWithin(db, subtreePrefix(target.code, target.level));
   const isVillageTarget = target.level === 'village' || target.level === 'community';
+  const targetVillage = isVillageTarget ? villages.find((unit) => unit.code === target.code) : undefined;
+  const villagesByName = new Map<string, typeof villages>();
+  for (const unit of villages) villagesByName.set(unit.name, [...(villagesByName.get(unit.name) ?? []), unit]);
   const items = await loadEnabledItems(db);
-  const codes = Object.fromEntries(Object.entries(items).map(([name, list]) => [name, new Set(list.map((item) => item.code))])) as Record<keyof typeof items, Set<string>>;
+  const dictionaryCodes = Object.fromEntries(Object.entries(items).map(([name, list]) => [name, new Set(list.map((item) => item.code))])) as Record<keyof typeof items, Set<string>>;
   const today = todayInChina();
 
-  const workbook = await loadWorkbook(file);
-  const { sheet, headerRow, columns } = findHeader(workbook, REQUIRED_COLUMNS);
-  const problems: ImportProblem[] = [];
-  const rows: ParsedRow[] = [];
+  const { rows: sheetRows, headerRow, columns } = findGridHeader(await loadGrid(file), REQUIRED_COLUMNS);
   const seenIdNumbers = new Map<string, number>();
+  const sourceColumn = columns.has('来源类别') ? '来源类别' : '身份';
 
-  for (let rowNumber = headerRow + 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
-    const text = (column: string) => (columns.has(column) ? cellText(row.getCell(columns.get(column)!)) : '');
-    const raw = (column: string) => (columns.has(column) ? cellValue(row.getCell(columns.get(column)!)) : null);
-    const meaningful = ['姓名', '身份证号码', '乡镇', '村(社区)', '联系电话'].some((column) => text(column) !== '');
-    if (!meaningful) continue;
+  // Column numbers, looked up once; a column the sheet does not have reads as empty.
+  const at = (column: string) => columns.get(column);
+  const column = {
+    name: at('姓名'), idNumber: at('身份证号码'), township: at('乡镇'), village: at('村(社区)'), phone: at('联系电话'), education: at('学历'),
+    sourceCategory: at(sourceColumn), away: at('是否在外'), gender: at('性别'), partyJoin: at('入党时间'), politicalStatus: at('政治面貌'),
+    targetPost: at('拟任岗位'), readiness: at('成熟度'), birth: at('出生年月'), mentor: at('结对干部姓名及职务'), notes: at('备注'),
+  };
+  const meaningfulColumns = MEANINGFUL_COLUMNS.map(at).filter((index) => index !== undefined);
+  // Values repeat from row to row (education, villages, months): each distinct one is worked out once.
+  const codes = new Map<string, string | null>();
+  const codeOf = (dictionary: keyof typeof items, value: string): string | null => {
+    const key = `${dictionary}\u0000${value}`;
+    let code = codes.get(key);
+    if (code === undefined) {
+      code = codeForText(dictionary, value, items[dictionary]);
+      codes.set(key, code);
+    }
+    return code;
+  };
+  const villageNames = new Map<string, string>();
+  const dates = new Map<string, LooseDate | null>();
+  const looseDate = (value: string | number | Date): LooseDate | null => {
+    if (typeof value !== 'string') return parseLooseDate(value);
+    let date = dates.get(value);
+    if (date === undefined) {
+      date = parseLooseDate(value);
+      dates.set(value, date);
+    }
+    return date;
+  };
+
+  /** A dictionary cell's code: null when empty (a problem if required) or not in the dictionary (a problem). */
+  function dictionaryCell(cells: GridRow['cells'], index: number | undefined, columnName: string, dictionary: keyof typeof items, label: string, required: boolean, problems: ImportProblem[], rowNumber: number): string | null {
+    const value = textAt(cells, index);
+    if (!value) {
+      if (required) problems.push({ row: rowNumber, column: columnName, message: `请填写${label}` });
+      return null;
+    }
+    const code = codeOf(dictionary, value);
+    if (!code) problems.push({ row: rowNumber, column: columnName, message: `${label}「${value}」不在字典中，可填：${items[dictionary].map((item) => item.label).join('、')}` });
+    return code;
+  }
+
+  function checkRow({ row: rowNumber, cells }: GridRow): { parsed: ParsedRow | null; problems: ImportProblem[] } | null {
+    if (!meaningfulColumns.some((index) => textAt(cells, index) !== '')) return null;
     const rowProblems: ImportProblem[] = [];
-    const problem = (column: string, message: string) => rowProblems.push({ row: rowNumber, column, message });
 
     // The village the row belongs to, which must lie under the target unit.
-    const townshipName = text('乡镇');
-    const villageText = text('村(社区)');
-    let village = isVillageTarget ? villages.find((unit) => unit.code === target.code) : undefined;
+    const townshipName = textAt(cells, column.township);
+    const villageText = textAt(cells, column.village);
+    let village = targetVillage;
     if (villageText) {
-      const villageName = villageUnitFromCommitteeName(villageText).name;
-      const matches = villages.filter((unit) => (unit.name === villageText || unit.name === villageName) && (!townshipName || unit.townshipName === townshipName));
+      let villageName = villageNames.get(villageText);
+      if (villageName === undefined) {
+        villageName = villageUnitFromCommitteeName(villageText).name;
+        villageNames.set(villageText, villageName);
+      }
+      const named = villageName === villageText ? villagesByName.get(villageText) ?? [] : [...(villagesByName.get(villageText) ?? []), ...(villagesByName.get(villageName) ?? [])];
+      const matches = townshipName ? named.filter((unit) => unit.townshipName === townshipName) : named;
       if (matches.length === 1) village = matches[0];
-      else if (matches.length > 1) problem('乡镇', `有多个名为「${villageText}」的村（社区），请填写乡镇`);
+      else if (matches.length > 1) rowProblems.push({ row: rowNumber, column: '乡镇', message: `有多个名为「${villageText}」的村（社区），请填写乡镇` });
       else {
         village = undefined;
-        problem('村(社区)', `「${townshipName}${villageText}」不在${target.fullName}范围内，或不在您的管理范围内，请核对乡镇和村（社区）名称`);
+        rowProblems.push({ row: rowNumber, column: '村(社区)', message: `「${townshipName}${villageText}」不在${target!.fullName}范围内，或不在您的管理范围内，请核对乡镇和村（社区）名称` });
       }
     } else if (!village) {
-      problem('村(社区)', '请填写村（社区）名称');
+      rowProblems.push({ row: rowNumber, column: '村(社区)', message: '请填写村（社区）名称' });
     }
     if (village && townshipName && village.townshipName !== townshipName && !rowProblems.length) {
-      problem('乡镇', `「${village.name}」属于「${village.townshipName}」，不是「${townshipName}」`);
+      rowProblems.push({ row: rowNumber, column: '乡镇', message: `「${village.name}」属于「${village.townshipName}」，不是「${townshipName}」` });
     }
 
     // The ID number must arrive as text: Excel keeps only 15 significant digits of a number.
-    const idValue = raw('身份证号码');
-    if (typeof idValue === 'number') problem('身份证号码', '身份证号码被 Excel 存成了数字，末几位已丢失：请将该列设为「文本」格式后重新填写');
+    const idValue = rawAt(cells, column.idNumber);
+    if (typeof idValue === 'number') rowProblems.push({ row: rowNumber, column: '身份证号码', message: '身份证号码被 Excel 存成了数字，末几位已丢失：请将该列设为「文本」格式后重新填写' });
 
-    const dictionaryCell = (column: string, dictionary: keyof typeof items, label: string, required: boolean): string | null => {
-      const value = text(column);
-      if (!value) {
-        if (required) problem(column, `请填写${label}`);
-        return null;
-      }
-      const code = codeForText(dictionary, value, items[dictionary]);
-      if (!code) problem(column, `${label}「${value}」不在字典中，可填：${items[dictionary].map((item) => item.label).join('、')}`);
-      return code;
-    };
-    const education = dictionaryCell('学历', 'education', '学历', true);
-    const sourceCategory = dictionaryCell(columns.has('来源类别') ? '来源类别' : '身份', 'sourceCategory', '身份（来源类别）', true);
-    const awayText = text('是否在外');
-    if (awayText && !['是', '否'].includes(awayText)) problem('是否在外', '是否在外应填「是」或「否」');
-    const gender = dictionaryCell('性别', 'gender', '性别', false);
-    const partyJoinText = raw('入党时间');
-    const partyJoinDate = partyJoinText === null || partyJoinText === '' ? null : parseLooseDate(partyJoinText);
-    const politicalStatus = dictionaryCell('政治面貌', 'politicalStatus', '政治面貌', false) ?? (partyJoinText ? 'fullMember' : 'masses');
-    const targetPost = dictionaryCell('拟任岗位', 'targetPost', '拟任岗位', false) ?? 'committeeMember';
-    const readiness = dictionaryCell('成熟度', 'readiness', '成熟度', false) ?? 'withinTwoYears';
-    const birthValue = raw('出生年月');
-    const birthDate = birthValue === null || birthValue === '' ? null : parseLooseDate(birthValue);
-    if (birthValue !== null && birthValue !== '' && !birthDate) problem('出生年月', `出生年月「${text('出生年月')}」不是有效日期，可写作 1985.03、1985-03 或 1985年3月`);
+    const education = dictionaryCell(cells, column.education, '学历', 'education', '学历', true, rowProblems, rowNumber);
+    const sourceCategory = dictionaryCell(cells, column.sourceCategory, sourceColumn, 'sourceCategory', '身份（来源类别）', true, rowProblems, rowNumber);
+    const awayText = textAt(cells, column.away);
+    if (awayText && awayText !== '是' && awayText !== '否') rowProblems.push({ row: rowNumber, column: '是否在外', message: '是否在外应填「是」或「否」' });
+    const gender = dictionaryCell(cells, column.gender, '性别', 'gender', '性别', false, rowProblems, rowNumber);
+    const partyJoinText = rawAt(cells, column.partyJoin);
+    const partyJoinDate = partyJoinText === null || partyJoinText === '' ? null : looseDate(partyJoinText);
+    const politicalStatus = dictionaryCell(cells, column.politicalStatus, '政治面貌', 'politicalStatus', '政治面貌', false, rowProblems, rowNumber) ?? (partyJoinText ? 'fullMember' : 'masses');
+    const targetPost = dictionaryCell(cells, column.targetPost, '拟任岗位', 'targetPost', '拟任岗位', false, rowProblems, rowNumber) ?? 'committeeMember';
+    const readiness = dictionaryCell(cells, column.readiness, '成熟度', 'readiness', '成熟度', false, rowProblems, rowNumber) ?? 'withinTwoYears';
+    const birthValue = rawAt(cells, column.birth);
+    const birthDate = birthValue === null || birthValue === '' ? null : looseDate(birthValue);
+    if (birthValue !== null && birthValue !== '' && !birthDate) rowProblems.push({ row: rowNumber, column: '出生年月', message: `出生年月「${textAt(cells, column.birth)}」不是有效日期，可写作 1985.03、1985-03 或 1985年3月` });
 
     const input: PersonInput = {
-      name: text('姓名'),
+      name: textAt(cells, column.name),
       gender,
       birthDate: birthDate ? toIsoDate(birthDate).slice(0, birthDate.day === null ? 7 : 10) : null,
-      idNumber: typeof idValue === 'number' ? '' : text('身份证号码'),
-      phone: text('联系电话') || null,
+      idNumber: typeof idValue === 'number' ? '' : textAt(cells, column.idNumber),
+      phone: textAt(cells, column.phone) || null,
       politicalStatus,
       partyJoinDate: partyJoinText === null || partyJoinText === '' ? null : partyJoinDate ? toIsoDate(partyJoinDate) : String(partyJoinText),
       education: education ?? '',
     };
-    const checked = checkPerson(input, codes, isKnownRegion, today);
+    const checked = checkPerson(input, dictionaryCodes, isKnownRegion, today);
     for (const fieldProblem of checked.problems) {
-      const column = PERSON_FIELD_COLUMNS[fieldProblem.field] ?? fieldProblem.field;
       if (fieldProblem.field === 'idNumber' && typeof idValue === 'number') continue;
       if ((fieldProblem.field === 'education' && !education)) continue;
-      problem(column, fieldProblem.message);
+      rowProblems.push({ row: rowNumber, column: PERSON_FIELD_COLUMNS[fieldProblem.field] ?? fieldProblem.field, message: fieldProblem.message });
     }
     if (checked.person) {
       const previous = seenIdNumbers.get(checked.person.idNumber);
-      if (previous !== undefined) problem('身份证号码', `与第 ${previous} 行的身份证号码重复`);
+      if (previous !== undefined) rowProblems.push({ row: rowNumber, column: '身份证号码', message: `与第 ${previous} 行的身份证号码重复` });
       else seenIdNumbers.set(checked.person.idNumber, rowNumber);
     }
-    if (rowProblems.length > 0 || !checked.person || !village || !education || !sourceCategory) {
-      problems.push(...rowProblems);
-      continue;
-    }
-    const mentor = splitMentor(text('结对干部姓名及职务'));
-    rows.push({
-      row: rowNumber,
-      orgCode: village.code,
-      person: encryptPerson(cipher, checked.person),
-      personName: checked.person.name,
-      isAway: awayText === '是' || checked.person.isLivingAway === true,
-      reserve: { targetPost, readiness, sourceCategory, ...mentor, notes: text('备注') || null },
-    });
+    if (rowProblems.length > 0 || !checked.person || !village || !education || !sourceCategory) return { parsed: null, problems: rowProblems };
+    const mentor = splitMentor(textAt(cells, column.mentor));
+    return {
+      parsed: {
+        row: rowNumber,
+        orgCode: village.code,
+        person: checked.person,
+        idNumberHash: hashOf(checked.person.idNumber),
+        isAway: awayText === '是' || checked.person.isLivingAway === true,
+        reserve: { targetPost, readiness, sourceCategory, ...mentor, notes: textAt(cells, column.notes) || null },
+      },
+      problems: NO_PROBLEMS,
+    };
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: headerRow + 1, column: '姓名', message: '表格中没有数据行' });
-  return { rows, problems };
+
+  return { dataRows: sheetRows.filter((row) => row.row > headerRow), headerRow, columns, checkRow };
 }
 
-/** Whether the stored person already says what the row says (ciphertexts differ per write, so compare plain values). */
-function isSamePerson(cipher: SensitiveCipher, stored: PersonRecord, row: PersonColumns): boolean {
-  const storedPhone = stored.phoneCipher ? cipher.decrypt(stored.phoneCipher) : null;
-  const rowPhone = row.phoneCipher ? cipher.decrypt(row.phoneCipher) : null;
-  const a = auditView(stored);
-  const b = auditView(row);
-  const keys = ['name', 'gender', 'birthDate', 'politicalStatus', 'partyJoinDate', 'education'] as const;
-  return storedPhone === rowPhone && keys.every((key) => a[key] === b[key]);
+/** Every problem of a roster workbook, with its Excel row number and column (nothing is written). */
+async function findRosterProblems(db: Db, ctx: Context, cipher: SensitiveCipher, orgCode: string, file: Buffer, kind: ImportKind): Promise<ImportProblem[]> {
+  const sheet = await openRoster(db, ctx, (idNumber) => cipher.blindIndex(idNumber), orgCode, file, kind);
+  const problems: ImportProblem[] = [];
+  let rowCount = 0;
+  for (const row of sheet.dataRows) {
+    const checked = sheet.checkRow(row);
+    if (!checked) continue;
+    problems.push(...checked.problems);
+    if (checked.parsed) rowCount += 1;
+  }
+  if (rowCount === 0 && problems.length === 0) problems.push(noDataRows(sheet.headerRow));
+  return problems;
 }
+
+const NO_PROBLEMS: ImportProblem[] = [];
+
+function textAt(cells: GridRow['cells'], index: number | undefined): string {
+  return index === undefined ? '' : gridText(cells[index]);
+}
+
+function rawAt(cells: GridRow['cells'], index: number | undefined): GridValue {
+  return index === undefined ? null : cells[index] ?? null;
+}
+
+const noDataRows = (headerRow: number): ImportProblem => ({ row: headerRow + 1, column: '姓名', message: '表格中没有数据行' });
+
+function rejection(problems: readonly ImportProblem[]): AppError {
+  const shown = problems.slice(0, 3).map((item) => `第 ${item.row} 行「${item.column}」：${item.message}`).join('；');
+  return new AppError('IMPORT_REJECTED', `文件中有 ${problems.length} 处错误，未导入任何数据。${shown}${problems.length > 3 ? '……' : ''}`, problems);
+}
+
+/** Whether the stored person already says what the row says (the stored phone is decrypted to compare). */
+function isSamePerson(cipher: SensitiveCipher, stored: PersonRecord, person: CheckedPerson): boolean {
+  const storedPhone = stored.phoneCipher ? cipher.decrypt(stored.phoneCipher) : null;
+  return storedPhone === (person.phone || null) && stored.name === person.name && stored.gender === person.gender && stored.birthDate === person.birthDate
+    && stored.politicalStatus === person.politicalStatus && stored.partyJoinDate === (person.partyJoinDate ?? null) && stored.education === person.education;
+}
+
+/** Rows per insert statement: each chunk is checked and encrypted while the previous one is being written. */
+const CHUNK_ROWS = 1000;
+/** The first chunk is smaller, so that the database starts writing early. */
+const FIRST_CHUNK_ROWS = 250;
+/** Checked rows between two turns of the event loop. */
+const YIELD_ROWS = 1000;
+
+const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
+
+type Inserted = { personIds: string[]; reserveIds: string[] };
 
 /**
  * Imports a roster or a ledger all-or-nothing: one bad row rejects the whole file (422, with every problem);
  * a good file creates or updates people, ledger entries and reserves in one transaction, matched
  * by ID number, so importing the same file again changes nothing.
+ *
+ * To keep both the database and this process busy, the transaction is opened before the rows are
+ * checked: the stored people are looked up by the blind indexes of the ID numbers as written,
+ * and every CHUNK_ROWS checked rows of new people are encrypted and sent while the following rows
+ * are checked. A problem in any row stops the writing, every row is still checked, and the
+ * transaction is rolled back, so nothing of the file remains.
  */
 export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer; kind?: ImportKind }): Promise<RosterImportResult> {
   const kind = input.kind ?? 'roster';
-  const { rows, problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file, kind);
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 3).map((item) => `第 ${item.row} 行「${item.column}」：${item.message}`).join('；');
-    throw new AppError('IMPORT_REJECTED', `文件中有 ${problems.length} 处错误，未导入任何数据。${shown}${problems.length > 3 ? '……' : ''}`, problems);
+  const hashes = new Map<string, string>();
+  const hashOf = (idNumber: string) => {
+    let hash = hashes.get(idNumber);
+    if (hash === undefined) {
+      hash = cipher.blindIndex(idNumber);
+      hashes.set(idNumber, hash);
+    }
+    return hash;
+  };
+  const sheet = await openRoster(db, ctx, hashOf, input.orgCode, input.file, kind);
+  // The ID numbers as written (checkIdNumber trims and upper-cases them the same way).
+  const idColumn = sheet.columns.get('身份证号码')!;
+  for (const row of sheet.dataRows) {
+    const idNumber = gridText(row.cells[idColumn]).toUpperCase();
+    if (ID_NUMBER_PATTERN.test(idNumber)) hashOf(idNumber);
   }
+  const surveyedOn = todayInChina();
+  const actorName = ctx.actor?.username ?? 'system';
+
   return db.transaction().execute(async (tx) => {
-    const existing = new Map((await peopleRepository.findByIdNumberHashes(tx, rows.map((row) => row.person.idNumberHash))).map((person) => [person.idNumberHash, person]));
-    const existingUnits = await peopleRepository.listOrgCodes(tx, [...existing.values()].map((person) => person.id));
-    const newPeople = rows.filter((row) => !existing.has(row.person.idNumberHash));
-    const inserted = await peopleRepository.insertMany(tx, newPeople.map((row) => row.person));
-    const personIdByHash = new Map([...[...existing.values()].map((person) => [person.idNumberHash, person.id] as const), ...inserted.map((row) => [row.idNumberHash, row.id] as const)]);
+    // Every statement sent below is tracked, and all are settled before the transaction ends.
+    const pending: Promise<unknown>[] = [];
+    let writeFailed = false;
+    const track = <T>(promise: Promise<T>): Promise<T> => {
+      promise.catch(() => {
+        writeFailed = true;
+      });
+      pending.push(promise);
+      return promise;
+    };
+    const settle = async () => {
+      const results = await Promise.allSettled(pending);
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
+    };
+
+    const lookedUp = new Set(hashes.values());
+    const existing = new Map<string, PersonRecord>();
+    const lookup = track(peopleRepository.findByIdNumberHashList(tx, [...lookedUp]).then((people) => {
+      for (const person of people) existing.set(person.idNumberHash, person);
+    }));
+    const rows: ParsedRow[] = [];
+    const newRows: ParsedRow[] = [];
+    const inserts: Promise<Inserted>[] = [];
+    const writeChunk = (chunk: ParsedRow[]) => inserts.push(track(lookup.then(async () => {
+      // A row whose ID number was not looked up above (it cannot happen while checkIdNumber only trims and upper-cases).
+      const notLookedUp = chunk.filter((row) => !lookedUp.has(row.idNumberHash)).map((row) => row.idNumberHash);
+      if (notLookedUp.length > 0) for (const person of await peopleRepository.findByIdNumberHashList(tx, notLookedUp)) existing.set(person.idNumberHash, person);
+      const fresh = chunk.filter((row) => !existing.has(row.idNumberHash));
+      newRows.push(...fresh);
+      if (fresh.length === 0) return { personIds: [], reserveIds: [] };
+      return rosterImportRepository.insertPeopleWithPlacements(tx, fresh.map((row) => placementOf(cipher, row, kind)), { surveyedOn, actorName });
+    })));
+
+    const problems: ImportProblem[] = [];
+    let chunk: ParsedRow[] = [];
+    let checkedSinceYield = 0;
+    for (const gridRow of sheet.dataRows) {
+      const checked = sheet.checkRow(gridRow);
+      if (!checked) continue;
+      problems.push(...checked.problems);
+      if (!checked.parsed) continue;
+      rows.push(checked.parsed);
+      if (problems.length > 0 || writeFailed) continue;
+      chunk.push(checked.parsed);
+      if (chunk.length === (inserts.length === 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS)) {
+        writeChunk(chunk);
+        chunk = [];
+      }
+      checkedSinceYield += 1;
+      if (checkedSinceYield === YIELD_ROWS) {
+        checkedSinceYield = 0;
+        // Let the driver take in the answer to the statement running and send the next one, so
+        // that the database does not wait for the checking.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (rows.length === 0 && problems.length === 0) problems.push(noDataRows(sheet.headerRow));
+    if (problems.length > 0) {
+      await Promise.allSettled(pending);
+      throw rejection(problems);
+    }
+    if (chunk.length > 0 && !writeFailed) writeChunk(chunk);
+    await settle();
+    const parts = await Promise.all(inserts);
+    const inserted: Inserted = { personIds: parts.flatMap((part) => part.personIds), reserveIds: parts.flatMap((part) => part.reserveIds) };
+
+    // People already stored: what they have now (the new people's rows do not touch theirs).
+    const knownPairs = rows.flatMap((row) => {
+      const stored = existing.get(row.idNumberHash);
+      return stored ? [{ row, stored, personId: stored.id }] : [];
+    });
+    const knownIds = [...new Set(knownPairs.map((pair) => pair.personId))];
+    const ledger = await rosterImportRepository.findLedgerPairs(tx, knownIds);
+    const reserves = await rosterImportRepository.findReserves(tx, knownIds);
+    // The units through which each known person is seen (their ledger entries and reserves).
+    const unitsOf = new Map<string, string[]>();
+    for (const key of [...ledger, ...reserves.keys()]) {
+      const [personId, orgCode] = key.split('/') as [string, string];
+      unitsOf.set(personId, [...(unitsOf.get(personId) ?? []), orgCode]);
+    }
 
     const updatedRows = new Set<number>();
-    for (const row of rows) {
-      const stored = existing.get(row.person.idNumberHash);
-      if (!stored || isSamePerson(cipher, stored, row.person)) continue;
-      const mayWrite = (existingUnits.get(stored.id) ?? []).some((code) => ctx.access.can('person.write', code));
+    for (const { row, stored } of knownPairs) {
+      if (isSamePerson(cipher, stored, row.person)) continue;
+      const mayWrite = (unitsOf.get(stored.id) ?? []).some((code) => ctx.access.can('person.write', code));
       if (!mayWrite) continue;
-      await peopleRepository.update(tx, stored.id, stored.version, { ...row.person, idNumberCipher: stored.idNumberCipher, educationHistory: stored.educationHistory, workHistory: stored.workHistory, familyMembers: stored.familyMembers });
+      const columns = encryptPerson(cipher, row.person);
+      await peopleRepository.update(tx, stored.id, stored.version, { ...columns, idNumberCipher: stored.idNumberCipher, educationHistory: stored.educationHistory, workHistory: stored.workHistory, familyMembers: stored.familyMembers });
       updatedRows.add(row.row);
     }
 
-    const pairs = rows.map((row) => ({ row, personId: personIdByHash.get(row.person.idNumberHash)! }));
-    const ledger = await rosterImportRepository.findLedgerPairs(tx, pairs.map((pair) => pair.personId));
-    const newLedgerPairs = pairs.filter((pair) => !ledger.has(`${pair.personId}/${pair.row.orgCode}`));
+    const newLedgerPairs = knownPairs.filter((pair) => !ledger.has(`${pair.personId}/${pair.row.orgCode}`));
     await rosterImportRepository.insertLedgerEntries(tx, newLedgerPairs.map((pair) => ({
-      personId: pair.personId, orgCode: pair.row.orgCode, sourceCategory: pair.row.reserve.sourceCategory, isAway: pair.row.isAway, surveyedOn: todayInChina(),
+      personId: pair.personId, orgCode: pair.row.orgCode, sourceCategory: pair.row.reserve.sourceCategory, isAway: pair.row.isAway, surveyedOn,
     })));
-    const written = kind === 'roster' ? await writeReserves(tx, ctx, pairs, updatedRows) : { createdRows: new Set(newLedgerPairs.map((pair) => pair.row.row)), createdReserveIds: [] };
-    const created = written.createdRows.size;
-    const updated = [...updatedRows].filter((row) => !written.createdRows.has(row)).length;
+    const createdRows = new Set(newRows.map((row) => row.row));
+    let createdReserveIds = inserted.reserveIds;
+    if (kind === 'roster') {
+      const written = await writeReserves(tx, actorName, knownPairs, reserves, updatedRows);
+      for (const row of written.createdRows) createdRows.add(row);
+      createdReserveIds = [...createdReserveIds, ...written.createdReserveIds];
+    } else {
+      for (const pair of newLedgerPairs) createdRows.add(pair.row.row);
+    }
+    const created = createdRows.size;
+    const updated = [...updatedRows].filter((row) => !createdRows.has(row)).length;
     const result = { total: rows.length, created, updated, unchanged: rows.length - created - updated };
     if (created + updated > 0) {
       await recordAuditEvent(tx, ctx, {
@@ -222,23 +413,35 @@ export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher
         entityId: input.orgCode,
         orgCode: input.orgCode,
         summary: `导入${kind === 'roster' ? '名册' : '人才台账'}：新增 ${created} 人，更新 ${updated} 人，未变 ${result.unchanged} 人`,
-        after: { ...result, newPeople: inserted.map((row) => row.id), createdReserves: written.createdReserveIds },
+        after: { ...result, newPeople: inserted.personIds, createdReserves: createdReserveIds },
       });
     }
     return result;
   });
 }
 
-/** Creates the missing reserves and updates the changed ones; returns the rows created. */
+/** What is written for a new person: the person encrypted, their ledger entry and (for a roster) their reserve. */
+function placementOf(cipher: SensitiveCipher, row: ParsedRow, kind: ImportKind): NewPersonPlacement {
+  const { reserve } = row;
+  return {
+    person: encryptPerson(cipher, row.person),
+    orgCode: row.orgCode,
+    sourceCategory: reserve.sourceCategory,
+    isAway: row.isAway,
+    reserve: kind === 'roster' ? { targetPost: reserve.targetPost, readiness: reserve.readiness, mentorName: reserve.mentorName, mentorPost: reserve.mentorPost, notes: reserve.notes } : null,
+  };
+}
+
+/** Creates the missing reserves of people already stored and updates the changed ones; returns the rows created. */
 async function writeReserves(
   tx: Executor,
-  ctx: Context,
+  actorName: string,
   pairs: readonly { row: ParsedRow; personId: string }[],
+  reserves: ReadonlyMap<string, StoredReserve>,
   updatedRows: Set<number>,
 ): Promise<{ createdRows: Set<number>; createdReserveIds: string[] }> {
-  const reserves = await rosterImportRepository.findReserves(tx, pairs.map((pair) => pair.personId));
   const toCreate = pairs.filter((pair) => !reserves.has(`${pair.personId}/${pair.row.orgCode}`));
-  const createdReserveIds = await rosterImportRepository.insertReserves(tx, toCreate.map((pair) => ({ personId: pair.personId, orgCode: pair.row.orgCode, ...pair.row.reserve })), ctx.actor?.username ?? 'system');
+  const createdReserveIds = await rosterImportRepository.insertReserves(tx, toCreate.map((pair) => ({ personId: pair.personId, orgCode: pair.row.orgCode, ...pair.row.reserve })), actorName);
   for (const pair of pairs) {
     const stored = reserves.get(`${pair.personId}/${pair.row.orgCode}`);
     if (!stored) continue;
@@ -254,7 +457,7 @@ async function writeReserves(
 
 /** The uploaded workbook with each bad cell filled red and noted, and a column that lists the row's problems. */
 export async function annotateRosterErrors(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer; kind?: ImportKind }): Promise<Buffer> {
-  const { problems } = await parseRoster(db, ctx, cipher, input.orgCode, input.file, input.kind ?? 'roster');
+  const problems = await findRosterProblems(db, ctx, cipher, input.orgCode, input.file, input.kind ?? 'roster');
   const workbook = await loadWorkbook(input.file);
   const { sheet, headerRow, columns } = findHeader(workbook, REQUIRED_COLUMNS);
   const messageColumn = Math.max(sheet.columnCount, ...columns.values()) + 1;

@@ -26,6 +26,66 @@ export function cellText(cell: ExcelJS.Cell): string {
   return String(value).trim();
 }
 
+/** A cell value as the importer reads it. */
+export type GridValue = string | number | Date | null;
+
+export interface GridRow {
+  /** The Excel row number (1-based). */
+  row: number;
+  /** Values by Excel column number (1-based; index 0 unused, missing cells undefined). */
+  cells: (GridValue | undefined)[];
+}
+
+export interface GridSheet {
+  name: string;
+  /** Rows that have at least one cell, in ascending row order. */
+  rows(): GridRow[];
+}
+
+/** A grid value as text, the way `cellText` shows a cell. */
+export function gridText(value: GridValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/** The cell values of every sheet, read once through exceljs. */
+function gridFromWorkbook(workbook: ExcelJS.Workbook): GridSheet[] {
+  return workbook.worksheets.map((sheet) => {
+    const rows: GridRow[] = [];
+    sheet.eachRow((row, rowNumber) => {
+      const cells: (GridValue | undefined)[] = [];
+      row.eachCell((cell, columnNumber) => {
+        cells[columnNumber] = cellValue(cell);
+      });
+      rows.push({ row: rowNumber, cells });
+    });
+    return { name: sheet.name, rows: () => rows };
+  });
+}
+
+/** The cell values of every sheet of an uploaded .xlsx (exceljs; an unreadable file gets its Chinese message). */
+export async function loadGrid(file: Buffer): Promise<GridSheet[]> {
+  return gridFromWorkbook(await loadWorkbook(file));
+}
+
+/** `findHeader` on a grid: the first sheet with a header row naming all `required` columns among its first 10 rows. */
+export function findGridHeader(sheets: readonly GridSheet[], required: readonly string[]): { rows: GridRow[]; headerRow: number; columns: Map<string, number> } {
+  for (const sheet of sheets) {
+    const rows = sheet.rows();
+    for (const row of rows) {
+      if (row.row > 10) break;
+      const columns = new Map<string, number>();
+      row.cells.forEach((value, columnNumber) => {
+        const header = normaliseHeader(gridText(value));
+        if (header && !columns.has(header)) columns.set(header, columnNumber);
+      });
+      if (required.every((column) => columns.has(column))) return { rows, headerRow: row.row, columns };
+    }
+  }
+  throw new AppError('VALIDATION_FAILED', `没有找到表头：表格前 10 行中应有一行包含这些列：${required.join('、')}。请使用系统提供的模板`);
+}
+
 export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {

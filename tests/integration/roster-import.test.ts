@@ -1,0 +1,161 @@
+/**
+ * The bulk paths of the roster import against a real database (in-memory PGlite, or PostgreSQL
+ * with TEST_DATABASE_URL): new people written in chunks while later rows are checked, a late bad
+ * row rolling back chunks already written, and re-imports that update changed people and reserves.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatYearMonth } from '../../src/domain/dates.ts';
+import { subtreePrefix } from '../../src/domain/org-code.ts';
+import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
+import { systemContext } from '../../src/server/access.ts';
+import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
+import { rosterImportRepository } from '../../src/modules/roster/roster-import.repository.ts';
+import { importRoster } from '../../src/modules/roster/roster-import.service.ts';
+
+interface Row { village: string; name: string; sex: '男' | '女'; birth: string; party: string; education: string; identity: string; id: string; phone: string; mentor: string; notes: string }
+
+let world: TestWorld;
+let townshipName: string;
+let villageNames: string[];
+
+/** A roster file the way the template lays it out: title row, header row, then the rows. */
+async function rosterFile(rows: readonly Row[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名册');
+  sheet.mergeCells(1, 1, 1, ROSTER_COLUMNS.length);
+  sheet.getCell(1, 1).value = `${townshipName}村级后备干部名册`;
+  sheet.addRow([...ROSTER_COLUMNS]);
+  rows.forEach((row, index) => {
+    sheet.addRow([index + 1, townshipName, row.village, row.name, row.sex, row.birth, row.party, '', row.education, row.identity, row.id, row.phone, row.mentor, row.notes]);
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** `count` valid rows with distinct ID numbers and phones, starting at `offset`. */
+function makeRows(count: number, offset: number): Row[] {
+  return Array.from({ length: count }, (_, index) => {
+    const serial = offset + index;
+    const day = new Date(Date.UTC(1970, 0, 1) + (serial % 9000) * 86_400_000).toISOString().slice(0, 10);
+    const sequence = 100 + Math.floor(serial / 9000) * 2 + (serial % 2); // odd: a man
+    return {
+      village: villageNames[serial % villageNames.length]!,
+      name: `测试${serial}`,
+      sex: sequence % 2 === 1 ? '男' : '女',
+      birth: formatYearMonth(day),
+      party: serial % 3 === 0 ? '2015.07' : '',
+      education: ['大专', '本科', '高中'][serial % 3]!,
+      identity: ['村民小组长', '致富能手', '退役军人'][serial % 3]!,
+      id: makeIdNumber('511425', day.replaceAll('-', ''), sequence),
+      phone: `139${String(serial).padStart(8, '0')}`,
+      mentor: '王强 镇党委副书记',
+      notes: '',
+    };
+  });
+}
+
+async function count(table: 'person' | 'reserve' | 'talent_ledger_entry' | 'reserve_status_change'): Promise<number> {
+  const row = await world.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  townshipName = world.townshipA.name;
+  const villages = await rosterImportRepository.listVillagesWithin(world.database.db, subtreePrefix(world.townshipA.code, 'township'));
+  const counts = new Map<string, number>();
+  for (const village of villages) counts.set(village.name, (counts.get(village.name) ?? 0) + 1);
+  villageNames = villages.filter((village) => counts.get(village.name) === 1).map((village) => village.name).sort();
+  expect(villageNames.length).toBeGreaterThan(1);
+}, 120_000);
+afterAll(async () => world.close());
+
+describe('roster import in chunks', () => {
+  it('rolls back the chunks already written when a later row is bad, and reports that row', async () => {
+    const rows = makeRows(1600, 0);
+    rows[1500] = { ...rows[1500]!, education: '幼儿园' };
+    const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) };
+    const writes = vi.spyOn(rosterImportRepository, 'insertPeopleWithPlacements');
+    const attempt = importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) });
+    await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: [{ row: 1503, column: '学历', message: expect.stringContaining('学历「幼儿园」不在字典中') }] });
+    // Rows before the bad one were sent to the database inside the transaction, then rolled back.
+    expect(writes).toHaveBeenCalled();
+    expect(writes.mock.calls.reduce((sum, call) => sum + call[1].length, 0)).toBeGreaterThanOrEqual(250);
+    writes.mockRestore();
+    expect({ people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) }).toEqual(before);
+  }, 120_000);
+
+  it('rolls back everything when the database refuses a chunk, and says why', async () => {
+    const rows = makeRows(1600, 0);
+    const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) };
+    const insert = rosterImportRepository.insertPeopleWithPlacements.bind(rosterImportRepository);
+    let calls = 0;
+    const writes = vi.spyOn(rosterImportRepository, 'insertPeopleWithPlacements').mockImplementation(async (db, chunk, options) => {
+      calls += 1;
+      if (calls === 2) throw new Error('chunk refused');
+      return insert(db, chunk, options);
+    });
+    await expect(importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) })).rejects.toThrow('chunk refused');
+    writes.mockRestore();
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect({ people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) }).toEqual(before);
+  }, 120_000);
+
+  it('creates every row of a large file once, with ledger entry, reserve and first status change', async () => {
+    const rows = makeRows(1600, 0);
+    const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), changes: await count('reserve_status_change') };
+    const file = await rosterFile(rows);
+    const result = await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file });
+    expect(result).toEqual({ total: 1600, created: 1600, updated: 0, unchanged: 0 });
+    expect({ people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), changes: await count('reserve_status_change') })
+      .toEqual({ people: before.people + 1600, reserves: before.reserves + 1600, ledger: before.ledger + 1600, changes: before.changes + 1600 });
+    const sample = await world.database.db.selectFrom('person').innerJoin('reserve', 'reserve.person_id', 'person.id')
+      .select(['person.id as person_id', 'reserve.id as reserve_id', 'person.name', 'person.phone_cipher', 'person.education', 'reserve.mentor_name', 'reserve.mentor_post', 'reserve.status']).where('person.name', '=', '测试1234').executeTakeFirstOrThrow();
+    expect(sample).toMatchObject({ education: ['juniorCollege', 'bachelor', 'seniorHigh'][1234 % 3], mentor_name: '王强', mentor_post: '镇党委副书记', status: 'admitted' });
+    expect(world.cipher.decrypt(sample.phone_cipher!)).toBe(rows[1234]!.phone);
+    const audit = await world.database.db.selectFrom('audit_event').select(['action', 'after']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit.action).toBe('roster.import');
+    expect((audit.after as { newPeople: string[]; createdReserves: string[] }).newPeople).toHaveLength(1600);
+    expect((audit.after as { newPeople: string[]; createdReserves: string[] }).createdReserves).toHaveLength(1600);
+    expect((audit.after as { newPeople: string[] }).newPeople).toContain(sample.person_id);
+    expect((audit.after as { createdReserves: string[] }).createdReserves).toContain(sample.reserve_id);
+
+    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 1600, created: 0, updated: 0, unchanged: 1600 });
+  }, 120_000);
+
+  it('updates the people and reserves whose rows changed, and creates the new rows', async () => {
+    const rows = makeRows(1600, 0);
+    const changed = [
+      { ...rows[10]!, phone: '13700000010' },
+      { ...rows[11]!, education: '研究生' },
+      { ...rows[12]!, mentor: '赵敏 包村干部' },
+      ...rows.slice(13, 1600),
+      ...makeRows(2, 5000),
+    ];
+    const versionOf = async (name: string) => (await world.database.db.selectFrom('person').select('version').where('name', '=', name).executeTakeFirstOrThrow()).version;
+    const versionBefore = await versionOf('测试10');
+    const result = await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(changed) });
+    expect(result).toEqual({ total: 1592, created: 2, updated: 3, unchanged: 1587 });
+    const phone = await world.database.db.selectFrom('person').select(['phone_cipher', 'phone_masked']).where('name', '=', '测试10').executeTakeFirstOrThrow();
+    expect(world.cipher.decrypt(phone.phone_cipher!)).toBe('13700000010');
+    expect(phone.phone_masked).toBe('137****0010');
+    expect(await versionOf('测试10')).toBe(versionBefore + 1);
+    expect((await world.database.db.selectFrom('person').select('education').where('name', '=', '测试11').executeTakeFirstOrThrow()).education).toBe('postgraduate');
+    const mentor = await world.database.db.selectFrom('reserve').innerJoin('person', 'person.id', 'reserve.person_id').select(['reserve.mentor_name', 'reserve.mentor_post', 'reserve.version'])
+      .where('person.name', '=', '测试12').executeTakeFirstOrThrow();
+    expect(mentor).toEqual({ mentor_name: '赵敏', mentor_post: '包村干部', version: 2 });
+  }, 120_000);
+
+  it('gives people first imported into the ledger their reserves when the roster follows', async () => {
+    const rows = makeRows(300, 7000);
+    const file = await rosterFile(rows);
+    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file, kind: 'ledger' })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0 });
+    const before = { people: await count('person'), reserves: await count('reserve'), changes: await count('reserve_status_change') };
+    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0 });
+    expect({ people: await count('person'), reserves: await count('reserve'), changes: await count('reserve_status_change') })
+      .toEqual({ people: before.people, reserves: before.reserves + 300, changes: before.changes + 300 });
+    const change = await world.database.db.selectFrom('reserve_status_change').innerJoin('reserve', 'reserve.id', 'reserve_status_change.reserve_id').innerJoin('person', 'person.id', 'reserve.person_id')
+      .select(['reserve_status_change.to_status', 'reserve_status_change.reason', 'reserve_status_change.actor_name']).where('person.name', '=', '测试7100').executeTakeFirstOrThrow();
+    expect(change).toEqual({ to_status: 'admitted', reason: '名册导入', actor_name: 'system' });
+  }, 120_000);
+});
