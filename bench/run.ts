@@ -1,6 +1,7 @@
 /**
  * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`:
- * the organisation tree at province scale, then the roster (bench/roster.ts).
+ * the organisation tree at province scale, then the roster (bench/roster.ts), then the cultivation
+ * reminder list (bench/reminders.ts).
  * Figures go to bench/README.md by hand, with the machine they were measured on.
  */
 import fs from 'node:fs';
@@ -101,3 +102,6 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 
 const { runRosterBenchmark } = await import('./roster.ts');
 await runRosterBenchmark();
+
+// The reminder list of a county and (on PostgreSQL) a province: runs when imported.
+await import('./reminders.ts');

@@ -36,10 +36,18 @@ export interface TrainingCompliance {
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
 export function addYears(date: string, years: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const result = new Date(Date.UTC(year + years, month - 1, day));
-  if (result.getUTCMonth() !== month - 1) result.setUTCDate(0);
-  return result.toISOString().slice(0, 10);
+  const year = Number(date.slice(0, 4)) + years;
+  const monthDay = date.slice(4);
+  if (monthDay === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return `${String(year).padStart(4, '0')}-02-28`;
+  return `${String(year).padStart(4, '0')}${monthDay}`;
+}
+
+/** What the rules need to know of a reserve's training, already summed (from attendance or from SQL). */
+export interface TrainingFacts {
+  /** Days attended in sessions ending in the year of onDate, on or before onDate. */
+  attendedDaysThisYear: number;
+  /** End dates of qualifying centralised sessions (method and length per the rules), any order. */
+  qualifyingEnds: readonly string[];
 }
 
 /**
@@ -49,18 +57,32 @@ export function addYears(date: string, years: number): string {
  * due while the window is open, overdue after it closes without one.
  */
 export function evaluateTraining(attendance: readonly TrainingAttendance[], rules: TrainingRules, options: { onDate: string; admittedOn: string }): TrainingCompliance {
+  return evaluateTrainingFacts(summariseTraining(attendance, rules, options.onDate), rules, options);
+}
+
+/** Sums attendance into the facts the rules look at. */
+export function summariseTraining(attendance: readonly TrainingAttendance[], rules: TrainingRules, onDate: string): TrainingFacts {
+  const year = onDate.slice(0, 4);
+  return {
+    attendedDaysThisYear: attendance.filter((item) => item.endDate.startsWith(`${year}-`) && item.endDate <= onDate).reduce((total, item) => total + item.daysAttended, 0),
+    qualifyingEnds: attendance.filter((item) => isQualifyingCentralised(item, rules)).map((item) => item.endDate),
+  };
+}
+
+/** Whether one attendance counts toward the centralised rule (method and days; dates are checked later). */
+export function isQualifyingCentralised(item: Pick<TrainingAttendance, 'method' | 'daysAttended'>, rules: TrainingRules): boolean {
+  return rules.centralisedMethods.includes(item.method) && item.daysAttended >= rules.centralisedMinimumDays;
+}
+
+/** evaluateTraining on facts already summed; ends after onDate or before admission are ignored. */
+export function evaluateTrainingFacts(facts: TrainingFacts, rules: TrainingRules, options: { onDate: string; admittedOn: string }): TrainingCompliance {
   const year = Number(options.onDate.slice(0, 4));
-  const attendedDays = attendance
-    .filter((item) => item.endDate.startsWith(`${year}-`) && item.endDate <= options.onDate)
-    .reduce((total, item) => total + item.daysAttended, 0);
+  const attendedDays = facts.attendedDaysThisYear;
   const dueBy = `${year}-12-31`;
   const shortByDays = Math.max(0, rules.minimumDaysPerYear - attendedDays);
   const annual = { year, requiredDays: rules.minimumDaysPerYear, attendedDays, shortByDays, dueBy, status: (shortByDays === 0 ? 'met' : options.onDate > dueBy ? 'overdue' : 'due') as RuleStatus };
 
-  const qualifying = attendance
-    .filter((item) => rules.centralisedMethods.includes(item.method) && item.daysAttended >= rules.centralisedMinimumDays && item.endDate <= options.onDate && item.endDate >= options.admittedOn)
-    .map((item) => item.endDate)
-    .sort();
+  const qualifying = facts.qualifyingEnds.filter((end) => end <= options.onDate && end >= options.admittedOn).slice().sort();
   const lastQualifyingEnd = qualifying.at(-1) ?? null;
   // The open window starts at admission, and again at the end of each qualifying session.
   let windowStart = options.admittedOn;

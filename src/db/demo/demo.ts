@@ -15,6 +15,7 @@ import { encryptPerson } from '../../modules/people/people.service.ts';
 import { peopleRepository, type PersonColumns } from '../../modules/people/people.repository.ts';
 import { rosterImportRepository } from '../../modules/roster/roster-import.repository.ts';
 import { createUser } from '../../modules/users/users.service.ts';
+import { loadDemoCultivation } from './demo-cultivation.ts';
 import { loadDemoSelection } from './demo-selection.ts';
 
 /** 青神县, Meishan, Sichuan: the county of seed 002. */
@@ -75,6 +76,7 @@ export async function loadDemo(db: Db, cipher: SensitiveCipher, demoPassword: st
   }
   await loadDemoPeople(db, cipher, countyCode);
   await loadDemoSelection(db, township.code);
+  await loadDemoCultivation(db, { countyCode });
   return { loaded: true, password: demoPassword === undefined ? password : undefined, usernames: DEMO_USERS.map((user) => user.username) };
 }
 

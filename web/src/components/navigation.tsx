@@ -6,12 +6,12 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
 import { CULTIVATION_NAVIGATION } from '../routes/cultivationRoutes.tsx';
 
-interface NavigationItem {
+export interface NavigationItem {
   path: string;
   label: string;
   icon: ReactNode;
-  /** The menu shows the item only to users holding this permission somewhere. */
-  permission?: Permission;
+  /** The menu shows the item only to users holding this permission (or one of these) somewhere. */
+  permission?: Permission | readonly Permission[];
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -31,5 +31,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
 ];
 
 export function navigationFor(permissions: readonly Permission[]): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || permissions.includes(item.permission));
+  return NAVIGATION.filter((item) => {
+    if (!item.permission) return true;
+    const required: readonly Permission[] = typeof item.permission === 'string' ? [item.permission] : item.permission;
+    return required.some((permission) => permissions.includes(permission));
+  });
 }

@@ -1,8 +1,11 @@
-import { Card, Col, Descriptions, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Descriptions, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { remindersApi, type ReminderList } from '../api/cultivation.ts';
 import { orgUnitsApi } from '../api/orgUnits.ts';
-import type { OrgUnit } from '../api/types.ts';
+import { hasPermission, type Me, type OrgUnit } from '../api/types.ts';
+import '../components/cultivation/cultivation.css';
+import { ReminderList as Reminders } from '../components/cultivation/ReminderList.tsx';
 import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
 
@@ -19,11 +22,49 @@ async function summarise(root: OrgUnit): Promise<RootSummary> {
   return { root, byLevel: [...counts.entries()] };
 }
 
-/** Welcome, the user's roles and units, and how many units lie directly below each of them. */
+const REMINDERS_SHOWN = 10;
+
+/** The caller's cultivation reminders (what is due or overdue), each with a link to act on it. */
+function MyReminders({ me }: { me: Me }) {
+  const showError = useShowError();
+  const [list, setList] = useState<ReminderList | null>(null);
+  const canSeeUnit = hasPermission(me, 'cultivation.read');
+
+  useEffect(() => {
+    let isCurrent = true;
+    remindersApi.mine({ pageSize: REMINDERS_SHOWN })
+      .then((result) => { if (isCurrent) setList(result); })
+      .catch((error: unknown) => { if (isCurrent) { setList({ onDate: '', total: 0, counts: {}, reminders: [] }); showError(error); } });
+    return () => { isCurrent = false; };
+  }, [showError]);
+
+  const overdue = list?.reminders.filter((reminder) => reminder.status === 'overdue').length ?? 0;
+  return (
+    <Card
+      className="home-reminders"
+      title={<span>我的待办 {list && list.total > 0 && <Badge count={list.total} overflowCount={999} style={{ marginLeft: 4 }} />}</span>}
+      extra={canSeeUnit ? <Link to="/reminders">全部提醒</Link> : <Link to="/mentoring">我的帮带对象</Link>}
+    >
+      {list === null ? <Skeleton active paragraph={{ rows: 3 }} /> : (
+        <>
+          <Reminders reminders={list.reminders} emptyText="暂无待办事项，本月的帮带记录、季度意见和培训都已落实" />
+          {list.total > list.reminders.length && (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              还有 {list.total - list.reminders.length} 项{overdue > 0 ? '（逾期在前）' : ''}，{canSeeUnit ? <Link to="/reminders">查看全部</Link> : '请逐一办理'}
+            </Typography.Paragraph>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** Welcome, the caller's reminders, the user's roles and units, and how many units lie directly below each of them. */
 export function HomePage() {
   const me = useMe();
   const showError = useShowError();
   const [summaries, setSummaries] = useState<RootSummary[] | null>(null);
+  const showReminders = hasPermission(me, 'cultivation.read') || hasPermission(me, 'mentoring.log');
 
   useEffect(() => {
     let isCurrent = true;
@@ -39,6 +80,7 @@ export function HomePage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
       <Typography.Paragraph>您好，{me.displayName}！欢迎使用后备力量选育管用系统。</Typography.Paragraph>
       <Row gutter={[16, 16]}>
+        {showReminders && <Col xs={24}><MyReminders me={me} /></Col>}
         <Col xs={24} lg={12}>
           <Card title="我的角色与单位">
             <List

@@ -121,6 +121,7 @@ export function PersonPage() {
 
   const label = dictionaries.label;
   const canAddReserve = hasPermission(me, 'reserve.write');
+  const canReadCultivation = hasPermission(me, 'cultivation.read');
 
   const ledgerColumns: ColumnsType<LedgerRecord> = [
     { title: '村（社区）', dataIndex: 'orgName', width: 200 },
@@ -140,6 +141,12 @@ export function PersonPage() {
     },
     { title: '拟任岗位', dataIndex: 'targetPost', width: 140, render: (value: string) => label('targetPost', value) },
     { title: '成熟度', dataIndex: 'readiness', render: (value: string) => label('readiness', value) },
+    ...(canReadCultivation ? [{
+      title: '培养教育',
+      key: 'cultivation',
+      width: 100,
+      render: (_value: unknown, reserve: ReserveRecord) => <Link className="no-print" to={`/reserves/${reserve.id}/cultivation`}>培养记录</Link>,
+    }] : []),
   ];
 
   const familyColumns: ColumnsType<FamilyMember & { key: number }> = [

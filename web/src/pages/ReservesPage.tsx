@@ -37,6 +37,7 @@ export function ReservesPage() {
   const isImportOpen = location.pathname.endsWith('/import');
   const canReveal = hasPermission(me, 'person.revealSensitive');
   const canImport = hasPermission(me, 'reserve.write');
+  const canReadCultivation = hasPermission(me, 'cultivation.read');
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -112,10 +113,11 @@ export function ReservesPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 110,
+      width: 180,
       render: (_value, reserve) => (
         <Space size={0}>
           <Link to={`/people/${reserve.person.id}`}>档案</Link>
+          {canReadCultivation && <Link to={`/reserves/${reserve.id}/cultivation`} style={{ marginLeft: 8 }}>培养记录</Link>}
           {reserve.policies.update && (
             <Button type="link" size="small" onClick={() => setFormTarget({ kind: 'edit', reserve, personName: reserve.person.name })}>修改</Button>
           )}
@@ -147,7 +149,7 @@ export function ReservesPage() {
         loading={isLoading}
         columns={columns}
         dataSource={list?.reserves ?? []}
-        scroll={{ x: 1900 }}
+        scroll={{ x: 1970 }}
         onChange={(_pagination, _filters, sorter, extra) => { if (extra.action === 'sort') setSort(sorter); }}
         pagination={{
           current: query.page,

@@ -1,7 +1,28 @@
+import { AlertOutlined, AppstoreOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactElement, ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
+import { MenteePage } from '../pages/cultivation/MenteePage.tsx';
+import { MentoringPage } from '../pages/cultivation/MentoringPage.tsx';
+import { RemindersPage } from '../pages/cultivation/RemindersPage.tsx';
+import { ReserveCultivationPage } from '../pages/cultivation/ReserveCultivationPage.tsx';
+import { TalentGridPage } from '../pages/cultivation/TalentGridPage.tsx';
+import { TrainingPage } from '../pages/cultivation/TrainingPage.tsx';
+import { TrainingSessionPage } from '../pages/cultivation/TrainingSessionPage.tsx';
 
 /** Screens of cultivation (培养教育): routes under the app layout and their menu entries. */
-export const cultivationRoutes: readonly { path: string; element: ReactElement }[] = [];
+export const cultivationRoutes: readonly { path: string; element: ReactElement }[] = [
+  { path: 'mentoring', element: <MentoringPage /> },
+  { path: 'mentoring/:reserveId', element: <MenteePage /> },
+  { path: 'training', element: <TrainingPage /> },
+  { path: 'training/:id', element: <TrainingSessionPage /> },
+  { path: 'reserves/:id/cultivation', element: <ReserveCultivationPage /> },
+  { path: 'talent-grid', element: <TalentGridPage /> },
+  { path: 'reminders', element: <RemindersPage /> },
+];
 
-export const CULTIVATION_NAVIGATION: readonly { path: string; label: string; icon: ReactNode; permission?: Permission }[] = [];
+export const CULTIVATION_NAVIGATION: readonly { path: string; label: string; icon: ReactNode; permission?: Permission | readonly Permission[] }[] = [
+  { path: '/mentoring', label: '结对帮带', icon: <TeamOutlined />, permission: ['mentoring.log', 'cultivation.read'] },
+  { path: '/training', label: '培训管理', icon: <ReadOutlined />, permission: 'cultivation.read' },
+  { path: '/talent-grid', label: '潜力评定', icon: <AppstoreOutlined />, permission: 'cultivation.read' },
+  { path: '/reminders', label: '培养提醒', icon: <AlertOutlined />, permission: 'cultivation.read' },
+];

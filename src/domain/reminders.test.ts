@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { computeReminders, monthsAsked, quartersAsked, type AssignmentFacts, type ReserveFacts } from './reminders.ts';
+import { DEFAULT_TRAINING_RULES } from './training-rules.ts';
+
+const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+function assignment(overrides: Partial<AssignmentFacts> = {}): AssignmentFacts {
+  return { assignmentId: 'a1', mentorUserId: 'u1', mentorName: '王导师', startedOn: '2025-01-01', endedOn: null, contactMonths: ALL_MONTHS, summaryQuarters: [1, 2, 3, 4], ...overrides };
+}
+
+function reserve(overrides: Partial<ReserveFacts> = {}): ReserveFacts {
+  return {
+    reserveId: 'r1', reserveName: '张三', orgCode: '511425100200', admittedOn: '2024-03-01', rules: DEFAULT_TRAINING_RULES,
+    training: { attendedDaysThisYear: 6, qualifyingEnds: ['2025-05-09'] },
+    villageQuarters: [1, 2, 3, 4], townshipQuarters: [1, 2, 3, 4], hasAnnualTalk: true,
+    assignments: [assignment()], ...overrides,
+  };
+}
+
+const kinds = (list: ReturnType<typeof computeReminders>) => list.map((item) => `${item.kind}:${item.period}:${item.status}`);
+
+describe('reminders', () => {
+  it('are empty for a reserve whose year is complete', () => {
+    expect(computeReminders([reserve()], '2025-12-31')).toEqual([]);
+  });
+
+  it('ask for this month’s log from its first day (due) and call earlier months overdue, across the month boundary', () => {
+    const facts = reserve({ assignments: [assignment({ contactMonths: [1, 2], summaryQuarters: [] })], villageQuarters: [], townshipQuarters: [] });
+    expect(kinds(computeReminders([facts], '2025-02-28'))).toEqual([]);
+    expect(kinds(computeReminders([facts], '2025-03-01'))).toEqual([
+      'mentorContact:2025-03:due', 'mentoringSummary:2025Q1:due', 'villageOpinion:2025Q1:due', 'townshipOpinion:2025Q1:due',
+    ]);
+    const april = computeReminders([facts], '2025-04-01');
+    expect(kinds(april).filter((item) => item.startsWith('mentorContact'))).toEqual(['mentorContact:2025-03:overdue', 'mentorContact:2025-04:due']);
+    expect(april.find((item) => item.kind === 'mentorContact')).toMatchObject({ responsibleRole: 'mentor', responsibleUserId: 'u1', dueBy: '2025-03-31' });
+  });
+
+  it('give one reminder for one missing month, addressed to that mentor only', () => {
+    const facts = reserve({ assignments: [assignment(), assignment({ assignmentId: 'a2', mentorUserId: 'u2', mentorName: '李导师', contactMonths: ALL_MONTHS.filter((month) => month !== 7) })] });
+    const list = computeReminders([facts], '2025-12-31');
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ kind: 'mentorContact', period: '2025-07', status: 'overdue', responsibleUserId: 'u2', dueBy: '2025-07-31' });
+  });
+
+  it('ask for a quarter’s opinion from the first day of its last month, overdue after its last day', () => {
+    expect(quartersAsked('2025-05-31')).toEqual([{ quarter: 1, from: '2025-01-01', to: '2025-03-31', status: 'overdue' }]);
+    expect(quartersAsked('2025-06-01').map((quarter) => `${quarter.quarter}:${quarter.status}`)).toEqual(['1:overdue', '2:due']);
+    expect(quartersAsked('2025-06-30').at(-1)).toEqual({ quarter: 2, from: '2025-04-01', to: '2025-06-30', status: 'due' });
+    expect(quartersAsked('2025-07-01').at(-1)?.status).toBe('overdue');
+    expect(quartersAsked('2025-01-15')).toEqual([]);
+  });
+
+  it('count February to its last day in leap and common years', () => {
+    expect(monthsAsked('2024-02-29').at(-1)).toEqual({ month: 2, from: '2024-02-01', to: '2024-02-29', status: 'due' });
+    expect(monthsAsked('2025-02-28').at(-1)?.to).toBe('2025-02-28');
+    const facts = reserve({ admittedOn: '2023-01-01', assignments: [assignment({ startedOn: '2024-01-01', contactMonths: [1] })] });
+    expect(computeReminders([facts], '2024-03-01').find((item) => item.period === '2024-02')).toMatchObject({ status: 'overdue', dueBy: '2024-02-29' });
+  });
+
+  it('do not ask for months before the assignment began or after it ended, nor before admission', () => {
+    const late = reserve({ admittedOn: '2025-05-20', villageQuarters: [2, 3, 4], townshipQuarters: [2, 3, 4], assignments: [assignment({ startedOn: '2025-06-10', contactMonths: [6, 7, 8, 9, 10, 11, 12], summaryQuarters: [2, 3, 4] })] });
+    expect(computeReminders([late], '2025-12-31')).toEqual([]);
+    const ended = assignment({ assignmentId: 'a0', mentorUserId: 'u0', endedOn: '2025-02-15', contactMonths: [1] });
+    const list = computeReminders([reserve({ assignments: [ended, assignment({ startedOn: '2025-02-16', contactMonths: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] })] })], '2025-12-31');
+    expect(kinds(list)).toEqual(['mentorContact:2025-02:overdue', 'mentorContact:2025-02:overdue']);
+    expect(list.map((item) => item.responsibleUserId).sort()).toEqual(['u0', 'u1']);
+  });
+
+  it('remind training days short only from October, and the centralised window six months before it closes', () => {
+    const short = reserve({ training: { attendedDaysThisYear: 2.5, qualifyingEnds: ['2025-05-09'] } });
+    expect(computeReminders([short], '2025-09-30')).toEqual([]);
+    expect(computeReminders([short], '2025-10-01')).toEqual([expect.objectContaining({ kind: 'annualTraining', status: 'due', dueBy: '2025-12-31', responsibleRole: 'villageClerk', message: expect.stringContaining('还差 0.5 天') })]);
+    // Admitted mid-year 2023-07-15 without a centralised session: window closes 2026-07-15.
+    const untrained = reserve({ admittedOn: '2023-07-15', training: { attendedDaysThisYear: 3, qualifyingEnds: [] }, assignments: [assignment({ startedOn: '2026-01-01' })] });
+    expect(kinds(computeReminders([untrained], '2026-01-15'))).toEqual([]);
+    expect(kinds(computeReminders([untrained], '2026-01-16'))).toEqual(['centralisedTraining:2026-07-15:due']);
+    expect(kinds(computeReminders([untrained], '2026-07-16'))).toContain('centralisedTraining:2026-07-15:overdue');
+  });
+
+  it('remind the township of a reserve without a mentor and of the yearly talk', () => {
+    const list = computeReminders([reserve({ assignments: [], hasAnnualTalk: false })], '2025-10-01');
+    expect(kinds(list)).toEqual(['noMentor:2025-10-01:overdue', 'annualTalk:2025:due']);
+    expect(list.every((item) => item.responsibleRole === 'townshipCommittee')).toBe(true);
+  });
+
+  it('leave out reserves admitted after the date', () => {
+    expect(computeReminders([reserve({ admittedOn: '2026-01-01', assignments: [] })], '2025-12-31')).toEqual([]);
+  });
+});
