@@ -6,36 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
-
-/** One user's session over HTTP, for seeding what the browser then works on and checking what it saved. */
-class Http {
-  private constructor(private readonly baseUrl: string, private readonly cookie: string) {}
-
-  static async login(baseUrl: string, username: string, password: string = DEMO_PASSWORD): Promise<Http> {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(response.status, `login of ${username}`).toBe(200);
-    return new Http(baseUrl, response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; '));
-  }
-
-  async call<T>(method: string, pathname: string, body: unknown, expected: number): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${pathname}`, {
-      method,
-      headers: { Cookie: this.cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.status, `${method} ${pathname}: ${text.slice(0, 300)}`).toBe(expected);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  get<T>(pathname: string): Promise<T> {
-    return this.call<T>('GET', pathname, undefined, 200);
-  }
-}
+import { Http, responseOf } from './http.ts';
 
 interface ContactView { id: string; assignmentId: string; contactedOn: string; form: string; thoughts: string | null; work: string | null; problems: string | null; helpGiven: string | null; mentorName: string; reserve: { id: string } }
 interface ReminderView { kind: string; reserveId: string; responsibleUserId: string | null }
@@ -43,15 +14,6 @@ interface SessionView { id: string; days: number; attendeeCount: number; attenda
 
 /** Today in China (UTC+8), the date the server counts with. */
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** Waits for the API response that `action` causes. */
-async function responseOf(page: Page, method: string, pattern: RegExp, action: () => Promise<unknown>) {
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().method() === method && pattern.test(new URL(candidate.url()).pathname)),
-    action(),
-  ]);
-  return response;
-}
 
 describe('cultivation: a mentor records a monthly contact on a phone', () => {
   let server: ServerProcess;

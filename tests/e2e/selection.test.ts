@@ -6,36 +6,7 @@ import { educationRank } from '../../src/domain/eligibility.ts';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
-
-/** One user's session over HTTP, for seeding what the browser then works on. */
-class Http {
-  private constructor(private readonly baseUrl: string, private readonly cookie: string) {}
-
-  static async login(baseUrl: string, username: string): Promise<Http> {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(response.status, `login of ${username}`).toBe(200);
-    return new Http(baseUrl, response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; '));
-  }
-
-  async call<T>(method: string, pathname: string, body: unknown, expected: number): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${pathname}`, {
-      method,
-      headers: { Cookie: this.cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.status, `${method} ${pathname}: ${text.slice(0, 300)}`).toBe(expected);
-    return JSON.parse(text) as T;
-  }
-
-  get<T>(pathname: string): Promise<T> {
-    return this.call<T>('GET', pathname, undefined, 200);
-  }
-}
+import { Http, responseOf } from './http.ts';
 
 interface PersonView { id: string; name: string; birthDate: string; politicalStatus: string; education: string }
 interface LedgerView { entries: { orgCode: string; sourceCategory: string; person: PersonView }[] }
@@ -45,15 +16,6 @@ interface PolicyView { rules: { requiredPoliticalStatuses: string[]; minimumEduc
 interface Seeded { id: string; name: string; orgCode: string; ageOnReference: number }
 
 const today = new Date().toISOString().slice(0, 10);
-
-/** Waits for the response of the API call that `action` causes. */
-async function responseOf(page: Page, method: string, pattern: RegExp, action: () => Promise<unknown>) {
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().method() === method && pattern.test(new URL(candidate.url()).pathname)),
-    action(),
-  ]);
-  return response;
-}
 
 describe('selection: board, candidate, policy preview and joint review inbox', () => {
   let server: ServerProcess;
