@@ -40,7 +40,7 @@ export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
 
 interface ActionRule {
   label: string;
-  /** The stage the candidate must be at; null: any stage while the procedure runs. */
+  /** The stage the candidate must be at; null: whichever stage, while the procedure runs. */
   from: SelectionStage | null;
   /** The stage after the step; null: the stage does not change (the outcome does). */
   to: SelectionStage | null;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, countWorkingDays, endOfWorkingDays, isWorkingDay, UnknownYearError } from './working-days.ts';
+import { buildCalendar, calendarYearProblems, countWorkingDays, endOfWorkingDays, isWorkingDay, UnknownYearError } from './working-days.ts';
 
 /** The official schedules as the chinese-days package ships them (2004–2026). */
 const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -43,3 +43,21 @@ describe('working days on the official calendar', () => {
     expect(() => isWorkingDay(calendar, '2027-03-01')).toThrow(UnknownYearError);
   });
 });
+
+describe('an official schedule entered by hand', () => {
+  it('accepts the 2026 schedule as chinese-days ships it', () => {
+    const year2026 = years.find((entry) => entry.year === 2026)!;
+    expect(calendarYearProblems(2026, year2026.holidays, year2026.makeUpWorkdays)).toEqual([]);
+  });
+
+  it('names impossible dates, dates of another year, a day both off and on, and a weekday made a workday', () => {
+    expect(calendarYearProblems(2027, ['2027-02-30', '2026-12-31', '2027-01-01'], ['2027-01-01', '2027-01-04'])).toEqual([
+      '2027-02-30 不是有效日期',
+      '2026-12-31 不属于 2027 年',
+      '2027-01-01 不能既是放假日又是调休上班日',
+      '调休上班日应为周六或周日，2027-01-01、2027-01-04 是工作日',
+    ]);
+    expect(calendarYearProblems(2027, [], [])).toEqual(['请录入该年的放假日期（至少包括元旦、春节、清明、劳动节、端午、中秋、国庆）']);
+  });
+});
+

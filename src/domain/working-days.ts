@@ -72,3 +72,28 @@ export function countWorkingDays(calendar: OfficialCalendar, from: string, to: s
 export function buildCalendar(years: readonly { year: number; holidays: readonly string[]; makeUpWorkdays: readonly string[] }[]): OfficialCalendar {
   return new Map(years.map((entry) => [entry.year, { year: entry.year, holidays: new Set(entry.holidays), makeUpWorkdays: new Set(entry.makeUpWorkdays) }]));
 }
+
+function isWeekend(date: string): boolean {
+  const day = parseDate(date).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+function isRealDate(date: string): boolean {
+  const parsed = parseDate(date);
+  return !Number.isNaN(parsed.getTime()) && formatDate(parsed) === date;
+}
+
+/** Checks a year's schedule as the State Council publishes it; returns a Chinese sentence per problem. */
+export function calendarYearProblems(year: number, holidays: readonly string[], makeUpWorkdays: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const date of [...holidays, ...makeUpWorkdays]) {
+    if (!isRealDate(date)) problems.push(`${date} 不是有效日期`);
+    else if (!date.startsWith(`${year}-`)) problems.push(`${date} 不属于 ${year} 年`);
+  }
+  const both = holidays.filter((date) => makeUpWorkdays.includes(date));
+  if (both.length > 0) problems.push(`${both.join('、')} 不能既是放假日又是调休上班日`);
+  const weekdays = makeUpWorkdays.filter((date) => isRealDate(date) && !isWeekend(date));
+  if (weekdays.length > 0) problems.push(`调休上班日应为周六或周日，${weekdays.join('、')} 是工作日`);
+  if (holidays.length === 0) problems.push('请录入该年的放假日期（至少包括元旦、春节、清明、劳动节、端午、中秋、国庆）');
+  return problems;
+}

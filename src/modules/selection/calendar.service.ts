@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { endOfWorkingDays, UnknownYearError } from '../../domain/working-days.ts';
+import { calendarYearProblems, endOfWorkingDays, UnknownYearError } from '../../domain/working-days.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
@@ -8,31 +8,6 @@ import { listCalendarYears, loadOfficialCalendar, officialCalendarRepository } f
 export async function listOfficialCalendar(db: Db, ctx: Context) {
   ctx.access.requireAnywhere('selection.read', '查看工作日历');
   return { years: await listCalendarYears(db), policies: { update: ctx.access.canAnywhere('policy.manage') } };
-}
-
-function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-}
-
-function isRealDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
-
-/** Checks a year's schedule as the State Council publishes it; returns a Chinese sentence per problem. */
-export function calendarYearProblems(year: number, holidays: readonly string[], makeUpWorkdays: readonly string[]): string[] {
-  const problems: string[] = [];
-  for (const date of [...holidays, ...makeUpWorkdays]) {
-    if (!isRealDate(date)) problems.push(`${date} 不是有效日期`);
-    else if (!date.startsWith(`${year}-`)) problems.push(`${date} 不属于 ${year} 年`);
-  }
-  const both = holidays.filter((date) => makeUpWorkdays.includes(date));
-  if (both.length > 0) problems.push(`${both.join('、')} 不能既是放假日又是调休上班日`);
-  const weekdays = makeUpWorkdays.filter((date) => isRealDate(date) && !isWeekend(date));
-  if (weekdays.length > 0) problems.push(`调休上班日应为周六或周日，${weekdays.join('、')} 是工作日`);
-  if (holidays.length === 0) problems.push('请录入该年的放假日期（至少包括元旦、春节、清明、劳动节、端午、中秋、国庆）');
-  return problems;
 }
 
 export async function putOfficialCalendarYear(db: Db, ctx: Context, year: number, input: { holidays: string[]; makeUpWorkdays: string[]; note?: string | null | undefined; version: number | null }) {
