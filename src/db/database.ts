@@ -45,6 +45,9 @@ async function openPostgres(url: string): Promise<Database> {
       },
     } as pg.CustomTypesConfig,
   });
+  // An idle connection the server closes (a restart, an administrator) must not end the process:
+  // the pool drops it and opens a new one for the next query.
+  pool.on('error', (error) => console.error(`数据库连接中断（已自动重连）：${error.message}`));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgresql',

@@ -44,6 +44,13 @@ export async function openTestDatabase(): Promise<{ database: Database; database
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
+      // The pool's end() resolves before its sockets have closed; terminating them (DROP … FORCE)
+      // would raise an error in a client that is still closing. Wait until they are gone.
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        const { rows } = await cleanup.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.count === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
