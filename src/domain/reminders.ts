@@ -18,7 +18,7 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
-  mentorContact: '本月帮带记录未填写',
+  mentorContact: '月度帮带记录未填写',
   mentoringSummary: '季度帮带小结未填写',
   villageOpinion: '村（社区）季度评定意见未填写',
   townshipOpinion: '乡镇季度评定意见未填写',
