@@ -3,7 +3,8 @@
  * and three years of records, and of a province-sized set of 100,000 reserves (on PostgreSQL).
  * Runs alone: `npx tsx bench/reminders.ts` (PGlite in a temp directory: the county only), or
  * `DATABASE_URL=postgres://… npx tsx bench/reminders.ts` (a fresh database on that server, dropped
- * afterwards: the county within a 100,000-reserve province, and the province).
+ * afterwards: the county within a 100,000-reserve province, and the province; BENCH_KEEP=1 keeps
+ * it, loaded, for the next run).
  * Targets: county under 100 ms, province under 2 s (p95 of the service call, warm).
  */
 import crypto from 'node:crypto';
@@ -16,7 +17,7 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
-import { computeReminders } from '../src/domain/reminders.ts';
+import { askedMasks, computeReminders } from '../src/domain/reminders.ts';
 import { remindersRepository } from '../src/modules/cultivation/reminders.repository.ts';
 import { listUnitReminders, loadReminderFacts } from '../src/modules/cultivation/reminders.service.ts';
 import { importCounty } from '../src/modules/org-units/org-units.service.ts';
@@ -38,25 +39,29 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
+async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string; isLoaded: boolean }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-reminders-'));
     const database = await openDatabase({ dataDir: dir });
-    return { database, kind: 'PGlite', drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return { database, kind: 'PGlite', isLoaded: false, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
-  const name = `houbei_bench_reminders_${crypto.randomBytes(4).toString('hex')}`;
+  // BENCH_KEEP=1 keeps the loaded database for the next run (loading a province takes minutes).
+  const keep = process.env.BENCH_KEEP === '1';
+  const name = keep ? 'houbei_bench_reminders_kept' : `houbei_bench_reminders_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
   return {
-    database, kind: 'PostgreSQL',
+    database, kind: 'PostgreSQL', isLoaded: exists,
     drop: async () => {
       await database.close();
+      if (keep) return;
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -156,17 +161,19 @@ async function time(runs: number, call: () => Promise<{ total: number }>): Promi
 }
 
 async function main(): Promise<void> {
-  const { database, drop, kind } = await openBenchDatabase();
+  const { database, drop, kind, isLoaded } = await openBenchDatabase();
   try {
     await migrate(database);
     const ctx = systemContext();
     const isProvince = kind === 'PostgreSQL' || process.env.BENCH_PROVINCE === '1';
     const counties = isProvince ? [COUNTY, ...OTHER_COUNTIES] : [COUNTY];
     let started = performance.now();
-    for (const county of counties) await importCounty(database.db, ctx, county);
-    await seed(database, [COUNTY], COUNTY_RESERVES, 0);
-    if (isProvince) await seed(database, OTHER_COUNTIES, PROVINCE_RESERVES - COUNTY_RESERVES, 1);
-    await sql`ANALYZE`.execute(database.db);
+    if (!isLoaded) {
+      for (const county of counties) await importCounty(database.db, ctx, county);
+      await seed(database, [COUNTY], COUNTY_RESERVES, 0);
+      if (isProvince) await seed(database, OTHER_COUNTIES, PROVINCE_RESERVES - COUNTY_RESERVES, 1);
+      await sql`ANALYZE`.execute(database.db);
+    }
     const counts = await sql<{ reserves: number; contacts: number; assessments: number; attendance: number }>`
       SELECT (SELECT count(*) FROM reserve)::int AS reserves, (SELECT count(*) FROM mentor_contact)::int AS contacts,
         (SELECT count(*) FROM assessment)::int AS assessments, (SELECT count(*) FROM training_attendance)::int AS attendance`.execute(database.db);
@@ -176,13 +183,13 @@ async function main(): Promise<void> {
     // Where the time goes: the two fact queries, and the pure computation.
     for (let run = 0; run < 3; run += 1) {
       let mark = performance.now();
-      const reservesFacts = await remindersRepository.listReserveFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, minimumQualifyingDays: 5, qualifyingMethods: ['centralised', 'partySchool'], useRollup: true });
+      const reservesFacts = await remindersRepository.listReserveFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, useRollup: true });
       const reserveMs = performance.now() - mark;
       mark = performance.now();
-      await remindersRepository.listAssignmentFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, useRollup: true });
+      await remindersRepository.listAssignmentFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, useRollup: true, asked: askedMasks(ON_DATE) });
       const assignmentMs = performance.now() - mark;
       mark = performance.now();
-      const { facts } = await loadReminderFacts(database.db, { prefix: COUNTY, onDate: ON_DATE });
+      const facts = await loadReminderFacts(database.db, { prefix: COUNTY, onDate: ON_DATE });
       const loadMs = performance.now() - mark;
       mark = performance.now();
       computeReminders(facts, ON_DATE);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { computeReminders, monthsAsked, quartersAsked, type AssignmentFacts, type ReserveFacts } from './reminders.ts';
+import { collectReminders, computeReminders, monthsAsked, pageOfReminders, quartersAsked, toMask, type AssignmentFacts, type ReserveFacts } from './reminders.ts';
 import { DEFAULT_TRAINING_RULES } from './training-rules.ts';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 function assignment(overrides: Partial<AssignmentFacts> = {}): AssignmentFacts {
-  return { assignmentId: 'a1', mentorUserId: 'u1', mentorName: '王导师', startedOn: '2025-01-01', endedOn: null, contactMonths: ALL_MONTHS, summaryQuarters: [1, 2, 3, 4], ...overrides };
+  return { assignmentId: 'a1', mentorUserId: 'u1', mentorName: '王导师', startedOn: '2025-01-01', endedOn: null, contactMonths: toMask(ALL_MONTHS), summaryQuarters: toMask([1, 2, 3, 4]), ...overrides };
 }
 
 function reserve(overrides: Partial<ReserveFacts> = {}): ReserveFacts {
   return {
     reserveId: 'r1', reserveName: '张三', orgCode: '511425100200', admittedOn: '2024-03-01', rules: DEFAULT_TRAINING_RULES,
     training: { attendedDaysThisYear: 6, qualifyingEnds: ['2025-05-09'] },
-    villageQuarters: [1, 2, 3, 4], townshipQuarters: [1, 2, 3, 4], hasAnnualTalk: true,
+    villageQuarters: toMask([1, 2, 3, 4]), townshipQuarters: toMask([1, 2, 3, 4]), hasAnnualTalk: true, hasMentorOnDate: true,
     assignments: [assignment()], ...overrides,
   };
 }
@@ -25,7 +25,7 @@ describe('reminders', () => {
   });
 
   it('ask for this month’s log from its first day (due) and call earlier months overdue, across the month boundary', () => {
-    const facts = reserve({ assignments: [assignment({ contactMonths: [1, 2], summaryQuarters: [] })], villageQuarters: [], townshipQuarters: [] });
+    const facts = reserve({ assignments: [assignment({ contactMonths: toMask([1, 2]), summaryQuarters: toMask([]) })], villageQuarters: toMask([]), townshipQuarters: toMask([]) });
     expect(kinds(computeReminders([facts], '2025-02-28'))).toEqual([]);
     expect(kinds(computeReminders([facts], '2025-03-01'))).toEqual([
       'mentorContact:2025-03:due', 'mentoringSummary:2025Q1:due', 'villageOpinion:2025Q1:due', 'townshipOpinion:2025Q1:due',
@@ -36,7 +36,7 @@ describe('reminders', () => {
   });
 
   it('give one reminder for one missing month, addressed to that mentor only', () => {
-    const facts = reserve({ assignments: [assignment(), assignment({ assignmentId: 'a2', mentorUserId: 'u2', mentorName: '李导师', contactMonths: ALL_MONTHS.filter((month) => month !== 7) })] });
+    const facts = reserve({ assignments: [assignment(), assignment({ assignmentId: 'a2', mentorUserId: 'u2', mentorName: '李导师', contactMonths: toMask(ALL_MONTHS.filter((month) => month !== 7)) })] });
     const list = computeReminders([facts], '2025-12-31');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'mentorContact', period: '2025-07', status: 'overdue', responsibleUserId: 'u2', dueBy: '2025-07-31' });
@@ -53,15 +53,15 @@ describe('reminders', () => {
   it('count February to its last day in leap and common years', () => {
     expect(monthsAsked('2024-02-29').at(-1)).toEqual({ month: 2, from: '2024-02-01', to: '2024-02-29', status: 'due' });
     expect(monthsAsked('2025-02-28').at(-1)?.to).toBe('2025-02-28');
-    const facts = reserve({ admittedOn: '2023-01-01', assignments: [assignment({ startedOn: '2024-01-01', contactMonths: [1] })] });
+    const facts = reserve({ admittedOn: '2023-01-01', assignments: [assignment({ startedOn: '2024-01-01', contactMonths: toMask([1]) })] });
     expect(computeReminders([facts], '2024-03-01').find((item) => item.period === '2024-02')).toMatchObject({ status: 'overdue', dueBy: '2024-02-29' });
   });
 
   it('do not ask for months before the assignment began or after it ended, nor before admission', () => {
-    const late = reserve({ admittedOn: '2025-05-20', villageQuarters: [2, 3, 4], townshipQuarters: [2, 3, 4], assignments: [assignment({ startedOn: '2025-06-10', contactMonths: [6, 7, 8, 9, 10, 11, 12], summaryQuarters: [2, 3, 4] })] });
+    const late = reserve({ admittedOn: '2025-05-20', villageQuarters: toMask([2, 3, 4]), townshipQuarters: toMask([2, 3, 4]), assignments: [assignment({ startedOn: '2025-06-10', contactMonths: toMask([6, 7, 8, 9, 10, 11, 12]), summaryQuarters: toMask([2, 3, 4]) })] });
     expect(computeReminders([late], '2025-12-31')).toEqual([]);
-    const ended = assignment({ assignmentId: 'a0', mentorUserId: 'u0', endedOn: '2025-02-15', contactMonths: [1] });
-    const list = computeReminders([reserve({ assignments: [ended, assignment({ startedOn: '2025-02-16', contactMonths: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] })] })], '2025-12-31');
+    const ended = assignment({ assignmentId: 'a0', mentorUserId: 'u0', endedOn: '2025-02-15', contactMonths: toMask([1]) });
+    const list = computeReminders([reserve({ assignments: [ended, assignment({ startedOn: '2025-02-16', contactMonths: toMask([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) })] })], '2025-12-31');
     expect(kinds(list)).toEqual(['mentorContact:2025-02:overdue', 'mentorContact:2025-02:overdue']);
     expect(list.map((item) => item.responsibleUserId).sort()).toEqual(['u0', 'u1']);
   });
@@ -78,12 +78,31 @@ describe('reminders', () => {
   });
 
   it('remind the township of a reserve without a mentor and of the yearly talk', () => {
-    const list = computeReminders([reserve({ assignments: [], hasAnnualTalk: false })], '2025-10-01');
+    const list = computeReminders([reserve({ assignments: [], hasMentorOnDate: false, hasAnnualTalk: false })], '2025-10-01');
     expect(kinds(list)).toEqual(['noMentor:2025-10-01:overdue', 'annualTalk:2025:due']);
     expect(list.every((item) => item.responsibleRole === 'townshipCommittee')).toBe(true);
   });
 
   it('leave out reserves admitted after the date', () => {
-    expect(computeReminders([reserve({ admittedOn: '2026-01-01', assignments: [] })], '2025-12-31')).toEqual([]);
+    expect(computeReminders([reserve({ admittedOn: '2026-01-01', assignments: [], hasMentorOnDate: false })], '2025-12-31')).toEqual([]);
+  });
+
+  it('give any page in the list order without sorting the whole list, pages never overlapping', () => {
+    // 400 reserves in 7 villages, some sharing a name, with gaps of every kind: ties on everything but the reserve and the mentor.
+    const reserves = Array.from({ length: 400 }, (_, index) => reserve({
+      reserveId: `r${String(index).padStart(3, '0')}`, reserveName: ['张三', '李四', '王五'][index % 3]!, orgCode: `51142510020${index % 7}`,
+      villageQuarters: toMask(index % 5 === 0 ? [1] : [1, 2, 3]), hasAnnualTalk: index % 4 !== 0,
+      assignments: [assignment({ contactMonths: toMask(ALL_MONTHS.filter((month) => (month + index) % 6 !== 0)) }), assignment({ assignmentId: 'a2', mentorUserId: null, mentorName: '李导师', contactMonths: toMask([1, 2, 3]) })],
+    }));
+    const collected = collectReminders(reserves, '2025-11-20');
+    const sorted = computeReminders(reserves, '2025-11-20');
+    expect(collected.length).toBe(sorted.length);
+    expect(sorted.length).toBeGreaterThan(3000);
+    const shuffled = [...collected].reverse();
+    for (const page of [1, 2, 7, 40]) {
+      expect(pageOfReminders(shuffled, { page, pageSize: 20 })).toEqual(sorted.slice((page - 1) * 20, page * 20));
+    }
+    expect(pageOfReminders(shuffled, { page: 1, pageSize: 1000 })).toEqual(sorted.slice(0, 1000));
+    expect(pageOfReminders(shuffled, { page: 999, pageSize: 20 })).toEqual([]);
   });
 });

@@ -37,10 +37,10 @@ export interface AssignmentFacts {
   mentorName: string;
   startedOn: string;
   endedOn: string | null;
-  /** Months (1–12) of the year of onDate with at least one contact log on or before onDate. */
-  contactMonths: readonly number[];
-  /** Quarters (1–4) of that year with the mentor's quarterly summary. */
-  summaryQuarters: readonly number[];
+  /** Months of the year of onDate with at least one contact log on or before onDate, as a bit mask (bit 0 = January). */
+  contactMonths: number;
+  /** Quarters of that year with the mentor's quarterly summary, as a bit mask (bit 0 = first quarter). */
+  summaryQuarters: number;
 }
 
 export interface ReserveFacts {
@@ -51,10 +51,16 @@ export interface ReserveFacts {
   admittedOn: string;
   rules: TrainingRules;
   training: TrainingFacts;
-  /** Quarters of the year with the village's / the township's quarterly opinion. */
-  villageQuarters: readonly number[];
-  townshipQuarters: readonly number[];
+  /** Quarters of the year with the village's / the township's quarterly opinion, as bit masks (bit 0 = first quarter). */
+  villageQuarters: number;
+  townshipQuarters: number;
   hasAnnualTalk: boolean;
+  /** Whether a mentoring assignment of the reserve is in force on onDate. */
+  hasMentorOnDate: boolean;
+  /**
+   * The reserve's assignments that overlap the year of onDate; one whose months and quarters
+   * asked are all recorded may be left out (it gives no reminder).
+   */
   assignments: readonly AssignmentFacts[];
 }
 
@@ -126,8 +132,46 @@ export function monthsAsked(onDate: string): { month: number; from: string; to: 
   });
 }
 
-/** All reminders for the reserves on onDate, overdue first, then by due date, unit and name. */
+function reminder(reserve: ReserveFacts, kind: ReminderKind, status: Reminder['status'], responsible: { role: ResponsibleRole; userId: string | null; name: string | null }, period: string, dueBy: string, message: string): Reminder {
+  return {
+    kind, status, reserveId: reserve.reserveId, reserveName: reserve.reserveName, orgCode: reserve.orgCode,
+    responsibleRole: responsible.role, responsibleUserId: responsible.userId, responsibleName: responsible.name, period, dueBy, message,
+  };
+}
+
+const VILLAGE = { role: 'villageClerk', userId: null, name: null } as const;
+const TOWNSHIP = { role: 'townshipCommittee', userId: null, name: null } as const;
+
+/** Whether a bit mask has month or quarter `number` (1-based). */
+function hasBit(mask: number, number: number): boolean {
+  return (mask & (1 << (number - 1))) !== 0;
+}
+
+/** The bit mask of months or quarters (1-based), as the roll-ups store them. */
+export function toMask(numbers: readonly number[]): number {
+  let mask = 0;
+  for (const number of numbers) mask |= 1 << (number - 1);
+  return mask;
+}
+
+/**
+ * The months and quarters of the year that may be asked for on onDate, as bit masks: an
+ * assignment with all of them recorded gives no reminder, whatever its dates.
+ */
+export function askedMasks(onDate: string): { months: number; quarters: number } {
+  return { months: toMask(monthsAsked(onDate).map((month) => month.month)), quarters: toMask(quartersAsked(onDate).map((quarter) => quarter.quarter)) };
+}
+
+/** All reminders for the reserves on onDate, in the list's order (see compareReminders). */
 export function computeReminders(reserves: readonly ReserveFacts[], onDate: string): Reminder[] {
+  return collectReminders(reserves, onDate).sort(compareReminders);
+}
+
+/**
+ * All reminders for the reserves on onDate, in no particular order (pageOfReminders picks a page).
+ * Written as plain loops building each reminder once: a province's list has some 100,000 of them.
+ */
+export function collectReminders(reserves: readonly ReserveFacts[], onDate: string): Reminder[] {
   const year = Number(onDate.slice(0, 4));
   const months = monthsAsked(onDate);
   const quarters = quartersAsked(onDate);
@@ -135,62 +179,83 @@ export function computeReminders(reserves: readonly ReserveFacts[], onDate: stri
   const reminders: Reminder[] = [];
   for (const reserve of reserves) {
     if (reserve.admittedOn > onDate) continue;
-    const base = { reserveId: reserve.reserveId, reserveName: reserve.reserveName, orgCode: reserve.orgCode };
-    const forUnit = (role: ResponsibleRole) => ({ ...base, responsibleRole: role, responsibleUserId: null, responsibleName: null });
-    const active = reserve.assignments.filter((assignment) => overlaps(assignment.startedOn, assignment.endedOn, onDate, onDate));
-    if (active.length === 0) {
-      reminders.push({ ...forUnit('townshipCommittee'), kind: 'noMentor', status: 'overdue', period: onDate, dueBy: onDate, message: `${reserve.reserveName} 尚未落实帮带干部，请为其指定导师` });
-    }
+    const name = reserve.reserveName;
+    if (!reserve.hasMentorOnDate) reminders.push(reminder(reserve, 'noMentor', 'overdue', TOWNSHIP, onDate, onDate, `${name} 尚未落实帮带干部，请为其指定导师`));
     const admittedMonth = `${reserve.admittedOn.slice(0, 8)}01`;
     for (const assignment of reserve.assignments) {
-      const forMentor = { ...base, responsibleRole: 'mentor' as const, responsibleUserId: assignment.mentorUserId, responsibleName: assignment.mentorName };
+      const mentor = { role: 'mentor' as const, userId: assignment.mentorUserId, name: assignment.mentorName };
       for (const month of months) {
-        if (month.from < admittedMonth || !overlaps(assignment.startedOn, assignment.endedOn, month.from, month.to)) continue;
-        if (assignment.contactMonths.includes(month.month)) continue;
-        const period = month.from.slice(0, 7);
-        reminders.push({ ...forMentor, kind: 'mentorContact', status: month.status, period, dueBy: month.to, message: `${assignment.mentorName} 对 ${reserve.reserveName} 的 ${year} 年 ${month.month} 月帮带记录未填写` });
+        if (month.from < admittedMonth || !overlaps(assignment.startedOn, assignment.endedOn, month.from, month.to) || hasBit(assignment.contactMonths, month.month)) continue;
+        reminders.push(reminder(reserve, 'mentorContact', month.status, mentor, month.from.slice(0, 7), month.to, `${assignment.mentorName} 对 ${name} 的 ${year} 年 ${month.month} 月帮带记录未填写`));
       }
       for (const quarter of quarters) {
-        if (!overlaps(assignment.startedOn, assignment.endedOn, quarter.from, quarter.to) || quarter.to < reserve.admittedOn) continue;
-        if (assignment.summaryQuarters.includes(quarter.quarter)) continue;
-        reminders.push({ ...forMentor, kind: 'mentoringSummary', status: quarter.status, period: `${year}Q${quarter.quarter}`, dueBy: quarter.to, message: `${assignment.mentorName} 对 ${reserve.reserveName} 的 ${year} 年第 ${quarter.quarter} 季度帮带小结未填写` });
+        if (!overlaps(assignment.startedOn, assignment.endedOn, quarter.from, quarter.to) || quarter.to < reserve.admittedOn || hasBit(assignment.summaryQuarters, quarter.quarter)) continue;
+        reminders.push(reminder(reserve, 'mentoringSummary', quarter.status, mentor, `${year}Q${quarter.quarter}`, quarter.to, `${assignment.mentorName} 对 ${name} 的 ${year} 年第 ${quarter.quarter} 季度帮带小结未填写`));
       }
     }
     for (const quarter of quarters) {
       if (quarter.to < reserve.admittedOn) continue;
-      const period = `${year}Q${quarter.quarter}`;
-      if (!reserve.villageQuarters.includes(quarter.quarter)) {
-        reminders.push({ ...forUnit('villageClerk'), kind: 'villageOpinion', status: quarter.status, period, dueBy: quarter.to, message: `${reserve.reserveName} ${year} 年第 ${quarter.quarter} 季度村（社区）评定意见未填写` });
+      if (!hasBit(reserve.villageQuarters, quarter.quarter)) {
+        reminders.push(reminder(reserve, 'villageOpinion', quarter.status, VILLAGE, `${year}Q${quarter.quarter}`, quarter.to, `${name} ${year} 年第 ${quarter.quarter} 季度村（社区）评定意见未填写`));
       }
-      if (!reserve.townshipQuarters.includes(quarter.quarter)) {
-        reminders.push({ ...forUnit('townshipCommittee'), kind: 'townshipOpinion', status: quarter.status, period, dueBy: quarter.to, message: `${reserve.reserveName} ${year} 年第 ${quarter.quarter} 季度乡镇评定意见未填写` });
+      if (!hasBit(reserve.townshipQuarters, quarter.quarter)) {
+        reminders.push(reminder(reserve, 'townshipOpinion', quarter.status, TOWNSHIP, `${year}Q${quarter.quarter}`, quarter.to, `${name} ${year} 年第 ${quarter.quarter} 季度乡镇评定意见未填写`));
       }
     }
     const training = evaluateTrainingFacts(reserve.training, reserve.rules, { onDate, admittedOn: reserve.admittedOn });
-    if (isYearEnd && training.annual.status !== 'met') {
-      reminders.push({
-        ...forUnit('villageClerk'), kind: 'annualTraining', status: training.annual.status, period: String(year), dueBy: training.annual.dueBy,
-        message: `${reserve.reserveName} ${year} 年已参加培训 ${training.annual.attendedDays} 天，还差 ${training.annual.shortByDays} 天（每年不少于 ${training.annual.requiredDays} 天）`,
-      });
+    const annual = training.annual;
+    if (isYearEnd && annual.status !== 'met') {
+      reminders.push(reminder(reserve, 'annualTraining', annual.status, VILLAGE, String(year), annual.dueBy,
+        `${name} ${year} 年已参加培训 ${annual.attendedDays} 天，还差 ${annual.shortByDays} 天（每年不少于 ${annual.requiredDays} 天）`));
     }
     const centralised = training.centralised;
     if (centralised.status === 'overdue' || (centralised.status === 'due' && daysBetween(onDate, centralised.dueBy) <= CENTRALISED_NOTICE_DAYS)) {
-      reminders.push({
-        ...forUnit('townshipCommittee'), kind: 'centralisedTraining', status: centralised.status, period: centralised.dueBy, dueBy: centralised.dueBy,
-        message: `${reserve.reserveName} 应于 ${centralised.dueBy} 前参加一次不少于 ${reserve.rules.centralisedMinimumDays} 天的集中培训${centralised.status === 'overdue' ? '，已逾期' : ''}`,
-      });
+      reminders.push(reminder(reserve, 'centralisedTraining', centralised.status, TOWNSHIP, centralised.dueBy, centralised.dueBy,
+        `${name} 应于 ${centralised.dueBy} 前参加一次不少于 ${reserve.rules.centralisedMinimumDays} 天的集中培训${centralised.status === 'overdue' ? '，已逾期' : ''}`));
     }
     if (isYearEnd && !reserve.hasAnnualTalk) {
-      reminders.push({ ...forUnit('townshipCommittee'), kind: 'annualTalk', status: 'due', period: String(year), dueBy: `${year}-12-31`, message: `乡镇党委书记 ${year} 年尚未与 ${reserve.reserveName} 谈心谈话` });
+      reminders.push(reminder(reserve, 'annualTalk', 'due', TOWNSHIP, String(year), `${year}-12-31`, `乡镇党委书记 ${year} 年尚未与 ${name} 谈心谈话`));
     }
   }
-  return reminders.sort(compareReminders);
+  return reminders;
 }
 
-function compareReminders(a: Reminder, b: Reminder): number {
+const KIND_ORDER = Object.fromEntries(REMINDER_KINDS.map((kind, index) => [kind, index])) as Record<ReminderKind, number>;
+
+/** The list's order: overdue first, then by due date, unit, name and kind; ties by reserve and mentor, so that pages never overlap. */
+export function compareReminders(a: Reminder, b: Reminder): number {
   if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
   if (a.dueBy !== b.dueBy) return a.dueBy < b.dueBy ? -1 : 1;
   if (a.orgCode !== b.orgCode) return a.orgCode < b.orgCode ? -1 : 1;
   if (a.reserveName !== b.reserveName) return a.reserveName < b.reserveName ? -1 : 1;
-  return REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind);
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (a.reserveId !== b.reserveId) return a.reserveId < b.reserveId ? -1 : 1;
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  const [mentorA, mentorB] = [a.responsibleName ?? '', b.responsibleName ?? ''];
+  if (mentorA !== mentorB) return mentorA < mentorB ? -1 : 1;
+  const [userA, userB] = [a.responsibleUserId ?? '', b.responsibleUserId ?? ''];
+  return userA === userB ? 0 : userA < userB ? -1 : 1;
+}
+
+/**
+ * One page of the reminders in the list's order, without sorting them all: the first
+ * page × pageSize are kept in order as the list is read once (a province has some 100,000).
+ */
+export function pageOfReminders(reminders: readonly Reminder[], page: { page: number; pageSize: number }): Reminder[] {
+  const wanted = page.page * page.pageSize;
+  if (wanted * 4 >= reminders.length) return [...reminders].sort(compareReminders).slice(wanted - page.pageSize, wanted);
+  const top: Reminder[] = [];
+  for (const reminder of reminders) {
+    if (top.length === wanted && compareReminders(reminder, top[wanted - 1]!) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareReminders(top[middle]!, reminder) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    top.splice(low, 0, reminder);
+    if (top.length > wanted) top.pop();
+  }
+  return top.slice(wanted - page.pageSize);
 }

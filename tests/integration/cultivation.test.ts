@@ -249,11 +249,11 @@ describe('cultivation input checks', () => {
 describe('the reminder roll-ups', () => {
   async function bothWays(onDate: string) {
     const prefix = world.townshipA.code.slice(0, 9);
-    const sortFacts = (facts: Awaited<ReturnType<typeof loadReminderFacts>>['facts']) => facts
+    const sortFacts = (facts: Awaited<ReturnType<typeof loadReminderFacts>>) => facts
       .map((fact) => ({ ...fact, training: { ...fact.training, qualifyingEnds: [...fact.training.qualifyingEnds].sort() }, assignments: [...fact.assignments].sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)) }))
       .sort((a, b) => a.reserveId.localeCompare(b.reserveId));
-    const rollup = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'rollup' })).facts);
-    const records = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'records' })).facts);
+    const rollup = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'rollup' })));
+    const records = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'records' })));
     return { rollup, records };
   }
 
@@ -271,8 +271,14 @@ describe('the reminder roll-ups', () => {
     expect(rollup).toEqual(records);
     const facts = rollup.find((fact) => fact.reserveId === reserve.reserveId)!;
     expect(facts.training.attendedDaysThisYear).toBe(4.5);
-    expect(facts.villageQuarters).toEqual([quarter]);
-    expect(facts.assignments[0]!.contactMonths).toContain(Number(today.slice(5, 7)));
+    expect(facts.villageQuarters).toBe(1 << (quarter - 1));
+    expect(facts.assignments[0]!.contactMonths & (1 << (Number(today.slice(5, 7)) - 1))).not.toBe(0);
+    // This year's talk by the secretary reaches the roll-up too.
+    const hadTalk = facts.hasAnnualTalk;
+    await call(township, 'POST', '/api/annual-talks', { reserveId: reserve.reserveId, talkedOn: today, talkerName: '李书记', content: '年度谈心谈话' }, 201);
+    ({ rollup, records } = await bothWays(today));
+    expect(rollup).toEqual(records);
+    expect({ hadTalk, hasTalk: rollup.find((fact) => fact.reserveId === reserve.reserveId)!.hasAnnualTalk }).toEqual({ hadTalk: false, hasTalk: true });
 
     // Changing attendance (an update through the upsert), moving and deleting a log keep them equal.
     await call(township, 'PUT', `/api/training-sessions/${session.id}/attendance`, { entries: [{ reserveId: reserve.reserveId, attended: true, daysAttended: 5 }] }, 200);

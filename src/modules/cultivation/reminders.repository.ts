@@ -1,19 +1,19 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { escapeLike } from '../../db/scope.ts';
 
 export interface ReserveFactRow {
   id: string;
   org_code: string;
-  village_name: string;
   name: string;
   admitted_on: string;
   days_this_year: number | null;
-  /** 'YYYY-MM-DD|method|days' of sessions long enough to qualify under some rule set. */
-  long_sessions: string[] | null;
+  /** Attended sessions up to the date, 'YYYY-MM-DD|method|days' joined by ','. */
+  sessions: string | null;
   village_quarters: number | null;
   township_quarters: number | null;
   has_talk: boolean;
+  has_mentor: boolean;
 }
 
 export interface AssignmentFactRow {
@@ -35,49 +35,42 @@ export interface AssignmentFactRow {
  */
 export const remindersRepository = {
   /**
-   * With `useRollup` (onDate is today: no record lies after it), the yearly masks and training
-   * days come from the trigger-kept roll-ups; otherwise they are summed from the records up to
-   * onDate. Both give the same facts for today (tested).
+   * With `useRollup` (onDate is today: no record lies after it), the yearly figures and the
+   * sessions come from the trigger-kept roll-ups, one row each per reserve; otherwise they are
+   * summed from the records up to onDate. Both give the same facts for today (tested). Village
+   * names are left to the page shown.
    */
-  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; minimumQualifyingDays: number; qualifyingMethods: readonly string[]; mentorUserId?: string | undefined; useRollup: boolean }): Promise<ReserveFactRow[]> {
+  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean }): Promise<ReserveFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
     const yearStart = `${options.onDate.slice(0, 4)}-01-01`;
     const year = Number(options.onDate.slice(0, 4));
     const mentees = options.mentorUserId
       ? sql`AND r.id IN (SELECT reserve_id FROM mentoring_assignment WHERE mentor_user_id = ${options.mentorUserId} AND started_on <= ${options.onDate} AND (ended_on IS NULL OR ended_on >= ${yearStart}))`
       : sql``;
-    const methods = options.qualifyingMethods.length > 0 ? sql.join(options.qualifyingMethods.map((method) => sql`${method}`)) : sql`NULL`;
+    // Admission after onDate is left to the computation: this filter is almost never selective, and
+    // would only mislead the planner's row estimate.
+    // The assignment's own org_code filter lets the planner read only the subtree's assignments.
+    const hasMentor = sql`EXISTS (SELECT 1 FROM mentoring_assignment m WHERE m.reserve_id = r.id AND m.org_code LIKE ${like} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${options.onDate}))`;
     if (options.useRollup) {
       const rolled = await sql<ReserveFactRow>`
-        WITH r AS (
-          SELECT r.id, r.org_code, coalesce(r.admitted_on, r.created_at::date) AS admitted_on, p.name, v.name AS village_name
-          FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit v ON v.code = r.org_code AND v.code LIKE ${like}
-          WHERE r.status = 'admitted' AND r.org_code LIKE ${like} AND coalesce(r.admitted_on, r.created_at::date) <= ${options.onDate} ${mentees}
-        ), y AS (
-          SELECT reserve_id, training_days, village_quarters, township_quarters FROM cultivation_reserve_year WHERE year = ${year} AND org_code LIKE ${like}
-        ), l AS (
-          SELECT a.reserve_id, array_agg(a.end_date::text || '|' || a.method || '|' || a.days_attended::text) AS long_sessions
-          FROM training_attendance a
-          WHERE a.org_code LIKE ${like} AND a.attended AND a.days_attended >= ${options.minimumQualifyingDays} AND a.method IN (${methods}) AND a.end_date <= ${options.onDate}
-          GROUP BY a.reserve_id
-        ), k AS (
-          SELECT DISTINCT reserve_id FROM annual_talk WHERE org_code LIKE ${like} AND talked_on >= ${yearStart} AND talked_on <= ${options.onDate}
-        )
-        SELECT r.id, r.org_code, r.village_name, r.name, r.admitted_on::text AS admitted_on, y.training_days AS days_this_year, l.long_sessions,
-          y.village_quarters, y.township_quarters, (k.reserve_id IS NOT NULL) AS has_talk
-        FROM r LEFT JOIN y ON y.reserve_id = r.id LEFT JOIN l ON l.reserve_id = r.id LEFT JOIN k ON k.reserve_id = r.id
+        SELECT r.id, r.org_code, p.name, coalesce(r.admitted_on, r.created_at::date)::text AS admitted_on, y.training_days AS days_this_year, t.sessions,
+          y.village_quarters, y.township_quarters, coalesce(y.talks, 0) > 0 AS has_talk, ${hasMentor} AS has_mentor
+        FROM reserve r JOIN person p ON p.id = r.person_id
+        LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.year = ${year}
+        LEFT JOIN cultivation_reserve_training t ON t.reserve_id = r.id
+        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${mentees}
       `.execute(db);
       return rolled.rows;
     }
     const result = await sql<ReserveFactRow>`
       WITH r AS (
-        SELECT r.id, r.org_code, coalesce(r.admitted_on, r.created_at::date) AS admitted_on, p.name, v.name AS village_name
-        FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit v ON v.code = r.org_code
-        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} AND coalesce(r.admitted_on, r.created_at::date) <= ${options.onDate} ${mentees}
+        SELECT r.id, r.org_code, coalesce(r.admitted_on, r.created_at::date) AS admitted_on, p.name, ${hasMentor} AS has_mentor
+        FROM reserve r JOIN person p ON p.id = r.person_id
+        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${mentees}
       ), t AS (
         SELECT a.reserve_id,
           sum(a.days_attended) FILTER (WHERE a.end_date >= ${yearStart}) AS days_this_year,
-          array_agg(a.end_date::text || '|' || a.method || '|' || a.days_attended::text) FILTER (WHERE a.days_attended >= ${options.minimumQualifyingDays} AND a.method IN (${methods})) AS long_sessions
+          string_agg(a.end_date::text || '|' || a.method || '|' || a.days_attended::text, ',' ORDER BY a.end_date, a.method) AS sessions
         FROM training_attendance a
         WHERE a.org_code LIKE ${like} AND a.attended AND a.end_date <= ${options.onDate}
         GROUP BY a.reserve_id
@@ -91,15 +84,29 @@ export const remindersRepository = {
       ), k AS (
         SELECT DISTINCT reserve_id FROM annual_talk WHERE org_code LIKE ${like} AND talked_on >= ${yearStart} AND talked_on <= ${options.onDate}
       )
-      SELECT r.id, r.org_code, r.village_name, r.name, r.admitted_on::text AS admitted_on, t.days_this_year, t.long_sessions,
-        q.village_quarters, q.township_quarters, (k.reserve_id IS NOT NULL) AS has_talk
+      SELECT r.id, r.org_code, r.name, r.admitted_on::text AS admitted_on, t.days_this_year, t.sessions,
+        q.village_quarters, q.township_quarters, (k.reserve_id IS NOT NULL) AS has_talk, r.has_mentor
       FROM r LEFT JOIN t ON t.reserve_id = r.id LEFT JOIN q ON q.reserve_id = r.id LEFT JOIN k ON k.reserve_id = r.id
     `.execute(db);
     return result.rows;
   },
 
-  async listAssignmentFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean }): Promise<AssignmentFactRow[]> {
+  /** The names of units, for the page of a list. */
+  async unitNames(db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+    return new Map(rows.map((row) => [row.code, row.name]));
+  },
+
+  /**
+   * The assignments overlapping the year up to onDate, except those with every month and quarter
+   * of `asked` recorded (they give no reminder).
+   */
+  async listAssignmentFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean; asked: { months: number; quarters: number } }): Promise<AssignmentFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
+    const { months, quarters } = options.asked;
+    const isIncomplete = (contacts: RawBuilder<unknown>, summaries: RawBuilder<unknown>) =>
+      sql`(coalesce(${contacts}, 0) & ${months}) <> ${months} OR (coalesce(${summaries}, 0) & ${quarters}) <> ${quarters}`;
     const yearStart = `${options.onDate.slice(0, 4)}-01-01`;
     const year = Number(options.onDate.slice(0, 4));
     const mentor = options.mentorUserId ? sql`AND m.mentor_user_id = ${options.mentorUserId}` : sql``;
@@ -112,6 +119,7 @@ export const remindersRepository = {
         FROM mentoring_assignment m JOIN reserve r ON r.id = m.reserve_id AND r.org_code LIKE ${like} AND r.status = 'admitted'
         LEFT JOIN y ON y.assignment_id = m.id
         WHERE m.org_code LIKE ${like} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${yearStart}) ${mentor}
+          AND (${isIncomplete(sql`y.contact_months`, sql`y.summary_quarters`)})
       `.execute(db);
       return rolled.rows;
     }
@@ -133,6 +141,7 @@ export const remindersRepository = {
       )
       SELECT m.*, c.contact_months, s.summary_quarters
       FROM m LEFT JOIN c ON c.assignment_id = m.id LEFT JOIN s ON s.assignment_id = m.id
+      WHERE ${isIncomplete(sql`c.contact_months`, sql`s.summary_quarters`)}
     `.execute(db);
     return result.rows;
   },
