@@ -14,17 +14,18 @@ import { prefixOf } from './training.service.ts';
 export async function loadReminderFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; summing?: 'rollup' | 'records' }): Promise<ReserveFacts[]> {
   // The roll-ups hold whole years: exact when nothing is recorded after onDate, i.e. from today on.
   const useRollup = (options.summing ?? (options.onDate >= todayInChina() ? 'rollup' : 'records')) === 'rollup';
-  const ruleSets = (await remindersRepository.listRuleSets(db)).map((row) => ({
+  const [ruleRows, reserves, assignments] = await Promise.all([
+    remindersRepository.listRuleSets(db),
+    remindersRepository.listReserveFacts(db, { ...options, useRollup }),
+    remindersRepository.listAssignmentFacts(db, { ...options, useRollup, asked: askedMasks(options.onDate) }),
+  ]);
+  const ruleSets = ruleRows.map((row) => ({
     prefix: row.org_prefix,
     rules: {
       minimumDaysPerYear: row.minimum_days_per_year, centralisedMinimumDays: row.centralised_minimum_days, centralisedWindowYears: row.centralised_window_years,
       centralisedMethods: row.centralised_methods.filter((method): method is TrainingMethod => (TRAINING_METHODS as readonly string[]).includes(method)),
     } satisfies TrainingRules,
   })).sort((a, b) => b.prefix.length - a.prefix.length);
-  const [reserves, assignments] = await Promise.all([
-    remindersRepository.listReserveFacts(db, { ...options, useRollup }),
-    remindersRepository.listAssignmentFacts(db, { ...options, useRollup, asked: askedMasks(options.onDate) }),
-  ]);
   const byReserve = new Map<string, ReserveFacts['assignments'][number][]>();
   for (const row of assignments) {
     const facts = {
