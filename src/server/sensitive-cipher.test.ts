@@ -16,6 +16,15 @@ describe('sensitive field encryption', () => {
     expect(cipher.decrypt(first)).toBe('11010519491231002X');
   });
 
+  it('never repeats an IV, across the refills of its pool of random bytes', () => {
+    const fresh = new SensitiveCipher(crypto.randomBytes(32));
+    const ivs = new Set<string>();
+    const values = Array.from({ length: 3000 }, (_, index) => fresh.encrypt(`1380000${String(index).padStart(4, '0')}`));
+    for (const stored of values) ivs.add(Buffer.from(stored.slice(3), 'base64').subarray(0, 12).toString('hex'));
+    expect(ivs.size).toBe(3000);
+    expect(fresh.decrypt(values[2999]!)).toBe('13800002999');
+  });
+
   it('detects a changed ciphertext', () => {
     const stored = cipher.encrypt('13812345678');
     const raw = Buffer.from(stored.slice(3), 'base64');

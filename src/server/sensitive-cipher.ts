@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const IV_BYTES = 12;
+const IV_POOL_SIZE = 1024;
+
 /**
  * Encryption of sensitive fields (ID numbers, phones) at rest: AES-256-GCM with a random IV per
  * value, and an HMAC-SHA256 "blind index" so that equal values can be found and kept unique
@@ -17,8 +20,22 @@ export class SensitiveCipher {
     this.#indexKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'houbei blind index', 32));
   }
 
+  /** Random bytes for IVs, drawn from the CSPRNG in blocks: one call per 1,024 values instead of one per value (4 µs each). */
+  #ivPool = Buffer.alloc(0);
+  #ivOffset = 0;
+
+  #nextIv(): Buffer {
+    if (this.#ivOffset === this.#ivPool.length) {
+      this.#ivPool = crypto.randomBytes(IV_BYTES * IV_POOL_SIZE);
+      this.#ivOffset = 0;
+    }
+    const iv = this.#ivPool.subarray(this.#ivOffset, this.#ivOffset + IV_BYTES);
+    this.#ivOffset += IV_BYTES;
+    return iv;
+  }
+
   encrypt(plaintext: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = this.#nextIv();
     const cipher = crypto.createCipheriv('aes-256-gcm', this.#encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;

@@ -36,15 +36,15 @@ export function describeProblems(problems: readonly FieldProblem[]): string {
   return problems.map((problem) => `${FIELD_LABELS[problem.field]}：${problem.message}`).join('；');
 }
 
-/** The stored form of a checked person: ID number and phone encrypted, hashed and masked. */
-export function encryptPerson(cipher: SensitiveCipher, person: CheckedPerson, histories?: Partial<Pick<PersonColumns, 'educationHistory' | 'workHistory' | 'familyMembers'>>): PersonColumns {
+/** The stored form of a checked person: ID number and phone encrypted, hashed and masked (`idNumberHash`: the blind index when the caller has it already). */
+export function encryptPerson(cipher: SensitiveCipher, person: CheckedPerson, histories?: Partial<Pick<PersonColumns, 'educationHistory' | 'workHistory' | 'familyMembers'>>, idNumberHash?: string): PersonColumns {
   return {
     name: person.name,
     gender: person.gender,
     ethnicity: person.ethnicity ?? null,
     birthDate: person.birthDate,
     idNumberCipher: cipher.encrypt(person.idNumber),
-    idNumberHash: cipher.blindIndex(person.idNumber),
+    idNumberHash: idNumberHash ?? cipher.blindIndex(person.idNumber),
     idNumberMasked: maskIdNumber(person.idNumber),
     phoneCipher: person.phone ? cipher.encrypt(person.phone) : null,
     phoneMasked: person.phone ? maskPhone(person.phone) : null,

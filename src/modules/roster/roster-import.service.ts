@@ -424,7 +424,7 @@ export async function importRoster(db: Db, ctx: Context, cipher: SensitiveCipher
 function placementOf(cipher: SensitiveCipher, row: ParsedRow, kind: ImportKind): NewPersonPlacement {
   const { reserve } = row;
   return {
-    person: encryptPerson(cipher, row.person),
+    person: encryptPerson(cipher, row.person, undefined, row.idNumberHash),
     orgCode: row.orgCode,
     sourceCategory: reserve.sourceCategory,
     isAway: row.isAway,
