@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A part of the server the request needs is missing or busy (e.g. LibreOffice for PDF). */
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -249,7 +249,7 @@ describe('the 纪实表 record form of one reserve', () => {
     process.env.SOFFICE_PATH = '/nonexistent/soffice';
     try {
       const response = await world.app.inject({ method: 'GET', url: formUrl(reserve.reserveId, `year=${YEAR}&format=pdf`), headers: { cookie: township } });
-      expect(response.statusCode).toBe(500);
+      expect(response.statusCode).toBe(503);
       expect(response.json().message).toBe('服务器未安装 LibreOffice，无法生成 PDF；请下载 Word 格式（format=docx），或请管理员安装 libreoffice-writer');
     } finally {
       delete process.env.SOFFICE_PATH;

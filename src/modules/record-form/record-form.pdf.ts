@@ -82,12 +82,12 @@ function runSoffice(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): 
     }, timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (error.code === 'ENOENT') reject(new AppError('INTERNAL', '服务器未安装 LibreOffice，无法生成 PDF；请下载 Word 格式（format=docx），或请管理员安装 libreoffice-writer'));
+      if (error.code === 'ENOENT') reject(new AppError('SERVICE_UNAVAILABLE', '服务器未安装 LibreOffice，无法生成 PDF；请下载 Word 格式（format=docx），或请管理员安装 libreoffice-writer'));
       else reject(error);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (isTimedOut) reject(new AppError('INTERNAL', `生成 PDF 超时（超过 ${Math.round(timeoutMs / 1000)} 秒），请减少份数或改为下载 Word 格式`));
+      if (isTimedOut) reject(new AppError('SERVICE_UNAVAILABLE', `生成 PDF 超时（超过 ${Math.round(timeoutMs / 1000)} 秒），请减少份数或改为下载 Word 格式`));
       else if (code === 0) resolve();
       else reject(new Error(`soffice exited with ${code ?? signal}: ${stderr}`));
     });

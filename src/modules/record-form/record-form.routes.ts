@@ -25,7 +25,7 @@ export async function recordFormRoutes(app: App, { database, cipher }: ModuleDep
       summary: '一名后备力量的村级后备干部日常管理纪实表（Word 或 PDF）：基本情况、照片、当年培训、结对帮扶、实践锻炼、村和乡镇季度评定意见、年度考核结果',
       params: z.strictObject({ id: ZUuid.describe('后备力量编号') }),
       querystring: ZRecordFormQuery,
-      response: { 200: z.any().describe('纪实表文件（docx 或 pdf）'), ...errorResponses, 500: ZError },
+      response: { 200: z.any().describe('纪实表文件（docx 或 pdf）'), ...errorResponses, 503: ZError.describe('服务器未安装 LibreOffice 或生成 PDF 超时') },
     },
   }, async (request, reply) => {
     const { year, format, includeSensitive } = request.query;
@@ -38,7 +38,7 @@ export async function recordFormRoutes(app: App, { database, cipher }: ModuleDep
       tags,
       summary: '批量导出乡镇或村（社区）全部在库后备力量的纪实表：zip 压缩包，每人一个文件（Word 最多 300 份，PDF 最多 100 份）',
       querystring: ZRecordFormBatchQuery,
-      response: { 200: z.any().describe('zip 压缩包'), ...errorResponses, 500: ZError },
+      response: { 200: z.any().describe('zip 压缩包'), ...errorResponses, 503: ZError.describe('服务器未安装 LibreOffice 或生成 PDF 超时') },
     },
   }, async (request, reply) => {
     const { orgCode, year, format, includeSensitive } = request.query;
