@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectReminders, computeReminders, monthsAsked, pageOfReminders, quartersAsked, toMask, type AssignmentFacts, type ReserveFacts } from './reminders.ts';
+import { collectCarriedOver, collectReminders, computeReminders, describeReminder, monthsAsked, pageOfReminders, quartersAsked, toMask, type AssignmentFacts, type ReserveFacts } from './reminders.ts';
 import { DEFAULT_TRAINING_RULES } from './training-rules.ts';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -69,7 +69,9 @@ describe('reminders', () => {
   it('remind training days short only from October, and the centralised window six months before it closes', () => {
     const short = reserve({ training: { attendedDaysThisYear: 2.5, qualifyingEnds: ['2025-05-09'] } });
     expect(computeReminders([short], '2025-09-30')).toEqual([]);
-    expect(computeReminders([short], '2025-10-01')).toEqual([expect.objectContaining({ kind: 'annualTraining', status: 'due', dueBy: '2025-12-31', responsibleRole: 'villageClerk', message: expect.stringContaining('还差 0.5 天') })]);
+    const shortOnOctober = computeReminders([short], '2025-10-01');
+    expect(shortOnOctober).toEqual([expect.objectContaining({ kind: 'annualTraining', status: 'due', dueBy: '2025-12-31', responsibleRole: 'villageClerk' })]);
+    expect(describeReminder(shortOnOctober[0]!)).toBe('张三 2025 年已参加培训 2.5 天，还差 0.5 天（每年不少于 3 天）');
     // Admitted mid-year 2023-07-15 without a centralised session: window closes 2026-07-15.
     const untrained = reserve({ admittedOn: '2023-07-15', training: { attendedDaysThisYear: 3, qualifyingEnds: [] }, assignments: [assignment({ startedOn: '2026-01-01' })] });
     expect(kinds(computeReminders([untrained], '2026-01-15'))).toEqual([]);
@@ -104,5 +106,40 @@ describe('reminders', () => {
     }
     expect(pageOfReminders(shuffled, { page: 1, pageSize: 1000 })).toEqual(sorted.slice(0, 1000));
     expect(pageOfReminders(shuffled, { page: 999, pageSize: 20 })).toEqual([]);
+  });
+
+  it('carry the previous year\'s December, fourth quarter and yearly duties into January to March, overdue', () => {
+    const lastYear = reserve({
+      villageQuarters: toMask([1, 2, 3]), townshipQuarters: toMask([1, 2, 3, 4]), hasAnnualTalk: false,
+      training: { attendedDaysThisYear: 1, qualifyingEnds: ['2025-05-09'] },
+      assignments: [assignment({ contactMonths: toMask(ALL_MONTHS.filter((month) => month !== 11 && month !== 12)), summaryQuarters: toMask([1, 2, 3]) })],
+    });
+    const carried = collectCarriedOver([lastYear], '2026-01-10', new Set(['r1']));
+    expect(kinds(carried).sort()).toEqual(['annualTalk:2025:overdue', 'annualTraining:2025:overdue', 'mentorContact:2025-12:overdue', 'mentoringSummary:2025Q4:overdue', 'villageOpinion:2025Q4:overdue']);
+    const december = carried.find((item) => item.kind === 'mentorContact')!;
+    expect(december).toMatchObject({ dueBy: '2025-12-31', responsibleUserId: 'u1' });
+    expect(describeReminder(december)).toBe('王导师 对 张三 的 2025 年 12 月帮带记录未填写');
+    // November was overdue all December: it is not carried. Nor is anything after March, or for a reserve no longer listed.
+    expect(collectCarriedOver([lastYear], '2026-03-31', new Set(['r1']))).toHaveLength(5);
+    expect(collectCarriedOver([lastYear], '2026-04-01', new Set(['r1']))).toEqual([]);
+    expect(collectCarriedOver([lastYear], '2026-01-10', new Set(['r2']))).toEqual([]);
+  });
+
+  it('describe every kind in a sentence that names who and what', () => {
+    const behind = reserve({
+      admittedOn: '2022-01-01', hasMentorOnDate: false, hasAnnualTalk: false, villageQuarters: toMask([1, 2]), townshipQuarters: toMask([1, 2]),
+      training: { attendedDaysThisYear: 1, qualifyingEnds: [] },
+      assignments: [assignment({ startedOn: '2022-01-01', endedOn: '2025-11-01', contactMonths: toMask(ALL_MONTHS.filter((month) => month !== 10)), summaryQuarters: toMask([1, 2]) })],
+    });
+    expect(computeReminders([behind], '2025-11-05').map(describeReminder)).toEqual([
+      '张三 应于 2025-01-01 前参加一次不少于 5 天的集中培训，已逾期',
+      '王导师 对 张三 的 2025 年第 3 季度帮带小结未填写',
+      '张三 2025 年第 3 季度村（社区）评定意见未填写',
+      '张三 2025 年第 3 季度乡镇评定意见未填写',
+      '王导师 对 张三 的 2025 年 10 月帮带记录未填写',
+      '张三 尚未落实帮带干部，请为其指定导师',
+      '张三 2025 年已参加培训 1 天，还差 2 天（每年不少于 3 天）',
+      '乡镇党委书记 2025 年尚未与 张三 谈心谈话',
+    ]);
   });
 });

@@ -78,7 +78,8 @@ export interface Reminder {
   /** '2026-03', '2026Q1', '2026' or a date. */
   period: string;
   dueBy: string;
-  message: string;
+  /** The figures the sentence quotes (describeReminder): training days, or a centralised session's minimum days. */
+  figures: { attendedDays: number; shortByDays: number; requiredDays: number } | { minimumDays: number } | null;
 }
 
 /** From this month of the year on, the year's training and the secretary's talk are reminded. */
@@ -132,11 +133,38 @@ export function monthsAsked(onDate: string): { month: number; from: string; to: 
   });
 }
 
-function reminder(reserve: ReserveFacts, kind: ReminderKind, status: Reminder['status'], responsible: { role: ResponsibleRole; userId: string | null; name: string | null }, period: string, dueBy: string, message: string): Reminder {
+function reminder(reserve: ReserveFacts, kind: ReminderKind, status: Reminder['status'], responsible: { role: ResponsibleRole; userId: string | null; name: string | null }, period: string, dueBy: string, figures: Reminder['figures'] = null): Reminder {
   return {
     kind, status, reserveId: reserve.reserveId, reserveName: reserve.reserveName, orgCode: reserve.orgCode,
-    responsibleRole: responsible.role, responsibleUserId: responsible.userId, responsibleName: responsible.name, period, dueBy, message,
+    responsibleRole: responsible.role, responsibleUserId: responsible.userId, responsibleName: responsible.name, period, dueBy, figures,
   };
+}
+
+/**
+ * The sentence shown for a reminder. Built for the page shown only: a province's list holds some
+ * 100,000 reminders, and their sentences cost a third of the computation.
+ */
+export function describeReminder(reminder: Reminder): string {
+  const name = reminder.reserveName;
+  const year = reminder.period.slice(0, 4);
+  const quarter = reminder.period.slice(5);
+  const figures = reminder.figures;
+  switch (reminder.kind) {
+    case 'noMentor': return `${name} 尚未落实帮带干部，请为其指定导师`;
+    case 'mentorContact': return `${reminder.responsibleName ?? ''} 对 ${name} 的 ${year} 年 ${Number(reminder.period.slice(5, 7))} 月帮带记录未填写`;
+    case 'mentoringSummary': return `${reminder.responsibleName ?? ''} 对 ${name} 的 ${year} 年第 ${quarter} 季度帮带小结未填写`;
+    case 'villageOpinion': return `${name} ${year} 年第 ${quarter} 季度村（社区）评定意见未填写`;
+    case 'townshipOpinion': return `${name} ${year} 年第 ${quarter} 季度乡镇评定意见未填写`;
+    case 'annualTraining': {
+      const days = figures !== null && 'requiredDays' in figures ? figures : { attendedDays: 0, shortByDays: 0, requiredDays: 0 };
+      return `${name} ${year} 年已参加培训 ${days.attendedDays} 天，还差 ${days.shortByDays} 天（每年不少于 ${days.requiredDays} 天）`;
+    }
+    case 'centralisedTraining': {
+      const minimumDays = figures !== null && 'minimumDays' in figures ? figures.minimumDays : 0;
+      return `${name} 应于 ${reminder.dueBy} 前参加一次不少于 ${minimumDays} 天的集中培训${reminder.status === 'overdue' ? '，已逾期' : ''}`;
+    }
+    case 'annualTalk': return `乡镇党委书记 ${year} 年尚未与 ${name} 谈心谈话`;
+  }
 }
 
 const VILLAGE = { role: 'villageClerk', userId: null, name: null } as const;
@@ -162,6 +190,44 @@ export function askedMasks(onDate: string): { months: number; quarters: number }
   return { months: toMask(monthsAsked(onDate).map((month) => month.month)), quarters: toMask(quartersAsked(onDate).map((quarter) => quarter.quarter)) };
 }
 
+/** Until the end of this month of a year, the previous year's last month, last quarter and yearly duties stay on the list. */
+export const CARRY_OVER_UNTIL_MONTH = 3;
+
+/** The previous 31 December when onDate lies in the carry-over months (January to March), else null. */
+export function carriedOverYearEnd(onDate: string): string | null {
+  return Number(onDate.slice(5, 7)) <= CARRY_OVER_UNTIL_MONTH ? `${Number(onDate.slice(0, 4)) - 1}-12-31` : null;
+}
+
+/** What is asked for at a year's end and carried over: December's contact log and the fourth quarter's summary. */
+export const YEAR_END_ASKED = { months: 1 << 11, quarters: 1 << 3 } as const;
+const EARLIER_MONTHS = (1 << 11) - 1;
+const EARLIER_QUARTERS = (1 << 3) - 1;
+
+/**
+ * The previous year's reminders still shown on onDate (January to March): December's contact logs,
+ * the fourth quarter's summaries and opinions, the year's training days and the secretary's talk,
+ * all overdue, for the reserves still on the list (`current`). `previous` are the facts as at
+ * that year's 31 December.
+ */
+export function collectCarriedOver(previous: readonly ReserveFacts[], onDate: string, current: ReadonlySet<string>): Reminder[] {
+  const yearEnd = carriedOverYearEnd(onDate);
+  if (yearEnd === null) return [];
+  const year = yearEnd.slice(0, 4);
+  // Months before December and quarters before the fourth are marked done, so that only what is carried is built.
+  const yearEndOnly = previous.filter((reserve) => current.has(reserve.reserveId)).map((reserve): ReserveFacts => ({
+    ...reserve, villageQuarters: reserve.villageQuarters | EARLIER_QUARTERS, townshipQuarters: reserve.townshipQuarters | EARLIER_QUARTERS,
+    assignments: reserve.assignments.map((assignment) => ({ ...assignment, contactMonths: assignment.contactMonths | EARLIER_MONTHS, summaryQuarters: assignment.summaryQuarters | EARLIER_QUARTERS })),
+  }));
+  const carried: Reminder[] = [];
+  for (const reminder of collectReminders(yearEndOnly, yearEnd)) {
+    const isCarried = reminder.kind === 'mentorContact' ? reminder.period === `${year}-12`
+      : reminder.kind === 'mentoringSummary' || reminder.kind === 'villageOpinion' || reminder.kind === 'townshipOpinion' ? reminder.period === `${year}Q4`
+      : reminder.kind === 'annualTraining' || reminder.kind === 'annualTalk';
+    if (isCarried) carried.push({ ...reminder, status: 'overdue' });
+  }
+  return carried;
+}
+
 /** All reminders for the reserves on onDate, in the list's order (see compareReminders). */
 export function computeReminders(reserves: readonly ReserveFacts[], onDate: string): Reminder[] {
   return collectReminders(reserves, onDate).sort(compareReminders);
@@ -179,42 +245,39 @@ export function collectReminders(reserves: readonly ReserveFacts[], onDate: stri
   const reminders: Reminder[] = [];
   for (const reserve of reserves) {
     if (reserve.admittedOn > onDate) continue;
-    const name = reserve.reserveName;
-    if (!reserve.hasMentorOnDate) reminders.push(reminder(reserve, 'noMentor', 'overdue', TOWNSHIP, onDate, onDate, `${name} 尚未落实帮带干部，请为其指定导师`));
+    if (!reserve.hasMentorOnDate) reminders.push(reminder(reserve, 'noMentor', 'overdue', TOWNSHIP, onDate, onDate));
     const admittedMonth = `${reserve.admittedOn.slice(0, 8)}01`;
     for (const assignment of reserve.assignments) {
       const mentor = { role: 'mentor' as const, userId: assignment.mentorUserId, name: assignment.mentorName };
       for (const month of months) {
         if (month.from < admittedMonth || !overlaps(assignment.startedOn, assignment.endedOn, month.from, month.to) || hasBit(assignment.contactMonths, month.month)) continue;
-        reminders.push(reminder(reserve, 'mentorContact', month.status, mentor, month.from.slice(0, 7), month.to, `${assignment.mentorName} 对 ${name} 的 ${year} 年 ${month.month} 月帮带记录未填写`));
+        reminders.push(reminder(reserve, 'mentorContact', month.status, mentor, month.from.slice(0, 7), month.to));
       }
       for (const quarter of quarters) {
         if (!overlaps(assignment.startedOn, assignment.endedOn, quarter.from, quarter.to) || quarter.to < reserve.admittedOn || hasBit(assignment.summaryQuarters, quarter.quarter)) continue;
-        reminders.push(reminder(reserve, 'mentoringSummary', quarter.status, mentor, `${year}Q${quarter.quarter}`, quarter.to, `${assignment.mentorName} 对 ${name} 的 ${year} 年第 ${quarter.quarter} 季度帮带小结未填写`));
+        reminders.push(reminder(reserve, 'mentoringSummary', quarter.status, mentor, `${year}Q${quarter.quarter}`, quarter.to));
       }
     }
     for (const quarter of quarters) {
       if (quarter.to < reserve.admittedOn) continue;
       if (!hasBit(reserve.villageQuarters, quarter.quarter)) {
-        reminders.push(reminder(reserve, 'villageOpinion', quarter.status, VILLAGE, `${year}Q${quarter.quarter}`, quarter.to, `${name} ${year} 年第 ${quarter.quarter} 季度村（社区）评定意见未填写`));
+        reminders.push(reminder(reserve, 'villageOpinion', quarter.status, VILLAGE, `${year}Q${quarter.quarter}`, quarter.to));
       }
       if (!hasBit(reserve.townshipQuarters, quarter.quarter)) {
-        reminders.push(reminder(reserve, 'townshipOpinion', quarter.status, TOWNSHIP, `${year}Q${quarter.quarter}`, quarter.to, `${name} ${year} 年第 ${quarter.quarter} 季度乡镇评定意见未填写`));
+        reminders.push(reminder(reserve, 'townshipOpinion', quarter.status, TOWNSHIP, `${year}Q${quarter.quarter}`, quarter.to));
       }
     }
     const training = evaluateTrainingFacts(reserve.training, reserve.rules, { onDate, admittedOn: reserve.admittedOn });
     const annual = training.annual;
     if (isYearEnd && annual.status !== 'met') {
-      reminders.push(reminder(reserve, 'annualTraining', annual.status, VILLAGE, String(year), annual.dueBy,
-        `${name} ${year} 年已参加培训 ${annual.attendedDays} 天，还差 ${annual.shortByDays} 天（每年不少于 ${annual.requiredDays} 天）`));
+      reminders.push(reminder(reserve, 'annualTraining', annual.status, VILLAGE, String(year), annual.dueBy, { attendedDays: annual.attendedDays, shortByDays: annual.shortByDays, requiredDays: annual.requiredDays }));
     }
     const centralised = training.centralised;
     if (centralised.status === 'overdue' || (centralised.status === 'due' && daysBetween(onDate, centralised.dueBy) <= CENTRALISED_NOTICE_DAYS)) {
-      reminders.push(reminder(reserve, 'centralisedTraining', centralised.status, TOWNSHIP, centralised.dueBy, centralised.dueBy,
-        `${name} 应于 ${centralised.dueBy} 前参加一次不少于 ${reserve.rules.centralisedMinimumDays} 天的集中培训${centralised.status === 'overdue' ? '，已逾期' : ''}`));
+      reminders.push(reminder(reserve, 'centralisedTraining', centralised.status, TOWNSHIP, centralised.dueBy, centralised.dueBy, { minimumDays: reserve.rules.centralisedMinimumDays }));
     }
     if (isYearEnd && !reserve.hasAnnualTalk) {
-      reminders.push(reminder(reserve, 'annualTalk', 'due', TOWNSHIP, String(year), `${year}-12-31`, `乡镇党委书记 ${year} 年尚未与 ${name} 谈心谈话`));
+      reminders.push(reminder(reserve, 'annualTalk', 'due', TOWNSHIP, String(year), `${year}-12-31`));
     }
   }
   return reminders;

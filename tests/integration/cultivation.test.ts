@@ -166,6 +166,18 @@ describe('a year of cultivation', () => {
     expect((await call(await world.login(other.username), 'GET', `/api/reminders/mine?onDate=${onDate}`, undefined, 200)).json().total).toBe(0);
   });
 
+  it('carries a missing December log into the next January to March, overdue, and no earlier month', async () => {
+    const december = (await call(mentorCookie, 'GET', `/api/mentor-contacts/${contactIds.get(12)}`, undefined, 200)).json();
+    await call(mentorCookie, 'DELETE', `/api/mentor-contacts/${december.id}?version=${december.version}`, undefined, 204);
+    const carried = (list: Json) => (list.reminders as Json[]).filter((item: Json) => String(item.period).startsWith(String(year))).map((item: Json) => `${item.kind}:${item.period}:${item.status}:${item.responsibleUserId}`);
+    const january = (await call(township, 'GET', `/api/reminders?orgCode=${world.townshipA.code}&onDate=${year + 1}-01-20&pageSize=200`, undefined, 200)).json();
+    expect(carried(january)).toEqual([`mentorContact:${year}-12:overdue:${mentor.id}`]);
+    expect(carried((await call(mentorCookie, 'GET', `/api/reminders/mine?onDate=${year + 1}-03-31`, undefined, 200)).json())).toEqual([`mentorContact:${year}-12:overdue:${mentor.id}`]);
+    expect(carried((await call(township, 'GET', `/api/reminders?orgCode=${world.townshipA.code}&onDate=${year + 1}-04-01&pageSize=200`, undefined, 200)).json())).toEqual([]);
+    await call(mentorCookie, 'POST', '/api/mentor-contacts', { assignmentId, contactedOn: `${year}-12-20`, form: 'visit', thoughts: '补记' }, 201);
+    expect(carried((await call(township, 'GET', `/api/reminders?orgCode=${world.townshipA.code}&onDate=${year + 1}-01-20&pageSize=200`, undefined, 200)).json())).toEqual([]);
+  });
+
   it('places the reserve in the talent grid from the assessments, and lets the township adjust it with a reason', async () => {
     const grid = (await call(township, 'GET', `/api/talent-grid?orgCode=${world.townshipA.code}&year=${year}`, undefined, 200)).json();
     const entry = grid.entries.find((item: { reserve: { id: string } }) => item.reserve.id === reserve.reserveId);

@@ -16,6 +16,14 @@ export interface ReserveFactRow {
   has_mentor: boolean;
 }
 
+export interface YearFiguresRow {
+  reserve_id: string;
+  village_quarters: number;
+  township_quarters: number;
+  training_days: number;
+  talks: number;
+}
+
 export interface AssignmentFactRow {
   id: string;
   reserve_id: string;
@@ -57,7 +65,7 @@ export const remindersRepository = {
    * summed from the records up to onDate. Both give the same facts for today (tested). Village
    * names are left to the page shown.
    */
-  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean }): Promise<ReserveFactRow[]> {
+  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean}): Promise<ReserveFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
     const yearStart = `${options.onDate.slice(0, 4)}-01-01`;
     const year = Number(options.onDate.slice(0, 4));
@@ -105,6 +113,20 @@ export const remindersRepository = {
         q.village_quarters, q.township_quarters, (k.reserve_id IS NOT NULL) AS has_talk, r.has_mentor
       FROM r LEFT JOIN t ON t.reserve_id = r.id LEFT JOIN q ON q.reserve_id = r.id LEFT JOIN k ON k.reserve_id = r.id
     `.execute(executor));
+    return result.rows;
+  },
+
+  /**
+   * A past year's figures per reserve from the roll-ups (exact for a whole year): quarters with
+   * opinions, training days, talks. For the reserves of a subtree, or for the reserves given.
+   */
+  async listYearFigures(db: Executor, options: { year: number; prefix: string } | { year: number; reserveIds: readonly string[] }): Promise<YearFiguresRow[]> {
+    const which = 'reserveIds' in options
+      ? sql`y.reserve_id = ANY (${[...options.reserveIds]}::uuid[])`
+      : sql`y.reserve_id IN (SELECT id FROM reserve WHERE status = 'admitted' AND org_code LIKE ${`${escapeLike(options.prefix)}%`})`;
+    const result = await sql<YearFiguresRow>`
+      SELECT y.reserve_id, y.village_quarters, y.township_quarters, y.training_days, y.talks FROM cultivation_reserve_year y WHERE y.year = ${options.year} AND ${which}
+    `.execute(db);
     return result.rows;
   },
 

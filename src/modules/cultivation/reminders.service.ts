@@ -1,10 +1,10 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { askedMasks, collectReminders, pageOfReminders, REMINDER_KIND_LABELS, type Reminder, type ReserveFacts } from '../../domain/reminders.ts';
+import { askedMasks, carriedOverYearEnd, collectCarriedOver, collectReminders, describeReminder, pageOfReminders, REMINDER_KIND_LABELS, YEAR_END_ASKED, type AssignmentFacts, type Reminder, type ReserveFacts } from '../../domain/reminders.ts';
 import { DEFAULT_TRAINING_RULES, isQualifyingCentralised, TRAINING_METHODS, type TrainingMethod, type TrainingRules } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
 import { forbidden } from '../../server/errors.ts';
-import { remindersRepository } from './reminders.repository.ts';
+import { remindersRepository, type AssignmentFactRow } from './reminders.repository.ts';
 import { prefixOf } from './training.service.ts';
 
 /**
@@ -26,16 +26,7 @@ export async function loadReminderFacts(db: Executor, options: { prefix: string;
       centralisedMethods: row.centralised_methods.filter((method): method is TrainingMethod => (TRAINING_METHODS as readonly string[]).includes(method)),
     } satisfies TrainingRules,
   })).sort((a, b) => b.prefix.length - a.prefix.length);
-  const byReserve = new Map<string, ReserveFacts['assignments'][number][]>();
-  for (const row of assignments) {
-    const facts = {
-      assignmentId: row.id, mentorUserId: row.mentor_user_id, mentorName: row.mentor_name, startedOn: row.started_on, endedOn: row.ended_on,
-      contactMonths: row.contact_months ?? 0, summaryQuarters: row.summary_quarters ?? 0,
-    };
-    const list = byReserve.get(row.reserve_id);
-    if (list) list.push(facts);
-    else byReserve.set(row.reserve_id, [facts]);
-  }
+  const byReserve = groupAssignments(assignments);
   return reserves.map((row): ReserveFacts => {
     const rules = ruleSets.find((set) => row.org_code.startsWith(set.prefix))?.rules ?? DEFAULT_TRAINING_RULES;
     return {
@@ -43,6 +34,45 @@ export async function loadReminderFacts(db: Executor, options: { prefix: string;
       training: { attendedDaysThisYear: Number(row.days_this_year ?? 0), qualifyingEnds: qualifyingEnds(row.sessions, rules) },
       villageQuarters: row.village_quarters ?? 0, townshipQuarters: row.township_quarters ?? 0, hasAnnualTalk: row.has_talk, hasMentorOnDate: row.has_mentor,
       assignments: byReserve.get(row.id) ?? [],
+    };
+  });
+}
+
+/** Assignment rows as facts, by reserve. */
+function groupAssignments(rows: readonly AssignmentFactRow[]): Map<string, AssignmentFacts[]> {
+  const byReserve = new Map<string, AssignmentFacts[]>();
+  for (const row of rows) {
+    const facts: AssignmentFacts = {
+      assignmentId: row.id, mentorUserId: row.mentor_user_id, mentorName: row.mentor_name, startedOn: row.started_on, endedOn: row.ended_on,
+      contactMonths: row.contact_months ?? 0, summaryQuarters: row.summary_quarters ?? 0,
+    };
+    const list = byReserve.get(row.reserve_id);
+    if (list) list.push(facts);
+    else byReserve.set(row.reserve_id, [facts]);
+  }
+  return byReserve;
+}
+
+/**
+ * The facts of the reserves listed today as at the previous 31 December, for the carry-over: that
+ * year's figures and the assignments lacking December's log or the fourth quarter's summary, from
+ * the roll-ups (exact for a whole year); name, unit, admission and rules are today's.
+ */
+async function loadYearEndFacts(db: Executor, current: readonly ReserveFacts[], options: { prefix: string; yearEnd: string; mentorUserId?: string | undefined }): Promise<ReserveFacts[]> {
+  const year = Number(options.yearEnd.slice(0, 4));
+  const [figures, assignments] = await Promise.all([
+    remindersRepository.listYearFigures(db, options.mentorUserId ? { year, reserveIds: current.map((reserve) => reserve.reserveId) } : { year, prefix: options.prefix }),
+    remindersRepository.listAssignmentFacts(db, { prefix: options.prefix, onDate: options.yearEnd, mentorUserId: options.mentorUserId, useRollup: true, asked: YEAR_END_ASKED }),
+  ]);
+  const byReserve = groupAssignments(assignments);
+  const figuresOf = new Map(figures.map((row) => [row.reserve_id, row]));
+  return current.map((reserve): ReserveFacts => {
+    const row = figuresOf.get(reserve.reserveId);
+    return {
+      ...reserve,
+      training: { attendedDaysThisYear: Number(row?.training_days ?? 0), qualifyingEnds: reserve.training.qualifyingEnds },
+      villageQuarters: row?.village_quarters ?? 0, townshipQuarters: row?.township_quarters ?? 0, hasAnnualTalk: (row?.talks ?? 0) > 0,
+      hasMentorOnDate: true, assignments: byReserve.get(reserve.reserveId) ?? [],
     };
   });
 }
@@ -66,6 +96,20 @@ function qualifyingEnds(sessions: string | null, rules: TrainingRules): string[]
   return ends;
 }
 
+/**
+ * Every reminder of a subtree on a date: the year's, and from January to March what the previous
+ * year left undone at its end (read from that year's roll-ups, for the reserves still listed).
+ */
+async function collectRemindersOn(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined }): Promise<Reminder[]> {
+  const facts = await loadReminderFacts(db, options);
+  const reminders = collectReminders(facts, options.onDate);
+  const yearEnd = carriedOverYearEnd(options.onDate);
+  if (yearEnd === null) return reminders;
+  const previous = await loadYearEndFacts(db, facts, { ...options, yearEnd });
+  for (const reminder of collectCarriedOver(previous, options.onDate, new Set(facts.map((reserve) => reserve.reserveId)))) reminders.push(reminder);
+  return reminders;
+}
+
 /** Counts by kind and the page asked for (in the list's order), with the village names of the reminders shown. */
 async function present(db: Executor, reminders: readonly Reminder[], onDate: string, page: { page: number; pageSize: number }) {
   const counts: Record<string, number> = {};
@@ -76,7 +120,9 @@ async function present(db: Executor, reminders: readonly Reminder[], onDate: str
     onDate,
     total: reminders.length,
     counts,
-    reminders: shown.map((reminder) => ({ ...reminder, label: REMINDER_KIND_LABELS[reminder.kind], villageName: villageNames.get(reminder.orgCode) ?? '' })),
+    reminders: shown.map(({ figures: _figures, ...reminder }) => ({
+      ...reminder, label: REMINDER_KIND_LABELS[reminder.kind], message: describeReminder({ ...reminder, figures: _figures }), villageName: villageNames.get(reminder.orgCode) ?? '',
+    })),
   };
 }
 
@@ -92,8 +138,7 @@ export async function listUnitReminders(db: Db, ctx: Context, query: { orgCode?:
   const orgCode = query.orgCode ?? defaultUnit(ctx);
   ctx.access.require('cultivation.read', [orgCode], { record: '组织单位', action: '查看该单位的培养教育提醒' });
   const onDate = query.onDate ?? todayInChina();
-  const facts = await loadReminderFacts(db, { prefix: prefixOf(orgCode), onDate });
-  const reminders = collectReminders(facts, onDate).filter((reminder) => !query.kind || reminder.kind === query.kind);
+  const reminders = (await collectRemindersOn(db, { prefix: prefixOf(orgCode), onDate })).filter((reminder) => !query.kind || reminder.kind === query.kind);
   return present(db, reminders, onDate, query);
 }
 
@@ -115,19 +160,18 @@ export async function listMyReminders(db: Db, ctx: Context, query: { onDate?: st
     }
   };
   if (ctx.actor && ctx.access.canAnywhere('mentoring.log')) {
-    const facts = await loadReminderFacts(db, { prefix: '', onDate, mentorUserId: ctx.actor.userId });
-    add(collectReminders(facts, onDate).filter((reminder) => reminder.responsibleUserId === ctx.actor!.userId));
+    add((await collectRemindersOn(db, { prefix: '', onDate, mentorUserId: ctx.actor.userId })).filter((reminder) => reminder.responsibleUserId === ctx.actor!.userId));
   }
   for (const binding of ctx.actor?.roles ?? []) {
     if (!['villageClerk', 'townshipCommittee', 'orgDepartment', 'administrator'].includes(binding.role)) continue;
     if (!ctx.access.can('cultivation.read', binding.orgCode)) continue;
-    const facts = await loadReminderFacts(db, { prefix: prefixOf(binding.orgCode), onDate });
+    const reminders = await collectRemindersOn(db, { prefix: prefixOf(binding.orgCode), onDate });
     const isOwn = (reminder: Reminder) => {
       if (binding.role === 'orgDepartment' || binding.role === 'administrator') return true;
       if (reminder.responsibleRole === 'mentor') return reminder.responsibleUserId === null;
       return reminder.responsibleRole === binding.role;
     };
-    add(collectReminders(facts, onDate).filter(isOwn));
+    add(reminders.filter(isOwn));
   }
   if (collected.length === 0 && !ctx.access.canAnywhere('cultivation.read') && !ctx.access.canAnywhere('mentoring.log')) throw forbidden('查看培养教育提醒');
   return present(db, collected, onDate, query);
