@@ -256,6 +256,18 @@ describe('cultivation input checks', () => {
     expect(stale.statusCode).toBe(409);
     await call(county, 'PUT', '/api/training-rules', { orgCode: world.countyCode, minimumDaysPerYear: 3, centralisedMinimumDays: 5, centralisedWindowYears: 3, centralisedMethods: ['centralised', 'partySchool'], version: 1 }, 200);
   });
+
+  it('carries last year’s training shortfall into January when the year ended short of the rules’ days', async () => {
+    const rules = (await call(county, 'GET', `/api/training-rules?orgCode=${world.countyCode}`, undefined, 200)).json();
+    const fields = { orgCode: world.countyCode, centralisedMinimumDays: 5, centralisedWindowYears: 3, centralisedMethods: ['centralised', 'partySchool'] };
+    const stricter = (await call(county, 'PUT', '/api/training-rules', { ...fields, minimumDaysPerYear: 7, version: rules.version }, 200)).json();
+    try {
+      const january = (await call(township, 'GET', `/api/reminders?orgCode=${world.townshipA.code}&onDate=${year + 1}-01-20&kind=annualTraining&pageSize=200`, undefined, 200)).json();
+      expect(january.reminders).toEqual([expect.objectContaining({ kind: 'annualTraining', period: String(year), status: 'overdue', reserveId: reserve.reserveId, message: `培养甲 ${year} 年已参加培训 6 天，还差 1 天（每年不少于 7 天）` })]);
+    } finally {
+      await call(county, 'PUT', '/api/training-rules', { ...fields, minimumDaysPerYear: 3, version: stricter.version }, 200);
+    }
+  });
 });
 
 describe('the reminder roll-ups', () => {

@@ -16,6 +16,7 @@ export interface ReserveFactRow {
   has_mentor: boolean;
 }
 
+/** A reserve's figures of one year, from the roll-up. */
 export interface YearFiguresRow {
   reserve_id: string;
   village_quarters: number;
@@ -117,15 +118,19 @@ export const remindersRepository = {
   },
 
   /**
-   * A past year's figures per reserve from the roll-ups (exact for a whole year): quarters with
-   * opinions, training days, talks. For the reserves of a subtree, or for the reserves given.
+   * The reserves whose past year may end with something missing, with that year's figures from
+   * the roll-ups (exact for a whole year): a quarter-4 opinion, the secretary's talk, or fewer
+   * training days than `minimumDays`; a reserve with nothing recorded that year has zeros. For
+   * the reserves of a subtree, or for the reserves given.
    */
-  async listYearFigures(db: Executor, options: { year: number; prefix: string } | { year: number; reserveIds: readonly string[] }): Promise<YearFiguresRow[]> {
-    const which = 'reserveIds' in options
-      ? sql`y.reserve_id = ANY (${[...options.reserveIds]}::uuid[])`
-      : sql`y.reserve_id IN (SELECT id FROM reserve WHERE status = 'admitted' AND org_code LIKE ${`${escapeLike(options.prefix)}%`})`;
+  async listYearEndShortfalls(db: Executor, options: { year: number; minimumDays: number } & ({ prefix: string } | { reserveIds: readonly string[] })): Promise<YearFiguresRow[]> {
+    const which = 'reserveIds' in options ? sql`r.id = ANY (${[...options.reserveIds]}::uuid[])` : sql`r.org_code LIKE ${`${escapeLike(options.prefix)}%`}`;
     const result = await sql<YearFiguresRow>`
-      SELECT y.reserve_id, y.village_quarters, y.township_quarters, y.training_days, y.talks FROM cultivation_reserve_year y WHERE y.year = ${options.year} AND ${which}
+      SELECT r.id AS reserve_id, coalesce(y.village_quarters, 0) AS village_quarters, coalesce(y.township_quarters, 0) AS township_quarters,
+        coalesce(y.training_days, 0) AS training_days, coalesce(y.talks, 0) AS talks
+      FROM reserve r LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.year = ${options.year}
+      WHERE r.status = 'admitted' AND ${which}
+        AND (y.reserve_id IS NULL OR y.village_quarters & 8 = 0 OR y.township_quarters & 8 = 0 OR y.talks = 0 OR y.training_days < ${options.minimumDays})
     `.execute(db);
     return result.rows;
   },

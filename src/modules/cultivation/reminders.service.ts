@@ -54,28 +54,39 @@ function groupAssignments(rows: readonly AssignmentFactRow[]): Map<string, Assig
 }
 
 /**
- * The facts of the reserves listed today as at the previous 31 December, for the carry-over: that
- * year's figures and the assignments lacking December's log or the fourth quarter's summary, from
- * the roll-ups (exact for a whole year); name, unit, admission and rules are today's.
+ * The facts, as at the previous 31 December, of the reserves listed today that may have left
+ * something undone that year (the others need no look): that year's figures and the assignments
+ * lacking December's log or the fourth quarter's summary, from the roll-ups (exact for a whole
+ * year); name, unit, admission and rules are today's. A reserve listed only for an assignment has
+ * its figures complete.
  */
 async function loadYearEndFacts(db: Executor, current: readonly ReserveFacts[], options: { prefix: string; yearEnd: string; mentorUserId?: string | undefined }): Promise<ReserveFacts[]> {
   const year = Number(options.yearEnd.slice(0, 4));
-  const [figures, assignments] = await Promise.all([
-    remindersRepository.listYearFigures(db, options.mentorUserId ? { year, reserveIds: current.map((reserve) => reserve.reserveId) } : { year, prefix: options.prefix }),
+  let minimumDays = DEFAULT_TRAINING_RULES.minimumDaysPerYear;
+  for (const reserve of current) minimumDays = Math.max(minimumDays, reserve.rules.minimumDaysPerYear);
+  const which = options.mentorUserId ? { reserveIds: current.map((reserve) => reserve.reserveId) } : { prefix: options.prefix };
+  const [shortfalls, assignments] = await Promise.all([
+    remindersRepository.listYearEndShortfalls(db, { year, minimumDays, ...which }),
     remindersRepository.listAssignmentFacts(db, { prefix: options.prefix, onDate: options.yearEnd, mentorUserId: options.mentorUserId, useRollup: true, asked: YEAR_END_ASKED }),
   ]);
   const byReserve = groupAssignments(assignments);
-  const figuresOf = new Map(figures.map((row) => [row.reserve_id, row]));
-  return current.map((reserve): ReserveFacts => {
-    const row = figuresOf.get(reserve.reserveId);
-    return {
+  const shortfallOf = new Map(shortfalls.map((row) => [row.reserve_id, row]));
+  const facts: ReserveFacts[] = [];
+  for (const reserve of current) {
+    const row = shortfallOf.get(reserve.reserveId);
+    const reserveAssignments = byReserve.get(reserve.reserveId) ?? [];
+    if (!row && reserveAssignments.length === 0) continue;
+    facts.push({
       ...reserve,
-      training: { attendedDaysThisYear: Number(row?.training_days ?? 0), qualifyingEnds: reserve.training.qualifyingEnds },
-      villageQuarters: row?.village_quarters ?? 0, townshipQuarters: row?.township_quarters ?? 0, hasAnnualTalk: (row?.talks ?? 0) > 0,
-      hasMentorOnDate: true, assignments: byReserve.get(reserve.reserveId) ?? [],
-    };
-  });
+      training: { attendedDaysThisYear: row ? Number(row.training_days) : reserve.rules.minimumDaysPerYear, qualifyingEnds: reserve.training.qualifyingEnds },
+      villageQuarters: row ? row.village_quarters : ALL_QUARTERS, townshipQuarters: row ? row.township_quarters : ALL_QUARTERS, hasAnnualTalk: row ? row.talks > 0 : true,
+      hasMentorOnDate: true, assignments: reserveAssignments,
+    });
+  }
+  return facts;
 }
+
+const ALL_QUARTERS = 0b1111;
 
 /**
  * The end dates of the sessions ('YYYY-MM-DD|method|days,…') that count as centralised training
