@@ -8,8 +8,9 @@ import { remindersRepository, type AssignmentFactRow } from './reminders.reposit
 import { prefixOf } from './training.service.ts';
 
 /**
- * The facts of every admitted reserve in a subtree on a date, gathered by two set-based queries,
- * with the training rules of each reserve's jurisdiction (nearest rule set above it).
+ * The facts of every admitted reserve in a subtree on a date, gathered by set-based queries run
+ * together (reserves, assignments with something missing, rule sets), with the training rules of
+ * each reserve's jurisdiction (nearest rule set above it).
  */
 export async function loadReminderFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; summing?: 'rollup' | 'records' }): Promise<ReserveFacts[]> {
   // The roll-ups hold whole years: exact when nothing is recorded after onDate, i.e. from today on.
@@ -131,9 +132,10 @@ async function present(db: Executor, reminders: readonly Reminder[], onDate: str
     onDate,
     total: reminders.length,
     counts,
-    reminders: shown.map(({ figures: _figures, ...reminder }) => ({
-      ...reminder, label: REMINDER_KIND_LABELS[reminder.kind], message: describeReminder({ ...reminder, figures: _figures }), villageName: villageNames.get(reminder.orgCode) ?? '',
-    })),
+    reminders: shown.map((reminder) => {
+      const { figures: _figures, ...fields } = reminder;
+      return { ...fields, label: REMINDER_KIND_LABELS[reminder.kind], message: describeReminder(reminder), villageName: villageNames.get(reminder.orgCode) ?? '' };
+    }),
   };
 }
 
