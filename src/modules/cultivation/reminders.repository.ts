@@ -40,7 +40,8 @@ export interface AssignmentFactRow {
  * Runs a query with random page reads priced as what they cost here (memory or SSD) instead of the
  * default's spinning disk: with the default, a county's list reads all 100,000 people of a
  * province to avoid 2,000 index look-ups (2–3× slower, bench/README.md). Only these queries are
- * tuned: filtered roster pages are faster with the default.
+ * tuned: filtered roster pages are faster with the default. Inside a caller's transaction the
+ * setting holds until that transaction ends.
  */
 async function withCheapRandomReads<T>(db: Executor, run: (executor: Executor) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
@@ -54,10 +55,11 @@ async function withCheapRandomReads<T>(db: Executor, run: (executor: Executor) =
 }
 
 /**
- * Set-based queries that sum a year of cultivation records per admitted reserve and per
- * mentoring assignment in one subtree (every table is filtered by its own org_code prefix and
- * date, then grouped and joined by hash): one row per reserve, one per assignment. Months and
- * quarters come back as bit masks (bit 0 = January / first quarter).
+ * Set-based queries that give a year of cultivation records per admitted reserve and per
+ * mentoring assignment in one subtree: for today from the roll-ups, joined by reserve or
+ * assignment id; for a past date summed from the records, each table filtered by its own org_code
+ * prefix and date, then grouped and joined by hash. One row per reserve, one per assignment;
+ * months and quarters come back as bit masks (bit 0 = January / first quarter).
  */
 export const remindersRepository = {
   /**
@@ -66,7 +68,7 @@ export const remindersRepository = {
    * summed from the records up to onDate. Both give the same facts for today (tested). Village
    * names are left to the page shown.
    */
-  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean}): Promise<ReserveFactRow[]> {
+  async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean }): Promise<ReserveFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
     const yearStart = `${options.onDate.slice(0, 4)}-01-01`;
     const year = Number(options.onDate.slice(0, 4));
