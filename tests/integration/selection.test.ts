@@ -40,7 +40,8 @@ async function nominate(personId: string, extra: Partial<{ profile: string; nomi
 }
 
 beforeAll(async () => {
-  world = await createTestWorld();
+  // The procedure's fixtures are dated August to October 2026: the app runs on a day after them.
+  world = await createTestWorld({ today: '2026-11-20' });
   await createUser(world.database.db, systemContext(testToday()), {
     username: 'police', displayName: '县公安局', orgCode: world.countyCode, roles: [{ role: 'jointReviewDepartment', orgCode: world.countyCode, department: '公安机关' }],
     password: TEST_PASSWORD, mustChangePassword: false,
@@ -201,6 +202,20 @@ describe('the selection procedure', () => {
       '资格条件未通过且未经批准破格：存在「参与贿选、拉票」情形，不得推荐。可不予通过，或申请破格并经乡镇党委批准');
     const rejected = await call(township, 'POST', `/api/selection-candidates/${third.id as string}/rejection`, { occurredOn: '2026-08-05', reason: '经核实存在拉票行为', version: third.version! });
     expect(rejected.body).toMatchObject({ outcome: 'rejected', stage: 'qualificationReview' });
+  });
+
+  it('refuses an exception decision once the procedure has ended, as the page no longer offers it', async () => {
+    const person = await addLedgerPerson(world, clerk, world.townshipA.villageCode, { name: '破格丁', birthDate: '19950101', education: 'seniorHigh' });
+    const nominated = await nominate(person.personId);
+    const url = `/api/selection-candidates/${nominated.id as string}`;
+    const requested = await call(clerk, 'POST', `${url}/exceptions`, { rule: 'education', reason: '群众公认的致富带头人' });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+    expect((await call(township, 'GET', url)).body.policies).toMatchObject({ decideException: true });
+    const rejected = await call(township, 'POST', `${url}/rejection`, { occurredOn: '2026-08-05', reason: '本人另有安排', version: requested.body.version! });
+    expect(rejected.body).toMatchObject({ outcome: 'rejected' });
+    expect((await call(township, 'GET', url)).body.policies).toMatchObject({ decideException: false, resolveConcern: false, requestException: false });
+    const exceptionId = (requested.body.exceptions as { id: string }[])[0]!.id;
+    await expectRefusal(township, 'POST', `/api/eligibility-exceptions/${exceptionId}/decision`, { approve: true, note: '同意' }, 409, '该人选的选拔程序已终止（不予通过），不能再审批破格');
   });
 
   it('refuses a notice reaching into a year whose holidays are not entered, until the org department enters it', async () => {
