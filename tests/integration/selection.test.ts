@@ -127,14 +127,19 @@ describe('the selection procedure', () => {
     const discipline = reviews.find((review) => review.department === '纪检监察机关')!;
     const security = reviews.find((review) => review.department === '公安机关')!;
     await expectRefusal(police, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', version: discipline.version }, 404, '联审事项不存在或不在您的管理范围内');
-    expect((await call(reviewer, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', comment: '未发现问题', version: discipline.version })).status).toBe(200);
+    expect((await call(reviewer, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', comment: '未发现问题', answeredOn: '2026-08-20', version: discipline.version })).status).toBe(200);
     await expectRefusal(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', version: security.version }, 400, '有问题时请填写审查意见，写明发现的问题');
-    expect((await call(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', comment: '有一起邻里纠纷调解记录', version: security.version })).status).toBe(200);
+    expect((await call(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', comment: '有一起邻里纠纷调解记录', answeredOn: '2026-08-22', version: security.version })).status).toBe(200);
     await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 409,
       `选拔甲（${candidate.villageName as string}）：联审有未解决的问题（公安机关提出），须由乡镇党委核实处理后才能公示`);
     await expectRefusal(clerk, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '已核实', version: security.version + 1 }, 403, '联审问题由乡镇党委核实处理，您的角色不能办理');
-    response = await call(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '经核实系已调解的邻里纠纷，不影响推荐', version: security.version + 1 });
+    await expectRefusal(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '已核实', resolvedOn: '2026-08-21', version: security.version + 1 }, 400,
+      '核实处理日期（2026-08-21）不能早于「联审回复」（公安机关）的日期 2026-08-22');
+    response = await call(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '经核实系已调解的邻里纠纷，不影响推荐', resolvedOn: '2026-08-26', version: security.version + 1 });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
+    // The notice follows the answers: it may not start before the last of them.
+    await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-08-25', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 400,
+      '选拔甲的公示开始日期（2026-08-25）不能早于「核实处理联审问题」（公安机关）的日期 2026-08-26');
 
     const notice = await call(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委（电话 028-1234567）' });
     expect(notice.status, JSON.stringify(notice.body)).toBe(201);
