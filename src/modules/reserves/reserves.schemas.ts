@@ -49,6 +49,12 @@ export const ZCreateReserve = z.strictObject({
   mentorPost: ZMentorText,
   notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
   admittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(),
+  registration: z.strictObject({
+    sourceDocument: z.string().trim().min(1, '请填写存量登记的依据（原名册或会议纪要的名称、文号）').max(200, '依据不能超过 200 个字符')
+      .describe('存量登记的依据：已在纸质名册中的后备力量，写明原名册或会议纪要的名称、文号'),
+    exceptionReason: z.string().trim().min(1).max(500, '破格理由不能超过 500 个字符').nullable().optional()
+      .describe('不符合资格条件时须填写：乡镇党委批准破格的理由（负面清单情形不能破格）'),
+  }, '请填写存量登记的依据：直接登记只用于已在纸质名册中的后备力量，新人选请走选拔程序').describe('存量登记：直接登记已在原名册中的后备力量'),
 });
 export const ZUpdateReserve = z.strictObject({
   targetPost: z.string().trim().min(1).max(40).optional(),
