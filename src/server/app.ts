@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -71,6 +71,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -114,10 +115,10 @@ export async function buildApp(options: { config: Config; database: Database; ci
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       const body = error.code === 'IMPORT_REJECTED' ? { code: error.code, message: error.message, errors: error.details } : { code: error.code, message: error.message };
-      return reply.code(error.status).send(body);
+      return reply.code(error.status).send(error.fieldErrors ? { ...body, fieldErrors: error.fieldErrors } : body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.code(400).send({ code: 'VALIDATION_FAILED', message: describeValidationError(error) });
+      return reply.code(400).send({ code: 'VALIDATION_FAILED', ...describeValidationError(error) });
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send({ code: known.code, message: known.message });

@@ -20,15 +20,24 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** One field that failed validation: `path` names the request part and the field (`body.name`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** The fields at fault, when the error is about the request's own fields. */
+  readonly fieldErrors: FieldError[] | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, fieldErrors?: FieldError[]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.fieldErrors = fieldErrors;
   }
 
   get status(): number {

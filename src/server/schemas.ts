@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Schemas shared by modules: the error body, pages, codes, versions. */
-export const ZError = z.object({ code: z.string(), message: z.string() }).meta({ id: 'Error' });
+export const ZFieldError = z.object({
+  path: z.string().describe('出错的字段，如 body.name、query.page、params.id、body.familyMembers.0.name'),
+  message: z.string().describe('该字段的中文错误说明'),
+});
+export const ZError = z.object({
+  code: z.string(),
+  message: z.string().describe('一句话说明全部问题；有字段错误时为各字段说明以「；」连接'),
+  fieldErrors: z.array(ZFieldError).optional().describe('校验失败时逐字段列出的错误'),
+}).meta({ id: 'Error' });
 
 export const ZOrgCode = z.string().regex(/^\d{12}(\d{3})?$/, '组织单位代码应为 12 位统计用区划代码（村民小组为 15 位）');
 export const ZUuid = z.uuid('编号格式不正确');
