@@ -25,7 +25,7 @@ import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts'
 import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
-import { AppError } from './errors.ts';
+import { AppError, fromDatabaseError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import type { App, ModuleDeps } from './types.ts';
@@ -112,7 +112,10 @@ export async function buildApp(options: { config: Config; database: Database; ci
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const databaseError = fromDatabaseError(thrown);
+    if (databaseError) request.log.warn({ err: thrown }, 'database refused the request');
+    const error = databaseError ?? thrown;
     if (error instanceof AppError) {
       const body = error.code === 'IMPORT_REJECTED' ? { code: error.code, message: error.message, errors: error.details } : { code: error.code, message: error.message };
       return reply.code(error.status).send(error.fieldErrors ? { ...body, fieldErrors: error.fieldErrors } : body);

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { REMINDER_KINDS } from '../../domain/reminders.ts';
 import { TRAINING_METHODS } from '../../domain/training-rules.ts';
-import { ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { ZDate, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 
 /** Zod schemas of cultivation (培养教育): training, mentoring, practice, assessment, reminders, talent grid. */
 
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '日期不存在');
 const ZYear = z.coerce.number().int().min(2000, '年度应在 2000–2100 之间').max(2100, '年度应在 2000–2100 之间');
 const ZQuarter = z.number().int().min(1, '季度应为 1–4').max(4, '季度应为 1–4');
 const ZDays = z.number().min(0, '天数不能为负').max(366, '天数不能超过 366').refine((value) => Number.isInteger(value * 2), '天数以半天为单位，如 0.5、1、1.5');

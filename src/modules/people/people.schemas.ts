@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { ZOrgCode, ZPageQuery, ZVersion } from '../../server/schemas.ts';
+import { ZDate, ZOrgCode, ZPageQuery, ZTypedDate, ZVersion } from '../../server/schemas.ts';
 
 const text = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`);
 const optionalText = (label: string, max = 100) => text(label, max).nullable().optional();
-const ZLooseDate = z.string().trim().max(20, '日期格式不正确').nullable().optional();
+const ZLooseDate = ZTypedDate.nullable().optional();
 const ZCode = z.string().trim().max(40, '代码不能超过 40 个字符');
 
 const ZHistoryEntry = z.strictObject({
-  from: z.string().trim().max(20).optional(),
-  to: z.string().trim().max(20).optional(),
+  from: ZTypedDate.optional().describe('起始年月，如 2005.09'),
+  to: ZTypedDate.optional().describe('截止年月；空为至今'),
   place: text('单位或学校', 100),
   role: text('职务或专业', 100).optional(),
 });
@@ -18,6 +18,9 @@ const ZFamilyMember = z.strictObject({
   workUnit: text('工作单位及职务', 100).optional(),
   politicalStatus: ZCode.optional(),
 });
+/** History and family as stored and shown: the input's fields, read back without checks. */
+const ZHistoryEntryOut = z.object({ from: z.string().optional(), to: z.string().optional(), place: z.string(), role: z.string().optional() });
+const ZFamilyMemberOut = z.object({ relation: z.string(), name: z.string(), workUnit: z.string().optional(), politicalStatus: z.string().optional() });
 
 /** What a user enters for a person (一人一档). ID number and phone are plain here and encrypted at rest. */
 export const ZPersonInput = z.strictObject({
@@ -83,9 +86,9 @@ export const ZPerson = z.object({
   workStartDate: z.string().nullable(),
   presentPosition: z.string().nullable(),
   isLivingAway: z.boolean(),
-  educationHistory: z.array(ZHistoryEntry),
-  workHistory: z.array(ZHistoryEntry),
-  familyMembers: z.array(ZFamilyMember),
+  educationHistory: z.array(ZHistoryEntryOut),
+  workHistory: z.array(ZHistoryEntryOut),
+  familyMembers: z.array(ZFamilyMemberOut),
   hasPhoto: z.boolean(),
   version: z.number().int(),
   ledgerEntries: z.array(z.object({ id: z.string(), orgCode: z.string(), orgName: z.string(), sourceCategory: z.string(), isAway: z.boolean(), notes: z.string().nullable(), surveyedOn: z.string() })),
@@ -106,7 +109,7 @@ export const ZPeopleFilter = z.object({
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
   ageMax: z.coerce.number().int().min(0).max(120).optional(),
   isAway: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional().describe('计算年龄的基准日期，默认今天'),
+  referenceDate: ZDate.optional().describe('计算年龄的基准日期，默认今天'),
 });
 export type TPeopleFilter = z.infer<typeof ZPeopleFilter>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { ZDate, ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZPeopleFilter, ZPeopleListQuery, ZPersonSummary } from '../people/people.schemas.ts';
 
 export const RESERVE_STATUSES = ['candidate', 'admitted', 'removed', 'appointed'] as const;
@@ -48,7 +48,7 @@ export const ZCreateReserve = z.strictObject({
   mentorName: ZMentorText,
   mentorPost: ZMentorText,
   notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
-  admittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(),
+  admittedOn: ZDate.nullable().optional(),
 });
 export const ZUpdateReserve = z.strictObject({
   targetPost: z.string().trim().min(1).max(40).optional(),

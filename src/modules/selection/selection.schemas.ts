@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { EDUCATION_ORDER, EXCLUSIONS, type ExclusionCode } from '../../domain/eligibility.ts';
 import { CANDIDATE_PROFILES, NOMINATION_CHANNELS, SELECTION_ACTIONS, SELECTION_OUTCOMES, SELECTION_STAGES } from '../../domain/selection-procedure.ts';
-import { ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { ZDate, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZPersonSummary } from '../people/people.schemas.ts';
 
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const ZText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字符`);
 const ZOptionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`).nullable().optional();
 const EXCLUSION_CODES = Object.keys(EXCLUSIONS) as [ExclusionCode, ...ExclusionCode[]];
