@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthDateRangeForAges, calendarDateProblem, daysInMonth, formatYearMonth, isCalendarDate, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+import { ageOn, birthDateRangeForAges, calendarDateProblem, daysInMonth, formatYearMonth, isAmbiguousMonthNumber, isCalendarDate, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts real days, 29 February of leap years among them', () => {
@@ -55,8 +55,15 @@ describe('dates as typed in rosters', () => {
     expect(parseLooseDate(19850315)).toEqual({ year: 1985, month: 3, day: 15 });
     expect(parseLooseDate(1985.03)).toEqual({ year: 1985, month: 3, day: null });
     expect(parseLooseDate(1985.3)).toEqual({ year: 1985, month: 3, day: null });
-    expect(parseLooseDate(1985.1)).toEqual({ year: 1985, month: 10, day: null });
+    expect(parseLooseDate(1985.2)).toEqual({ year: 1985, month: 2, day: null });
     expect(parseLooseDate(1985.11)).toEqual({ year: 1985, month: 11, day: null });
+  });
+
+  it('does not read 1986.1 typed into a number cell: it may be January or October', () => {
+    expect(parseLooseDate(1986.1)).toBeNull();
+    expect(isAmbiguousMonthNumber(1986.1)).toBe(true);
+    for (const value of [1986.01, 1986.11, 1986.12, 1986.2, 1986, '1986.1', 19861]) expect(isAmbiguousMonthNumber(value), String(value)).toBe(false);
+    expect(parseLooseDate('1986.1')).toEqual({ year: 1986, month: 1, day: null });
   });
 
   it('refuses what is not a date', () => {

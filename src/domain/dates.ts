@@ -56,11 +56,12 @@ export function parseLooseDate(value: unknown): LooseDate | null {
     if (!Number.isFinite(value) || value < 1) return null;
     // 198503 or 19850315 typed into a number cell.
     if (Number.isInteger(value) && (String(value).length === 6 || String(value).length === 8)) return parseLooseDate(String(value));
-    // 1985.03 typed into a number cell; Excel keeps 1985.10 as 1985.1, which the two-digit custom reads as October.
+    // 1985.03 typed into a number cell. Excel keeps 1985.10 as 1985.1, the same number as 1985.1
+    // typed for January: that one is not read (see isAmbiguousMonthNumber).
     if (!Number.isInteger(value) && value >= 1900 && value < 2101) {
+      if (isAmbiguousMonthNumber(value)) return null;
       const [year, fraction] = String(value).split('.') as [string, string];
-      const month = fraction.length === 1 ? (fraction === '1' ? '10' : fraction) : fraction;
-      return parseLooseDate(`${year}.${month}`);
+      return parseLooseDate(`${year}.${fraction}`);
     }
     if (value > 80000) return null;
     return parseLooseDate(new Date(EXCEL_EPOCH_UTC + Math.floor(value) * 86_400_000));
@@ -72,6 +73,14 @@ export function parseLooseDate(value: unknown): LooseDate | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? null : Number(match[3])];
   return isRealDate(year, month, day) ? { year, month, day } : null;
+}
+
+/**
+ * Whether a number cell reads as a year and month that may be January or October: 1986.1 is what a
+ * spreadsheet keeps both of 1986.1 and 1986.10.
+ */
+export function isAmbiguousMonthNumber(value: unknown): value is number {
+  return typeof value === 'number' && value >= 1900 && value < 2101 && String(value).split('.')[1] === '1';
 }
 
 /** 'YYYY-MM-DD', taking the first of the month when only the month is known. */
