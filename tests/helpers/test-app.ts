@@ -7,6 +7,7 @@ import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { clockFromSetting } from '../../src/server/clock.ts';
 import { readConfig } from '../../src/server/config.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import type { App } from '../../src/server/types.ts';
@@ -15,6 +16,11 @@ import { orgUnitsRepository } from '../../src/modules/org-units/org-units.reposi
 import { createUser } from '../../src/modules/users/users.service.ts';
 
 export const TEST_PASSWORD = 'Test12345';
+
+/** The tests' clock: today, or the date in HOUBEI_TODAY (to run the suite as if on another day). */
+export const testClock = clockFromSetting(process.env.HOUBEI_TODAY);
+/** The business date the app under test runs on. */
+export const testToday = (): string => testClock.today();
 export const TEST_COUNTY = '511425';
 
 /**
@@ -82,7 +88,7 @@ export interface TestWorld {
 /** The app on a fresh database with the test county imported and one user per role. */
 export async function createTestWorld(): Promise<TestWorld> {
   const { database, drop } = await openTestDatabase();
-  const ctx = systemContext();
+  const ctx = systemContext(testToday());
   await importCounty(database.db, ctx, TEST_COUNTY);
   const countyCode = toStatisticalCode(TEST_COUNTY);
   const townships = (await orgUnitsRepository.listChildren(database.db, countyCode)).filter((unit) => unit.name.endsWith('镇'));
@@ -114,7 +120,7 @@ export async function createTestWorld(): Promise<TestWorld> {
   };
 
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
-  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database, cipher });
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database, cipher, clock: testClock });
   await app.ready();
 
   return {

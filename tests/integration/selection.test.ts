@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { addLedgerPerson, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addLedgerPerson, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
 
 /**
  * The selection procedure over HTTP: a candidate driven through every step by the roles that own
@@ -41,7 +41,7 @@ async function nominate(personId: string, extra: Partial<{ profile: string; nomi
 
 beforeAll(async () => {
   world = await createTestWorld();
-  await createUser(world.database.db, systemContext(), {
+  await createUser(world.database.db, systemContext(testToday()), {
     username: 'police', displayName: '县公安局', orgCode: world.countyCode, roles: [{ role: 'jointReviewDepartment', orgCode: world.countyCode, department: '公安机关' }],
     password: TEST_PASSWORD, mustChangePassword: false,
   });

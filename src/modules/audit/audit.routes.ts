@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errorResponses, singleLineText, ZDate, ZPageQuery } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
-import { listLoginEvents, searchAuditEvents, verifyAuditLog } from './audit.service.ts';
+import { listLoginEvents } from '../auth/login-log.ts';
+import { searchAuditEvents, verifyAuditLog } from './audit.service.ts';
 
 const tags = ['操作日志'];
 
