@@ -1,4 +1,4 @@
-import type { Executor, Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { findChainBreak, GENESIS_HASH, hashAuditEvent, type ChainBreak } from '../../domain/audit-chain.ts';
 import type { Context } from '../../server/access.ts';
 import { authRepository } from '../auth/auth.repository.ts';
@@ -16,10 +16,12 @@ export interface AuditChange {
 }
 
 /**
- * Appends one event to the hash chain. Call it inside the transaction that makes the change, so
- * that the change and its event commit or roll back together.
+ * Appends one event to the hash chain. It takes a transaction, never the database itself: the
+ * chain's lock holds until that transaction ends (outside one, two writers would take the same
+ * id), and the change and its event commit or roll back together.
  */
 export async function recordAuditEvent(tx: Executor, ctx: Context, change: AuditChange): Promise<void> {
+  if (!tx.isTransaction) throw new Error('recordAuditEvent must be called inside a transaction');
   await auditRepository.lockChain(tx);
   const last = await auditRepository.findLast(tx);
   const fields = {
