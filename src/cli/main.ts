@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { loadMasterKey, SensitiveCipher } from '../server/sensitive-cipher.ts';
 import { importRoster } from '../modules/roster/roster-import.service.ts';
 import { exportRoster } from '../modules/roster/roster-export.service.ts';
 import { systemContext } from '../server/access.ts';
 import { readConfig } from '../server/config.ts';
-import { openMigratedDatabase, startServer } from '../server/main.ts';
+import { openInstallationCipher, openMigratedDatabase, startServer } from '../server/main.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/database.ts';
 import { importCounty } from '../modules/org-units/org-units.service.ts';
@@ -48,12 +47,6 @@ org
     }
   });
 
-/** The sensitive-field cipher with the key of this installation (HOUBEI_SECRET_KEY or DATA_DIR/secret.key). */
-function installationCipher(): SensitiveCipher {
-  const config = readConfig();
-  return new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
-}
-
 const importCommand = program.command('import').description('导入');
 importCommand
   .command('roster <file>')
@@ -74,7 +67,7 @@ importCommand
 async function runImport(kind: 'roster' | 'ledger', file: string, unit: string): Promise<void> {
   const database = await openMigratedDatabase(readConfig());
   try {
-    const result = await importRoster(database.db, systemContext(), installationCipher(), { orgCode: unit, file: fs.readFileSync(file), kind });
+    const result = await importRoster(database.db, systemContext(), await openInstallationCipher(readConfig(), database), { orgCode: unit, file: fs.readFileSync(file), kind });
     console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.details)) {
@@ -101,7 +94,7 @@ program
   .action(async (options: { unit: string; out: string; sensitive?: boolean; date?: string }) => {
     const database = await openMigratedDatabase(readConfig());
     try {
-      const rosterExport = await exportRoster(database.db, systemContext(), installationCipher(), {
+      const rosterExport = await exportRoster(database.db, systemContext(), await openInstallationCipher(readConfig(), database), {
         orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
       });
       const output = fs.createWriteStream(options.out);

@@ -16,6 +16,7 @@ export interface DatabaseSchema extends SelectionSchema, CultivationSchema {
   audit_event: AuditEventTable;
   dictionary_item: DictionaryItemTable;
   schema_migration: SchemaMigrationTable;
+  installation_setting: InstallationSettingTable;
   person: PersonTable;
   person_photo: PersonPhotoTable;
   talent_ledger_entry: TalentLedgerEntryTable;
@@ -86,6 +87,12 @@ export interface LoginEventTable {
   ip: string;
   outcome: string;
   at: CreatedAt;
+}
+
+export interface InstallationSettingTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
 }
 
 export interface AuditEventTable {

@@ -4,7 +4,8 @@ import { migrate } from '../db/migrate.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
-import { loadMasterKey, SensitiveCipher } from './sensitive-cipher.ts';
+import { checkMasterKey } from './master-key-check.ts';
+import { loadMasterKeyWithSource, SensitiveCipher } from './sensitive-cipher.ts';
 
 /** Opens the database and brings it up to date: what both the server and the CLI need first. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -13,11 +14,19 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
   return database;
 }
 
+/** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
+export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
+  const { key, source } = loadMasterKeyWithSource({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const cipher = new SensitiveCipher(key);
+  await checkMasterKey(database.db, cipher, source);
+  return cipher;
+}
+
 /** config → database → migrations → first administrator (→ demo) → HTTP server. */
 export async function startServer(options: { demo: boolean }): Promise<void> {
   const config = readConfig();
   const database = await openMigratedDatabase(config);
-  const cipher = new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+  const cipher = await openInstallationCipher(config, database);
   const admin = await ensureAdministrator(database.db, config.adminPassword);
   if (admin.password) {
     console.log(`\n已创建管理员账户 admin，初始密码（仅显示这一次，首次登录须修改）：${admin.password}\n`);
