@@ -28,6 +28,7 @@ import type { SensitiveCipher } from './sensitive-cipher.ts';
 import { AppError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { App, ModuleDeps } from './types.ts';
 
 z.config(z.locales.zhCN());
@@ -56,6 +57,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  await app.register(securityHeaders, { isHttps: config.secureCookies });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -102,13 +104,6 @@ export async function buildApp(options: { config: Config; database: Database; ci
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后须先修改密码');
     }
     request.ctx = contextFor(actor, request.ip);
-  });
-
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
