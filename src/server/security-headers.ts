@@ -4,6 +4,8 @@ import fastifyPlugin from 'fastify-plugin';
 import { AppError } from './errors.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that act on the caller or a record and read no request body. */
+const BODYLESS_ROUTES = new Set(['/api/people/:id/reveal', '/api/auth/logout']);
 
 /**
  * Response headers and cross-site request checks for the whole app:
@@ -13,8 +15,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * - every state-changing request to the API whose browser names its origin (Origin, or
  *   Sec-Fetch-Site) must come from this site's own origin, so another site cannot post with the
  *   user's cookie (login included);
- * - a route that takes no body refuses a request that sends one of another type than JSON (the
- *   client posts `{}`; a cross-site form cannot send JSON), and text/plain is not parsed at all.
+ * - text/plain is not parsed at all (with form encodings, which have no parser either, the only
+ *   bodies a cross-site form can send), and the reveal and logout routes, which take no body,
+ *   refuse any body but JSON (the client posts `{}`).  Routes that take a file (xlsx, photos,
+ *   evidence) have no body schema, so "no schema" alone cannot mean "no body".
  */
 export const securityHeaders = fastifyPlugin(async (app: FastifyInstance, options: { isHttps: boolean }) => {
   await app.register(fastifyHelmet, {
@@ -49,7 +53,7 @@ export const securityHeaders = fastifyPlugin(async (app: FastifyInstance, option
   });
 
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.schema?.body !== undefined || !STATE_CHANGING.has(request.method)) return;
+    if (!BODYLESS_ROUTES.has(request.routeOptions.url ?? '')) return;
     if (hasBody(request) && !isJson(request)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '此操作不接受请求内容（JSON 除外），请不带请求体重新提交');
   });
 
