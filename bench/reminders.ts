@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
 import { askedMasks, computeReminders } from '../src/domain/reminders.ts';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase();
   try {
     await migrate(database);
+    configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
     const ctx = systemContext();
     const isProvince = kind === 'PostgreSQL' || process.env.BENCH_PROVINCE === '1';
     const counties = isProvince ? [COUNTY, ...OTHER_COUNTIES] : [COUNTY];

@@ -96,7 +96,7 @@ export interface InstallationSettingTable {
 }
 
 export interface AuditEventTable {
-  id: number;
+  id: Generated<number>;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string;
@@ -110,6 +110,9 @@ export interface AuditEventTable {
   after: ColumnType<unknown, string | null, never>;
   prev_hash: string;
   hash: string;
+  /** County code, or 'system'; null for the unkeyed events written before keyed chains. */
+  chain: string | null;
+  chain_seq: number | null;
 }
 
 export interface DictionaryItemTable {

@@ -13,15 +13,19 @@ import type { App } from '../../src/server/types.ts';
 import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { orgUnitsRepository } from '../../src/modules/org-units/org-units.repository.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
+import { configureAuditChain } from '../../src/modules/audit/audit.service.ts';
 
 export const TEST_PASSWORD = 'Test12345';
 export const TEST_COUNTY = '511425';
+/** The audit chain key of in-process tests (a server or CLI derives its own from its master key). */
+export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
 
 /**
  * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new
  * database created on that PostgreSQL server and dropped afterwards.
  */
 export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
+  configureAuditChain({ key: TEST_AUDIT_CHAIN_KEY, checkpointFile: null });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
