@@ -1,4 +1,4 @@
-import { roleGrants, type Permission, type Role } from '../domain/roles.ts';
+import { canGrantRole, roleGrants, type Permission, type Role } from '../domain/roles.ts';
 import { isWithin, subtreePrefix, type OrgLevel } from '../domain/org-code.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 
@@ -75,6 +75,16 @@ export class Access {
   /** Whether the caller holds this role over the unit (e.g. only administrators grant administrator). */
   hasRole(role: Role, orgCode: string): boolean {
     return this.#bindings.some((binding) => binding.role === role && isWithin(binding.prefix, orgCode));
+  }
+
+  /**
+   * Whether the caller may grant `role` at the unit, or manage a user holding it there: a role that
+   * manages users, bound above the unit, and not below the role granted (see canGrantRole).
+   */
+  canGrant(role: Role, orgCode: string): boolean {
+    return this.#bindings.some(
+      (binding) => roleGrants(binding.role, 'user.manage') && isWithin(binding.prefix, orgCode) && canGrantRole(binding.role, role),
+    );
   }
 
   /** Whether the unit lies in any of the caller's subtrees at all (may they know it exists). */

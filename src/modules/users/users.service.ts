@@ -37,7 +37,7 @@ async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<
   const roles = await usersRepository.listRoles(db, users.map((user) => user.id));
   const locked = await authRepository.findLockedUsernames(db, users.map((user) => user.username), new Date());
   return users.map((user) => {
-    const canManage = ctx.access.can('user.manage', user.orgCode);
+    const canManage = mayManage(ctx, user, roles.get(user.id) ?? []);
     return {
       id: user.id,
       username: user.username,
@@ -79,15 +79,33 @@ export async function listUsers(
   return { total, users: await present(db, ctx, users), policies: { create: ctx.access.canAnywhere('user.manage') } };
 }
 
-async function findVisibleUser(db: Db | Tx, ctx: Context, id: string, permission: 'user.read' | 'user.manage'): Promise<UserRecord> {
+/**
+ * Whether the caller may edit, disable, reset or re-role this user: user management over the home
+ * unit and over every unit the user's roles are bound to, and each of those roles one the caller
+ * may grant there (never a user holding a role above the caller's own).
+ */
+function mayManage(ctx: Context, user: UserRecord, roles: readonly RoleBinding[]): boolean {
+  return ctx.access.can('user.manage', user.orgCode) && roles.every((binding) => ctx.access.canGrant(binding.role, binding.orgCode));
+}
+
+/**
+ * Finds a user the caller may read (or manage): the caller's scope must cover the user's home unit
+ * and every unit the user's roles are bound to, so a user with a county role homed in a township is
+ * beyond a township officer.
+ */
+async function findVisibleUser(db: Db | Tx, ctx: Context, id: string, permission: 'user.read' | 'user.manage'): Promise<{ user: UserRecord; roles: RoleBinding[] }> {
   const user = await usersRepository.findById(db, id);
   if (!user) throw notFound('用户');
-  ctx.access.require(permission, [user.orgCode], USER);
-  return user;
+  const roles = (await usersRepository.listRoles(db, [id])).get(id) ?? [];
+  ctx.access.require(permission, [user.orgCode, ...roles.map((binding) => binding.orgCode)], USER);
+  if (permission === 'user.manage' && !mayManage(ctx, user, roles)) {
+    throw new AppError('FORBIDDEN', '该用户拥有高于您的角色，只能由上级组织部或系统管理员管理');
+  }
+  return { user, roles };
 }
 
 export async function getUser(db: Db, ctx: Context, id: string): Promise<UserView> {
-  const user = await findVisibleUser(db, ctx, id, 'user.read');
+  const { user } = await findVisibleUser(db, ctx, id, 'user.read');
   const [view] = await present(db, ctx, [user]);
   return view!;
 }
@@ -104,6 +122,9 @@ async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]
     }
     if (binding.role === 'administrator' && !ctx.access.hasRole('administrator', binding.orgCode)) {
       throw new AppError('FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
+    }
+    if (!ctx.access.canGrant(binding.role, binding.orgCode)) {
+      throw new AppError('FORBIDDEN', `您不能授予「${ROLE_LABELS[binding.role]}」角色：只能授予不高于您自己的角色`);
     }
     if (binding.role === 'jointReviewDepartment' && !binding.department) {
       throw new AppError('VALIDATION_FAILED', '联审部门角色须指定所属部门');
@@ -146,12 +167,10 @@ export async function updateUser(
   input: { displayName?: string | undefined; isDisabled?: boolean | undefined; roles?: RoleInput[] | undefined; version: number },
 ): Promise<UserView> {
   return db.transaction().execute(async (tx) => {
-    const before = await findVisibleUser(tx, ctx, id, 'user.manage');
+    const { user: before, roles: rolesBefore } = await findVisibleUser(tx, ctx, id, 'user.manage');
     if (ctx.actor?.userId === id && (input.isDisabled === true || input.roles !== undefined)) {
       throw new AppError('FORBIDDEN', '不能停用自己或修改自己的角色，请由其他管理员操作');
     }
-    const rolesBefore = (await usersRepository.listRoles(tx, [id])).get(id) ?? [];
-    if (input.roles !== undefined) ctx.access.require('user.manage', rolesBefore.map((binding) => binding.orgCode), { record: '角色所属单位', action: '收回该单位的角色' });
     const roles = input.roles === undefined ? undefined : await checkRoles(tx, ctx, input.roles);
     if (!(await usersRepository.update(tx, id, input.version, { displayName: input.displayName, isDisabled: input.isDisabled }))) {
       throw versionConflict('该用户');
@@ -181,7 +200,7 @@ export async function resetUserPassword(db: Db, ctx: Context, id: string, input:
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return db.transaction().execute(async (tx) => {
-    const user = await findVisibleUser(tx, ctx, id, 'user.manage');
+    const { user } = await findVisibleUser(tx, ctx, id, 'user.manage');
     if (!(await usersRepository.update(tx, id, input.version, { passwordHash, mustChangePassword: true }))) throw versionConflict('该用户');
     await authRepository.deleteSessionsOfUser(tx, id);
     await authRepository.clearThrottle(tx, user.username);
