@@ -4,6 +4,7 @@ import type { Context, RoleBinding } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
+import { sessionCache } from '../auth/session-cache.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
@@ -177,6 +178,7 @@ export async function updateUser(
     }
     if (roles) await usersRepository.replaceRoles(tx, id, roles);
     if (input.isDisabled === true) await authRepository.deleteSessionsOfUser(tx, id);
+    sessionCache.forgetUser(id, Date.now());
     await recordAuditEvent(tx, ctx, {
       action: 'user.update',
       entityType: 'user',
