@@ -29,6 +29,7 @@ import { AppError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { securityHeaders } from './security-headers.ts';
+import { defaultConcurrency, requestQueue } from './request-queue.ts';
 import type { App, ModuleDeps } from './types.ts';
 
 z.config(z.locales.zhCN());
@@ -58,6 +59,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
 
   await app.register(fastifyCookie);
   await app.register(securityHeaders, { isHttps: config.secureCookies });
+  await app.register(requestQueue, { concurrency: config.maxConcurrentRequests ?? defaultConcurrency(database.kind), maxWaitMs: 5_000, maxWaiting: 2_000 });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({

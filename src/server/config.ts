@@ -11,6 +11,8 @@ export interface Config {
   secretKey: string | undefined;
   secureCookies: boolean;
   webDist: string;
+  /** API requests served at once (HOUBEI_MAX_CONCURRENT_REQUESTS); undefined: by database kind. */
+  maxConcurrentRequests: number | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.HOUBEI_SECRET_KEY || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+    maxConcurrentRequests: env.HOUBEI_MAX_CONCURRENT_REQUESTS ? Number(env.HOUBEI_MAX_CONCURRENT_REQUESTS) : undefined,
   };
 }
