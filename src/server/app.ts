@@ -59,7 +59,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
 
   await app.register(fastifyCookie);
   await app.register(securityHeaders, { isHttps: config.secureCookies });
-  await app.register(requestQueue, { concurrency: config.maxConcurrentRequests ?? defaultConcurrency(database.kind), maxWaitMs: 5_000, maxWaiting: 2_000 });
+  await app.register(requestQueue, { concurrency: config.maxConcurrentRequests ?? defaultConcurrency(database.kind), maxWaitMs: config.requestWaitMs, maxWaiting: 2_000 });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({

@@ -13,6 +13,8 @@ export interface Config {
   webDist: string;
   /** API requests served at once (HOUBEI_MAX_CONCURRENT_REQUESTS); undefined: by database kind. */
   maxConcurrentRequests: number | undefined;
+  /** Longest wait of a queued API request before 503 (HOUBEI_REQUEST_WAIT_MS, default 5 s). */
+  requestWaitMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE === 'true',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     maxConcurrentRequests: env.HOUBEI_MAX_CONCURRENT_REQUESTS ? Number(env.HOUBEI_MAX_CONCURRENT_REQUESTS) : undefined,
+    requestWaitMs: Number(env.HOUBEI_REQUEST_WAIT_MS ?? 5_000),
   };
 }

@@ -9,7 +9,7 @@ async function gatedApp(options: { concurrency: number; maxWaitMs: number; maxWa
   const started: string[] = [];
   const app = Fastify();
   await app.register(requestQueue, options);
-  app.setErrorHandler((error, _request, reply) => reply.code(error instanceof AppError ? error.status : 500).send({ message: error.message }));
+  app.setErrorHandler((error: Error, _request, reply) => reply.code(error instanceof AppError ? error.status : 500).send({ message: error.message }));
   app.get('/api/slow/:name', async (request) => {
     const { name } = request.params as { name: string };
     started.push(name);

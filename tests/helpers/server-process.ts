@@ -60,6 +60,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
     HOUBEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     HOUBEI_DEMO_PASSWORD: DEMO_PASSWORD,
     HOUBEI_SECRET_KEY: TEST_SECRET_KEY,
+    // Queued requests wait as long as a slow, shared test machine needs, never 503.
+    HOUBEI_REQUEST_WAIT_MS: '600000',
   };
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;

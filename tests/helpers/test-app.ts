@@ -118,7 +118,8 @@ export async function createTestWorld(): Promise<TestWorld> {
   };
 
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
-  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database, cipher });
+  // Requests queue as in production, but a test never gets 503 for a slow, shared machine.
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher });
   await app.ready();
 
   return {
