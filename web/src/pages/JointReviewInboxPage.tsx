@@ -5,7 +5,8 @@ import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
 import { JOINT_REVIEW_STATUS } from '../components/selection/labels.ts';
-import { isVersionConflict, useShowError } from '../components/useShowError.ts';
+import {useShowError } from '../components/useShowError.ts';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 type Filter = JointReviewStatus | 'all';
 interface AnswerForm { verdict?: 'passed' | 'concern'; comment?: string }
@@ -23,8 +24,8 @@ export function JointReviewInboxPage() {
   const [list, setList] = useState<JointReviewList | null>(null);
   const [isLoading, setLoading] = useState(false);
   const [answering, setAnswering] = useState<JointReviewItem | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: AnswerForm) => save(values), onConflict: () => { setAnswering(null); void load(); } });
+  const { clearError } = mutation;
   const verdict = Form.useWatch('verdict', form);
 
   const load = useCallback(async () => {
@@ -43,28 +44,15 @@ export function JointReviewInboxPage() {
   useEffect(() => {
     if (!answering) return;
     form.resetFields();
-    setError(null);
+    clearError();
   }, [answering, form]);
 
   const save = async (values: AnswerForm) => {
     if (!answering) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await selectionApi.answerJointReview(answering.id, { verdict: values.verdict ?? 'passed', comment: values.comment?.trim() || null, version: answering.version });
-      void message.success(`已回复 ${answering.candidate.name} 的联审意见`);
-      setAnswering(null);
-      void load();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-      if (isVersionConflict(caught)) {
-        setAnswering(null);
-        void load();
-      }
-    } finally {
-      setSaving(false);
-    }
+    await selectionApi.answerJointReview(answering.id, { verdict: values.verdict ?? 'passed', comment: values.comment?.trim() || null, version: answering.version });
+    void message.success(`已回复 ${answering.candidate.name} 的联审意见`);
+    setAnswering(null);
+    void load();
   };
 
   return (
@@ -120,13 +108,13 @@ export function JointReviewInboxPage() {
         onCancel={() => setAnswering(null)}
         onOk={() => form.submit()}
         okText="提交"
-        confirmLoading={isSaving}
+        confirmLoading={mutation.isSaving}
         forceRender
         width={{ xs: '95%', md: 560 }}
         className="joint-review-modal"
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
-        <Form<AnswerForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+        <FormErrorAlert error={mutation.error} onClose={clearError} />
+        <Form<AnswerForm> form={form} layout="vertical" onFinish={mutation.submit}>
           <Form.Item name="verdict" label="审查结论" rules={[{ required: true, message: '请选择审查结论：通过或有问题' }]}>
             <Radio.Group options={[{ value: 'passed', label: '通过' }, { value: 'concern', label: '有问题' }]} />
           </Form.Item>
