@@ -109,3 +109,23 @@ export const ROLE_LEVELS: Record<Role, readonly string[]> = {
   jointReviewDepartment: ['province', 'city', 'county'],
   auditor: ['nation', 'province', 'city', 'county', 'township'],
 };
+
+/**
+ * Which roles a holder of each role may grant, or manage on another user, within its own subtree.
+ * Never a role above the granter's own: a township committee grants village clerks, mentors and
+ * township auditors, never an organisation department; only an administrator grants an administrator.
+ */
+const GRANTABLE: Record<Role, readonly Role[]> = {
+  administrator: ROLES,
+  orgDepartment: ['orgDepartment', 'townshipCommittee', 'villageClerk', 'mentor', 'jointReviewDepartment', 'auditor'],
+  townshipCommittee: ['townshipCommittee', 'villageClerk', 'mentor', 'auditor'],
+  villageClerk: [],
+  mentor: [],
+  jointReviewDepartment: [],
+  auditor: [],
+};
+
+/** Whether a holder of `granter` may grant `role` (both bound within the granter's subtree). */
+export function canGrantRole(granter: Role, role: Role): boolean {
+  return GRANTABLE[granter].includes(role);
+}

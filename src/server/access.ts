@@ -1,4 +1,4 @@
-import { roleGrants, type Permission, type Role } from '../domain/roles.ts';
+import { canGrantRole, roleGrants, type Permission, type Role } from '../domain/roles.ts';
 import { isWithin, subtreePrefix, type OrgLevel } from '../domain/org-code.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 
@@ -24,6 +24,8 @@ export interface RequestContext {
   actor: Actor;
   access: Access;
   ip: string;
+  /** The business date of the request: today in Beijing, 'YYYY-MM-DD', from the app's clock. */
+  today: string;
 }
 
 /** Context for work started from the command line or at start-up: acts as the system. */
@@ -31,12 +33,14 @@ export interface SystemContext {
   actor: null;
   access: Access;
   ip: string;
+  today: string;
 }
 
 export type Context = RequestContext | SystemContext;
 
-export function systemContext(): SystemContext {
-  return { actor: null, access: Access.unrestricted(), ip: 'local' };
+/** `today`: the business date, 'YYYY-MM-DD', from the caller's clock. */
+export function systemContext(today: string): SystemContext {
+  return { actor: null, access: Access.unrestricted(), ip: 'local', today };
 }
 
 /**
@@ -75,6 +79,16 @@ export class Access {
   /** Whether the caller holds this role over the unit (e.g. only administrators grant administrator). */
   hasRole(role: Role, orgCode: string): boolean {
     return this.#bindings.some((binding) => binding.role === role && isWithin(binding.prefix, orgCode));
+  }
+
+  /**
+   * Whether the caller may grant `role` at the unit, or manage a user holding it there: a role that
+   * manages users, bound above the unit, and not below the role granted (see canGrantRole).
+   */
+  canGrant(role: Role, orgCode: string): boolean {
+    return this.#bindings.some(
+      (binding) => roleGrants(binding.role, 'user.manage') && isWithin(binding.prefix, orgCode) && canGrantRole(binding.role, role),
+    );
   }
 
   /** Whether the unit lies in any of the caller's subtrees at all (may they know it exists). */

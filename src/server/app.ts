@@ -22,6 +22,7 @@ import { rosterRoutes } from '../modules/roster/roster.routes.ts';
 import { selectionRoutes } from '../modules/selection/selection.routes.ts';
 import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts';
 import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
 import { AppError } from './errors.ts';
@@ -41,8 +42,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof
 };
 
 /** Builds the HTTP application: third-party plugins first, then the modules, then the web client. */
-export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; logger?: boolean }): Promise<App> {
-  const { config, database, cipher } = options;
+export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; clock: Clock; logger?: boolean }): Promise<App> {
+  const { config, database, cipher, clock } = options;
   const app = Fastify({
     // Request URLs are logged without search terms: a search may be a full ID number.
     logger: options.logger
@@ -102,7 +103,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
     if (actor.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后须先修改密码');
     }
-    request.ctx = contextFor(actor, request.ip);
+    request.ctx = contextFor(actor, request.ip, clock.today());
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -131,7 +132,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' });
   });
 
-  const deps: ModuleDeps = { database, config, cipher };
+  const deps: ModuleDeps = { database, config, cipher, clock };
   for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, recordFormRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }

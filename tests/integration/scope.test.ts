@@ -189,7 +189,8 @@ let townB: Awaited<ReturnType<typeof addReserve>>;
 let operations: { method: Method; path: string }[];
 
 beforeAll(async () => {
-  world = await createTestWorld();
+  // The seeded selection records are dated August to October 2026: the app runs on a day after them.
+  world = await createTestWorld({ today: '2026-11-20' });
   // Records of town B that a leak would show: audit events, a login, a villager group.
   const admin = await world.login('admin');
   const village = world.townshipB.villageCode;

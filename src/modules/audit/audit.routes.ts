@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errorResponses, ZPageQuery } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
-import { listLoginEvents, searchAuditEvents, verifyAuditLog } from './audit.service.ts';
+import { listLoginEvents } from '../auth/login-log.ts';
+import { searchAuditEvents, verifyAuditLog } from './audit.service.ts';
 
 const tags = ['操作日志'];
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

@@ -1,5 +1,4 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { evaluateTraining, type TrainingMethod } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
@@ -173,7 +172,7 @@ export async function createAssessment(db: Db, ctx: Context, input: AssessmentIn
   if (input.kind !== 'quarterly' && input.quarter !== undefined) throw new AppError('VALIDATION_FAILED', '只有季度评定填写季度');
   if (input.kind !== 'quarterly' && input.assessor === 'village') throw new AppError('VALIDATION_FAILED', '年度考核和换届前再评估由乡镇作出，评定单位请选「乡镇」');
   if (input.kind === 'annual' && !input.grade) throw new AppError('VALIDATION_FAILED', '年度考核请选择考核结果（优秀、合格、基本合格、不合格）');
-  if (input.assessedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
+  if (input.assessedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
   if (Number(input.assessedOn.slice(0, 4)) < input.year) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 早于所评年度 ${input.year}`);
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, assessmentPermission(input.assessor), 'none', input.assessor === 'village' ? '填写村（社区）评定意见' : '填写乡镇评定意见和考核结果');
@@ -195,7 +194,7 @@ export async function updateAssessment(db: Db, ctx: Context, id: string, input: 
     const { record, reserve } = await requireRecord(tx, ctx, await cultivationRepository.findAssessment(tx, id), '考核记录');
     requireWrite(ctx, reserve, assessmentPermission(record.assessor), '修改该考核记录');
     if (record.kind === 'annual' && input.grade === null) throw new AppError('VALIDATION_FAILED', '年度考核结果不能为空');
-    if (input.assessedOn && input.assessedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
+    if (input.assessedOn && input.assessedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
     const { version, ...changes } = input;
     if (!(await cultivationRepository.updateAssessment(tx, id, version, changes))) throw versionConflict('该考核记录');
     await recordAuditEvent(tx, ctx, { action: 'assessment.update', entityType: 'assessment', entityId: id, orgCode: reserve.org_code, summary: `修改 ${reserve.name} 的${describePeriod(record)}`, before: record, after: changes });
@@ -225,7 +224,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
     if (step.stage !== PARTY_STAGES[index]) throw new AppError('VALIDATION_FAILED', `入党培养须按「${PARTY_STAGES.map((stage) => PARTY_STAGE_LABELS[stage]).join(' → ')}」依次填写，缺少「${PARTY_STAGE_LABELS[PARTY_STAGES[index]!]}」`);
     const previous = steps[index - 1];
     if (previous && step.reachedOn < previous.reachedOn) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 早于「${PARTY_STAGE_LABELS[previous.stage]}」的日期 ${previous.reachedOn}`);
-    if (step.reachedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 晚于今天`);
+    if (step.reachedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 晚于今天`);
   });
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.write', 'none', '维护该后备力量的入党培养情况');
@@ -241,7 +240,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
 
 // ---------- everything about one reserve for a year ----------
 
-export async function getReserveCultivation(db: Db, ctx: Context, reserveId: string, year: number = Number(todayInChina().slice(0, 4))) {
+export async function getReserveCultivation(db: Db, ctx: Context, reserveId: string, year: number = Number(ctx.today.slice(0, 4))) {
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.read', 'read', '查看该后备力量的培养记录');
   const inYear = (date: string | null | undefined) => date !== null && date !== undefined && date.startsWith(`${year}-`);
   const all = { offset: 0, limit: 10_000 };
@@ -257,7 +256,7 @@ export async function getReserveCultivation(db: Db, ctx: Context, reserveId: str
   const observers = (await cultivationRepository.listObservers(db, { ...filter, year }, all)).rows;
   const assessments = (await cultivationRepository.listAssessments(db, { ...filter, year }, all)).rows;
   const party = await cultivationRepository.listPartySteps(db, reserveId);
-  const today = todayInChina();
+  const today = ctx.today;
   const onDate = `${year}-12-31` < today ? `${year}-12-31` : today;
   const { rules } = await effectiveTrainingRules(db, reserve.org_code);
   const compliance = evaluateTraining(

@@ -58,7 +58,14 @@ export const usersRepository = {
   },
 
   async list(db: Executor, options: { prefixes: string[]; search?: string | undefined; orgPrefix?: string | undefined; offset: number; limit: number }) {
-    let query = db.selectFrom('app_user as u').where(withinSubtrees('u.org_code', options.prefixes));
+    // A user is listed only when the caller's scope covers its home unit and every unit its roles
+    // are bound to (a county role held by a user homed in a township is beyond the township).
+    let query = db
+      .selectFrom('app_user as u')
+      .where(withinSubtrees('u.org_code', options.prefixes))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('user_role as r').select('r.id').whereRef('r.user_id', '=', 'u.id').where(eb.not(withinSubtrees('r.org_code', options.prefixes))))),
+      );
     if (options.orgPrefix !== undefined) query = query.where(withinSubtrees('u.org_code', [options.orgPrefix]));
     if (options.search) {
       const pattern = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

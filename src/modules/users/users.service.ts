@@ -3,9 +3,9 @@ import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../domain/roles.ts';
 import type { Context, RoleBinding } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { authRepository } from '../auth/auth.repository.ts';
+import { sessions } from '../auth/sessions.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { usersRepository, type UserRecord } from './users.repository.ts';
 
@@ -35,9 +35,9 @@ const USER = { record: '用户', action: '管理该用户' };
 
 async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<UserView[]> {
   const roles = await usersRepository.listRoles(db, users.map((user) => user.id));
-  const locked = await authRepository.findLockedUsernames(db, users.map((user) => user.username), new Date());
+  const locked = await sessions.findLockedUsernames(db, users.map((user) => user.username), new Date());
   return users.map((user) => {
-    const canManage = ctx.access.can('user.manage', user.orgCode);
+    const canManage = mayManage(ctx, user, roles.get(user.id) ?? []);
     return {
       id: user.id,
       username: user.username,
@@ -56,6 +56,11 @@ async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<
   });
 }
 
+/** The id of the user with this username, if any (the demo acts as its users). */
+export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {
+  return (await usersRepository.findByUsername(db, username))?.id;
+}
+
 export async function listUsers(
   db: Db,
   ctx: Context,
@@ -65,7 +70,7 @@ export async function listUsers(
   let orgPrefix: string | undefined;
   if (query.orgCode) {
     ctx.access.require('user.read', [query.orgCode], { record: '组织单位', action: '查看该单位的用户' });
-    const unit = await orgUnitsRepository.findByCode(db, query.orgCode);
+    const unit = await orgUnitLookup.findByCode(db, query.orgCode);
     if (!unit) throw notFound('组织单位');
     orgPrefix = subtreePrefix(unit.code, unit.level);
   }
@@ -79,15 +84,33 @@ export async function listUsers(
   return { total, users: await present(db, ctx, users), policies: { create: ctx.access.canAnywhere('user.manage') } };
 }
 
-async function findVisibleUser(db: Db | Tx, ctx: Context, id: string, permission: 'user.read' | 'user.manage'): Promise<UserRecord> {
+/**
+ * Whether the caller may edit, disable, reset or re-role this user: user management over the home
+ * unit and over every unit the user's roles are bound to, and each of those roles one the caller
+ * may grant there (never a user holding a role above the caller's own).
+ */
+function mayManage(ctx: Context, user: UserRecord, roles: readonly RoleBinding[]): boolean {
+  return ctx.access.can('user.manage', user.orgCode) && roles.every((binding) => ctx.access.canGrant(binding.role, binding.orgCode));
+}
+
+/**
+ * Finds a user the caller may read (or manage): the caller's scope must cover the user's home unit
+ * and every unit the user's roles are bound to, so a user with a county role homed in a township is
+ * beyond a township officer.
+ */
+async function findVisibleUser(db: Db | Tx, ctx: Context, id: string, permission: 'user.read' | 'user.manage'): Promise<{ user: UserRecord; roles: RoleBinding[] }> {
   const user = await usersRepository.findById(db, id);
   if (!user) throw notFound('用户');
-  ctx.access.require(permission, [user.orgCode], USER);
-  return user;
+  const roles = (await usersRepository.listRoles(db, [id])).get(id) ?? [];
+  ctx.access.require(permission, [user.orgCode, ...roles.map((binding) => binding.orgCode)], USER);
+  if (permission === 'user.manage' && !mayManage(ctx, user, roles)) {
+    throw new AppError('FORBIDDEN', '该用户拥有高于您的角色，只能由上级组织部或系统管理员管理');
+  }
+  return { user, roles };
 }
 
 export async function getUser(db: Db, ctx: Context, id: string): Promise<UserView> {
-  const user = await findVisibleUser(db, ctx, id, 'user.read');
+  const { user } = await findVisibleUser(db, ctx, id, 'user.read');
   const [view] = await present(db, ctx, [user]);
   return view!;
 }
@@ -95,7 +118,7 @@ export async function getUser(db: Db, ctx: Context, id: string): Promise<UserVie
 /** Checks that every role may be granted by the caller and suits the level of its unit. */
 async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]): Promise<{ role: Role; orgCode: string; department: string | null }[]> {
   ctx.access.require('user.manage', roles.map((binding) => binding.orgCode), { record: '角色所属单位', action: '在该单位授予角色' });
-  const units = await orgUnitsRepository.findByCodes(db, roles.map((binding) => binding.orgCode));
+  const units = await orgUnitLookup.findByCodes(db, roles.map((binding) => binding.orgCode));
   return roles.map((binding) => {
     const unit = units.find((candidate) => candidate.code === binding.orgCode);
     if (!unit) throw notFound('角色所属单位');
@@ -104,6 +127,9 @@ async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]
     }
     if (binding.role === 'administrator' && !ctx.access.hasRole('administrator', binding.orgCode)) {
       throw new AppError('FORBIDDEN', '只有系统管理员可以授予系统管理员角色');
+    }
+    if (!ctx.access.canGrant(binding.role, binding.orgCode)) {
+      throw new AppError('FORBIDDEN', `您不能授予「${ROLE_LABELS[binding.role]}」角色：只能授予不高于您自己的角色`);
     }
     if (binding.role === 'jointReviewDepartment' && !binding.department) {
       throw new AppError('VALIDATION_FAILED', '联审部门角色须指定所属部门');
@@ -121,7 +147,7 @@ export async function createUser(
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return db.transaction().execute(async (tx) => {
-    if (!(await orgUnitsRepository.findByCode(tx, input.orgCode))) throw notFound('组织单位');
+    if (!(await orgUnitLookup.findByCode(tx, input.orgCode))) throw notFound('组织单位');
     if (await usersRepository.findByUsername(tx, input.username)) throw new AppError('CONFLICT', `用户名「${input.username}」已被使用，请换一个`);
     const roles = await checkRoles(tx, ctx, input.roles);
     const id = await usersRepository.insert(tx, { ...input, passwordHash, mustChangePassword: input.mustChangePassword ?? true });
@@ -146,18 +172,16 @@ export async function updateUser(
   input: { displayName?: string | undefined; isDisabled?: boolean | undefined; roles?: RoleInput[] | undefined; version: number },
 ): Promise<UserView> {
   return db.transaction().execute(async (tx) => {
-    const before = await findVisibleUser(tx, ctx, id, 'user.manage');
+    const { user: before, roles: rolesBefore } = await findVisibleUser(tx, ctx, id, 'user.manage');
     if (ctx.actor?.userId === id && (input.isDisabled === true || input.roles !== undefined)) {
       throw new AppError('FORBIDDEN', '不能停用自己或修改自己的角色，请由其他管理员操作');
     }
-    const rolesBefore = (await usersRepository.listRoles(tx, [id])).get(id) ?? [];
-    if (input.roles !== undefined) ctx.access.require('user.manage', rolesBefore.map((binding) => binding.orgCode), { record: '角色所属单位', action: '收回该单位的角色' });
     const roles = input.roles === undefined ? undefined : await checkRoles(tx, ctx, input.roles);
     if (!(await usersRepository.update(tx, id, input.version, { displayName: input.displayName, isDisabled: input.isDisabled }))) {
       throw versionConflict('该用户');
     }
     if (roles) await usersRepository.replaceRoles(tx, id, roles);
-    if (input.isDisabled === true) await authRepository.deleteSessionsOfUser(tx, id);
+    if (input.isDisabled === true) await sessions.deleteSessionsOfUser(tx, id);
     await recordAuditEvent(tx, ctx, {
       action: 'user.update',
       entityType: 'user',
@@ -181,10 +205,10 @@ export async function resetUserPassword(db: Db, ctx: Context, id: string, input:
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return db.transaction().execute(async (tx) => {
-    const user = await findVisibleUser(tx, ctx, id, 'user.manage');
+    const { user } = await findVisibleUser(tx, ctx, id, 'user.manage');
     if (!(await usersRepository.update(tx, id, input.version, { passwordHash, mustChangePassword: true }))) throw versionConflict('该用户');
-    await authRepository.deleteSessionsOfUser(tx, id);
-    await authRepository.clearThrottle(tx, user.username);
+    await sessions.deleteSessionsOfUser(tx, id);
+    await sessions.clearThrottle(tx, user.username);
     await recordAuditEvent(tx, ctx, {
       action: 'user.resetPassword',
       entityType: 'user',
