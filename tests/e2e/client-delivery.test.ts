@@ -19,7 +19,7 @@ describe('client delivery', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ timeoutMs: 170_000 }), launchBrowser()]);
   });
 
   afterAll(async () => {
