@@ -168,4 +168,25 @@ describe('daily work: reminders, joint reviews, the audit log', () => {
       await context.close();
     }
   });
+
+  it('at 390 px the reserve list shows each reserve as a card, without sideways scrolling', async () => {
+    const county = await Http.login(server.baseUrl, 'zuzhibu');
+    const list = await county.get<{ total: number; reserves: { person: { name: string } }[] }>('/api/reserves?page=1&pageSize=20');
+    expect(list.reserves.length).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'zuzhibu', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/reserves`);
+      const cards = page.locator('.reserves-table.table-as-cards .row-card');
+      await cards.first().waitFor();
+      await expect.poll(() => cards.count()).toBe(list.reserves.length);
+      expect(await cards.first().locator('.ant-card-head-title').innerText()).toBe(list.reserves[0]!.person.name);
+      expect(await cards.first().innerText()).toContain('身份证号：');
+      expect(await page.locator('.reserves-table table').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await context.close();
+    }
+  });
 });
