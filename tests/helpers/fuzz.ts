@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
 
 const JSON_TYPE = 'application/json';
 const BAD_STRINGS = ['a\u0000b', '\u0000', 'x\uD800', '\uDFFFy', 'a\u202Eb', '\u2066隔离\u2069', 'a\u0007b', '\u001B[31m红'];
-const BAD_QUERY_TEXT = ['%00', 'a%00b', '%E2%80%AE', '%07', '%1B', '%0A'];
+const BAD_QUERY_TEXT = ['%00', 'a%00b', '%E2%80%AE', '%07', '%1B', 'a%0Ab'];
 const PATH_JUNK = ['not-a-uuid', '%00', '..%2F..%2Fetc%2Fpasswd', '%E0%A4%A', '%ZZ', '-1', '1e309', "'%20OR%201=1--", 'x'.repeat(3000), '%F0%9F%98%80', '00000000-0000-0000-0000-00000000000g', '%u0000'];
 const WRONG_CONTENT_TYPES = ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 const UPLOAD_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
