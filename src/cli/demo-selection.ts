@@ -73,7 +73,7 @@ export async function loadDemoSelection(db: Db, townshipCode: string, today: str
     candidate = await sendJointReview(db, township, candidate.id, { departments: ['纪检监察机关'], sentOn: '2026-09-16' });
     if (target === 'jointReview') continue;
     const review = candidate.jointReviews[0]!;
-    await answerJointReview(db, reviewer, review.id, { verdict: 'passed', comment: '经查，未发现违纪违法问题', version: review.version });
+    await answerJointReview(db, reviewer, review.id, { verdict: 'passed', comment: '经查，未发现违纪违法问题', answeredOn: '2026-09-25', version: review.version });
     await startPublicNotice(db, township, { orgCode: townshipCode, startsOn: '2026-10-12', candidateIds: [candidate.id], objectionContact: '镇纪委（电话 028-38812345，镇政府二楼）' });
     if (target === 'publicNotice') continue;
     candidate = await getCandidate(db, township, candidate.id);

@@ -22,6 +22,11 @@ export function clockStartingOn(startDate: string, realNow: Date = new Date()): 
   return { today: () => todayInChina(new Date(Date.now() + shift)) };
 }
 
+/** A clock that always says the same day (tests whose fixtures are dated). */
+export function fixedClock(date: string): Clock {
+  return { today: () => date };
+}
+
 /** The clock of a setting (HOUBEI_TODAY): the system's when empty. */
 export function clockFromSetting(startDate: string | undefined): Clock {
   if (!startDate) return systemClock;

@@ -48,6 +48,11 @@ export const ZCreateReserve = z.strictObject({
   mentorPost: optionalLine('导师职务', 50),
   notes: optionalParagraph('备注', 500),
   admittedOn: ZDate.nullable().optional(),
+  registration: z.strictObject({
+    sourceDocument: singleLineText('存量登记的依据', 200).min(1, '请填写存量登记的依据（原名册或会议纪要的名称、文号）')
+      .describe('存量登记的依据：已在纸质名册中的后备力量，写明原名册或会议纪要的名称、文号'),
+    exceptionReason: optionalParagraph('破格理由', 500).describe('不符合资格条件时须填写：乡镇党委批准破格的理由（负面清单情形不能破格）'),
+  }, '请填写存量登记的依据：直接登记只用于已在纸质名册中的后备力量，新人选请走选拔程序').describe('存量登记：直接登记已在原名册中的后备力量'),
 });
 export const ZUpdateReserve = z.strictObject({
   targetPost: singleLineText('拟任岗位', 40).min(1, '请选择拟任岗位').optional(),

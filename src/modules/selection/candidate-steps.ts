@@ -67,6 +67,19 @@ export async function requireNotBeforeLastStep(db: Executor, candidateId: string
   if (last && date < last.occurred_on) throw new AppError('VALIDATION_FAILED', `${label}（${date}）不能早于上一步骤「${STEP_LABELS[last.action] ?? last.action}」的日期 ${last.occurred_on}`);
 }
 
+/**
+ * A date may not precede the answers it follows: the latest of the candidate's side steps of the
+ * given kinds (the sending of a joint review, a department's answer, a concern's resolution).
+ */
+export async function requireNotBeforeSideSteps(db: Executor, candidateId: string, date: string, label: string, actions: readonly string[]): Promise<void> {
+  const steps = (await selectionRepository.listSteps(db, candidateId)).filter((step) => actions.includes(step.action));
+  const latest = steps.reduce<(typeof steps)[number] | undefined>((found, step) => (found && found.occurred_on >= step.occurred_on ? found : step), undefined);
+  if (latest && date < latest.occurred_on) {
+    const who = typeof latest.details === 'object' && latest.details !== null && 'department' in latest.details ? `（${String(latest.details.department)}）` : '';
+    throw new AppError('VALIDATION_FAILED', `${label}（${date}）不能早于「${STEP_LABELS[latest.action] ?? latest.action}」${who}的日期 ${latest.occurred_on}`);
+  }
+}
+
 /** The eligibility of a candidate under the policy in force at its village, with approved exceptions applied. */
 export async function evaluateCandidate(db: Executor, candidate: CandidateRow) {
   const policy = await resolveEffectivePolicy(db, candidate.org_code);

@@ -1,17 +1,17 @@
 import type { Db } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
-import { AppError, forbidden, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../server/errors.ts';
 import { selectionRepository } from './selection.repository.ts';
 import { actorName, evaluateCandidate, loadCandidate, recordSideStep } from './candidate-steps.ts';
 import { getCandidate } from './get-candidate.ts';
+import { requireSideAction } from './candidate-policies.ts';
 
 /** Exceptions (破格): requested by the village or township for a failed rule, decided by the township. */
 
 export async function requestException(db: Db, ctx: Context, id: string, input: { rule: string; reason: string }) {
   await db.transaction().execute(async (tx) => {
     const candidate = await loadCandidate(tx, ctx, id);
-    if (!ctx.access.can('selection.nominate', candidate.org_code)) throw forbidden('为该人选申请破格');
-    if (candidate.outcome !== 'inProgress' || candidate.stage !== 'qualificationReview') throw new AppError('CONFLICT', '破格只能在资格审查环节申请');
+    requireSideAction(ctx, candidate, 'requestException');
     const { verdicts } = await evaluateCandidate(tx, candidate);
     const verdict = verdicts.find((item) => item.rule === input.rule);
     if (!verdict) throw new AppError('VALIDATION_FAILED', `资格条件中没有「${input.rule}」这一项`);
@@ -30,7 +30,7 @@ export async function decideException(db: Db, ctx: Context, exceptionId: string,
     const exception = await selectionRepository.findException(tx, exceptionId);
     if (!exception) throw notFound('破格申请');
     const candidate = await loadCandidate(tx, ctx, exception.candidate_id);
-    if (!ctx.access.can('selection.review', candidate.org_code)) throw new AppError('FORBIDDEN', '破格须经乡镇党委批准，您的角色不能审批');
+    requireSideAction(ctx, candidate, 'decideException');
     if (exception.status !== 'requested') throw new AppError('CONFLICT', '该破格申请已审批');
     if (!(await selectionRepository.decideException(tx, exceptionId, { status: input.approve ? 'approved' : 'refused', decidedBy: actorName(ctx), note: input.note }))) {
       throw new AppError('CONFLICT', '该破格申请已审批');

@@ -9,7 +9,7 @@ import { selectionRepository } from './selection.repository.ts';
 import {  type TCandidateDetail } from './selection.schemas.ts';
 import { STEP_LABELS, evaluateCandidate, gatherFacts, loadCandidate, meetsPolicy } from './candidate-steps.ts';
 import { presentCard, presentJointReview, presentObjection } from './candidate-presenter.ts';
-import { mayRecordEvidence } from './selection-evidence.ts';
+import { candidatePolicies } from './candidate-policies.ts';
 
 /** One candidate with the eligibility explanation, the history, the joint reviews, the notice and what the caller may do next. */
 
@@ -29,7 +29,6 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
     const verdict = checkTransition({ stage: candidate.stage as SelectionStage, outcome: candidate.outcome as SelectionOutcome }, action, facts);
     return [action, verdict.allowed ? { allowed: true, reason: null } : { allowed: false, reason: verdict.message }];
   })) as TCandidateDetail['actions'];
-  const isRunning = candidate.outcome === 'inProgress';
   return {
     ...presentCard(candidate, ctx.today),
     meetsPolicy: meetsPolicy(candidate, policy.rules),
@@ -55,12 +54,6 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
       occurredOn: step.occurred_on, actorName: step.actor_name, details: step.details, recordedAt: step.recorded_at,
     })),
     actions,
-    policies: {
-      attach: mayRecordEvidence(ctx, candidate.org_code),
-      requestException: isRunning && candidate.stage === 'qualificationReview' && ctx.access.can('selection.nominate', candidate.org_code),
-      decideException: isRunning && ctx.access.can('selection.review', candidate.org_code),
-      sendJointReview: isRunning && candidate.stage === 'jointReview' && ctx.access.can('selection.review', candidate.org_code),
-      resolveConcern: isRunning && ctx.access.can('selection.review', candidate.org_code),
-    },
+    policies: candidatePolicies(ctx, candidate),
   };
 }

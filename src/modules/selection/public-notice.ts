@@ -13,7 +13,7 @@ import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { loadOfficialCalendar } from './official-calendar.ts';
 import { resolveEffectivePolicy } from './policy.service.ts';
 import { selectionRepository, type CandidateRow } from './selection.repository.ts';
-import { actorName, loadCandidate, recordSideStep, requireDateNotFuture, takeStep } from './candidate-steps.ts';
+import { actorName, loadCandidate, recordSideStep, requireDateNotFuture, requireNotBeforeSideSteps, takeStep } from './candidate-steps.ts';
 import { presentObjection } from './candidate-presenter.ts';
 import { requireTownship } from './shortlist-candidates.ts';
 
@@ -56,6 +56,7 @@ export async function startPublicNotice(db: Db, ctx: Context, input: { orgCode: 
     for (const candidateId of new Set(input.candidateIds)) {
       const candidate = await loadCandidate(tx, ctx, candidateId);
       if (!candidate.org_code.startsWith(prefix)) throw new AppError('VALIDATION_FAILED', `${candidate.name}不是「${township.name}」的人选`);
+      await requireNotBeforeSideSteps(tx, candidate.id, input.startsOn, `${candidate.name}的公示开始日期`, ['sendJointReview', 'answerJointReview', 'resolveConcern']);
       candidates.push(candidate);
     }
     const period = { startsOn: input.startsOn, endsOn, workingDays: policy.workingDays };

@@ -1,21 +1,18 @@
 import type { Db } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
-import { AppError, forbidden, notFound } from '../../server/errors.ts';
+import { AppError, notFound } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { selectionRepository } from './selection.repository.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentType } from './selection.schemas.ts';
 import { actorName, loadCandidate } from './candidate-steps.ts';
 import { getCandidate } from './get-candidate.ts';
+import { requireSideAction } from './candidate-policies.ts';
 
 /** Evidence files (minutes, tally sheets) attached to a candidate, checked by content. */
 
 // ---- Evidence attachments ----
 
 /** Who records steps for a village may attach their evidence: the village clerk and the township. */
-export function mayRecordEvidence(ctx: Context, orgCode: string): boolean {
-  return ctx.access.can('selection.nominate', orgCode) || ctx.access.can('selection.review', orgCode);
-}
-
 export const MAGIC: Record<AttachmentType, (data: Buffer) => boolean> = {
   'application/pdf': (data) => data.subarray(0, 5).toString('latin1') === '%PDF-',
   'image/jpeg': (data) => data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff,
@@ -33,7 +30,7 @@ export async function attachEvidence(db: Db, ctx: Context, id: string, file: { f
   if (!MAGIC[contentType](file.data)) throw new AppError('VALIDATION_FAILED', `文件内容不是${ATTACHMENT_TYPES[contentType]}，请检查文件是否损坏或扩展名是否正确`);
   await db.transaction().execute(async (tx) => {
     const candidate = await loadCandidate(tx, ctx, id);
-    if (!mayRecordEvidence(ctx, candidate.org_code)) throw forbidden('为该人选上传佐证材料');
+    requireSideAction(ctx, candidate, 'attach');
     const attachmentId = await selectionRepository.insertAttachment(tx, { candidateId: candidate.id, stepAction: file.step ?? null, fileName: file.fileName, contentType, data: file.data, uploadedBy: actorName(ctx) });
     await recordAuditEvent(tx, ctx, {
       action: 'selection.attach', entityType: 'selectionCandidate', entityId: candidate.id, orgCode: candidate.org_code,

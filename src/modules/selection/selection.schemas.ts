@@ -246,8 +246,17 @@ export const ZJointReviewList = z.object({
   reviews: z.array(ZJointReview.extend({ candidate: z.object({ name: z.string(), gender: z.string(), birthDate: z.string(), villageName: z.string(), townshipName: z.string(), targetPost: z.string() }) })),
 });
 export const ZJointReviewListQuery = z.strictObject({ status: z.enum(['pending', 'passed', 'concern', 'resolved']).optional() });
-export const ZAnswerJointReview = z.strictObject({ verdict: z.enum(['passed', 'concern'], '请选择审查结论：通过或有问题'), comment: optionalParagraph('审查意见', 2000), version: ZVersion });
-export const ZResolveConcern = z.strictObject({ resolution: requiredParagraph('核实处理情况', 2000), version: ZVersion });
+export const ZAnswerJointReview = z.strictObject({
+  verdict: z.enum(['passed', 'concern'], '请选择审查结论：通过或有问题'),
+  comment: optionalParagraph('审查意见', 2000),
+  answeredOn: ZDate.optional().describe('答复日期（不早于送审日期，不晚于今天），默认今天'),
+  version: ZVersion,
+});
+export const ZResolveConcern = z.strictObject({
+  resolution: requiredParagraph('核实处理情况', 2000),
+  resolvedOn: ZDate.optional().describe('核实处理日期（不早于部门答复日期，不晚于今天），默认今天'),
+  version: ZVersion,
+});
 
 export const ZStartNotice = z.strictObject({
   orgCode: ZOrgCode.describe('乡镇'),
