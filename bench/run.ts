@@ -1,7 +1,7 @@
 /**
  * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`:
  * the organisation tree at province scale, then the roster (bench/roster.ts), then the cultivation
- * reminder list (bench/reminders.ts).
+ * reminder list (bench/reminders.ts), then the policy re-evaluation (bench/policy.ts).
  * Figures go to bench/README.md by hand, with the machine they were measured on.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import readline from 'node:readline';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
 import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
@@ -61,6 +62,7 @@ function percentile(sorted: number[], p: number): number {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-'));
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
 await migrate(database);
+configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
 const loadStart = performance.now();
 const unitCount = await loadProvince(database.db);
 console.log(`database: ${database.kind}; province ${PROVINCE}: ${unitCount} units loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
@@ -106,3 +108,6 @@ await runRosterBenchmark();
 
 // The reminder list of a county and (on PostgreSQL) a province: runs when imported.
 await import('./reminders.ts');
+
+// Re-evaluating a jurisdiction after a policy change (a county on PGlite, 100,000 people on PostgreSQL): runs when imported.
+await import('./policy.ts');

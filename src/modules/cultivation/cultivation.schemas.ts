@@ -190,6 +190,14 @@ export const ZUpdateMentorContact = z.strictObject({
   helpGiven: optionalParagraph('帮助措施', 2000),
   version: ZVersion,
 });
+/** Who entered a record and when; 代录 when that is not the one whose record it is. */
+const ZRecordedBy = z.string().describe('录入人姓名（显示名）');
+const ZRecordedAt = z.string().describe('录入时间（ISO 8601）');
+const ZIsProxy = z.boolean().describe('代录：录入人不是该记录的导师、评定单位或谈话人');
+const ZRecordEntry = { recordedBy: ZRecordedBy, recordedAt: ZRecordedAt, isProxy: ZIsProxy };
+/** Practice and observer records: who entered them (null for rows entered before this was kept, without an audit event). */
+const ZPlainRecordEntry = { recordedBy: ZRecordedBy.nullable(), recordedAt: ZRecordedAt };
+
 export const ZMentorContact = z.object({
   id: z.string(),
   assignmentId: z.string(),
@@ -201,7 +209,7 @@ export const ZMentorContact = z.object({
   work: z.string().nullable(),
   problems: z.string().nullable(),
   helpGiven: z.string().nullable(),
-  recordedBy: z.string(),
+  ...ZRecordEntry,
   version: z.number().int(),
   policies: ZPolicies,
 }).meta({ id: 'MentorContact' });
@@ -238,7 +246,7 @@ export const ZMentoringSummary = z.object({
   periodText: z.string().nullable(),
   content: z.string(),
   opinion: z.string(),
-  recordedBy: z.string(),
+  ...ZRecordEntry,
   version: z.number().int(),
   policies: ZPolicies,
 }).meta({ id: 'MentoringSummary' });
@@ -252,7 +260,7 @@ export const ZAnnualTalkInput = z.strictObject({
   content: requiredParagraph('谈话内容', 4000),
 });
 export const ZAnnualTalk = z.object({
-  id: z.string(), reserve: ZReserveBrief, talkedOn: z.string(), talkerName: z.string(), content: z.string(), recordedBy: z.string(), version: z.number().int(), policies: ZPolicies,
+  id: z.string(), reserve: ZReserveBrief, talkedOn: z.string(), talkerName: z.string(), content: z.string(), ...ZRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'AnnualTalk' });
 export const ZAnnualTalkListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional() }).strict();
 export const ZAnnualTalkList = z.object({ total: z.number().int(), talks: z.array(ZAnnualTalk) });
@@ -291,7 +299,7 @@ export const ZUpdatePracticeRecord = z.strictObject({
 });
 export const ZPracticeRecord = z.object({
   id: z.string(), reserve: ZReserveBrief, kind: ZPracticeKind, category: z.string(), startedOn: z.string(), endedOn: z.string().nullable(),
-  content: z.string(), performance: z.string().nullable(), opinion: z.string().nullable(), version: z.number().int(), policies: ZPolicies,
+  content: z.string(), performance: z.string().nullable(), opinion: z.string().nullable(), ...ZPlainRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'PracticeRecord' });
 export const ZPracticeRecordListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZPracticeKind.optional() }).strict();
 export const ZPracticeRecordList = z.object({ total: z.number().int(), records: z.array(ZPracticeRecord) });
@@ -303,7 +311,7 @@ export const MEETING_TYPE_LABELS: Record<(typeof MEETING_TYPES)[number], string>
 const ZMeetingType = z.enum(MEETING_TYPES).describe('villageCommittees 两委会 / partyMembers 党员大会 / villagerRepresentatives 村民代表会议 / townshipCadres 乡镇村干部大会');
 export const ZObserverAttendanceInput = z.strictObject({ reserveId: ZUuid, meetingType: ZMeetingType, meetingDate: ZDate, topic: optionalParagraph('会议议题', 500) });
 export const ZObserverAttendance = z.object({
-  id: z.string(), reserve: ZReserveBrief, meetingType: ZMeetingType, meetingDate: z.string(), topic: z.string().nullable(), version: z.number().int(), policies: ZPolicies,
+  id: z.string(), reserve: ZReserveBrief, meetingType: ZMeetingType, meetingDate: z.string(), topic: z.string().nullable(), ...ZPlainRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'ObserverAttendance' });
 export const ZObserverAttendanceListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional() }).strict();
 export const ZObserverAttendanceList = z.object({ total: z.number().int(), attendances: z.array(ZObserverAttendance) });
@@ -329,7 +337,7 @@ export const ZAssessmentInput = z.strictObject({
 export const ZUpdateAssessment = z.strictObject({ grade: ZGrade.nullable().optional(), opinion: requiredParagraph('评定意见', 2000).optional(), assessedOn: ZDate.optional(), version: ZVersion });
 export const ZAssessment = z.object({
   id: z.string(), reserve: ZReserveBrief, kind: ZAssessmentKind, assessor: ZAssessor, year: z.number().int(), quarter: z.number().int().nullable(),
-  grade: ZGrade.nullable(), opinion: z.string(), assessedOn: z.string(), recordedBy: z.string(), version: z.number().int(), policies: ZPolicies,
+  grade: ZGrade.nullable(), opinion: z.string(), assessedOn: z.string(), ...ZRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'Assessment' });
 export const ZAssessmentListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZAssessmentKind.optional() }).strict();
 export const ZAssessmentList = z.object({ total: z.number().int(), assessments: z.array(ZAssessment) });

@@ -86,12 +86,15 @@ export const ZCalendarYear = z.object({
   note: z.string().nullable(),
   enteredBy: z.string().nullable(),
   version: z.number().int().nullable(),
+  official: z.object({ holidays: z.array(z.string()), makeUpWorkdays: z.array(z.string()) }).nullable()
+    .describe('系统内置（chinese-days）的该年官方安排；内置数据不含该年时为 null。录入的安排与之不同时须填写修改理由'),
 });
 export const ZCalendarYearList = z.object({ years: z.array(ZCalendarYear), policies: z.object({ update: z.boolean() }) });
 export const ZPutCalendarYear = z.strictObject({
   holidays: z.array(ZDate).max(60, '放假日期不能超过 60 天'),
   makeUpWorkdays: z.array(ZDate).max(20, '调休上班日期不能超过 20 天'),
   note: optionalParagraph('说明', 500),
+  reason: optionalParagraph('修改理由', 500).describe('系统内置了该年的官方安排而录入的安排与之不同时必填，与差异一并记入审计日志'),
   version: ZVersion.nullable().describe('修改已录入的年份时填读取时的版本号；首次录入为 null'),
 });
 export const ZNoticePeriodQuery = z.strictObject({
