@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { base, Faker } from '@faker-js/faker';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.ts';
@@ -28,7 +27,7 @@ export function seededRandom(seed: number): () => number {
 
 const JSON_TYPE = 'application/json';
 const BAD_STRINGS = ['a\u0000b', '\u0000', 'x\uD800', '\uDFFFy', 'a\u202Eb', '\u2066隔离\u2069', 'a\u0007b', '\u001B[31m红'];
-const BAD_QUERY_TEXT = ['%00', 'a%00b', '%E2%80%AE', '%07', '%1B', '%ED%A0%80'];
+const BAD_QUERY_TEXT = ['%00', 'a%00b', '%E2%80%AE', '%07', '%1B', 'a%0Ab'];
 const PATH_JUNK = ['not-a-uuid', '%00', '..%2F..%2Fetc%2Fpasswd', '%E0%A4%A', '%ZZ', '-1', '1e309', "'%20OR%201=1--", 'x'.repeat(3000), '%F0%9F%98%80', '00000000-0000-0000-0000-00000000000g', '%u0000'];
 const WRONG_CONTENT_TYPES = ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 const UPLOAD_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
@@ -81,6 +80,7 @@ const SKIPPED_WITH_SESSION = new Set(['POST /api/auth/logout']);
 export function* generateRequests(plan: FuzzPlan, seed: number, count: number): Generator<FuzzRequest> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const bytes = (length: number) => Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
   const methodsOfPath = new Map<string, Set<Method>>();
   for (const operation of plan.operations) methodsOfPath.set(operation.path, new Set([...(methodsOfPath.get(operation.path) ?? []), operation.method]));
   const prepared = plan.operations.map((operation) => ({
@@ -164,7 +164,7 @@ export function* generateRequests(plan: FuzzPlan, seed: number, count: number): 
         break;
       }
       case 'wrongContentType':
-        yield { kind, method: operation.method, url: url(), headers: { ...headers, 'content-type': pick(WRONG_CONTENT_TYPES) }, payload: pick([JSON.stringify(body()), 'a=1&b=2', '<xml/>', crypto.randomBytes(64).toString('latin1')]) };
+        yield { kind, method: operation.method, url: url(), headers: { ...headers, 'content-type': pick(WRONG_CONTENT_TYPES) }, payload: pick([JSON.stringify(body()), 'a=1&b=2', '<xml/>', bytes(64).toString('latin1')]) };
         break;
       case 'protoKeys':
         yield json(undefined, JSON.stringify(body()).replace(/^\{/, pick(['{"__proto__":{"isAdmin":true},', '{"constructor":{"prototype":{"isAdmin":true}},'])));
@@ -223,7 +223,7 @@ export function* generateRequests(plan: FuzzPlan, seed: number, count: number): 
         break;
       }
       case 'garbageUpload':
-        yield { kind, method: operation.method, url: url(), headers: { ...headers, 'content-type': pick(UPLOAD_TYPES) }, payload: pick([crypto.randomBytes(1 + Math.floor(random() * 4096)), Buffer.from('PK\u0003\u0004garbage'), Buffer.alloc(0)]) };
+        yield { kind, method: operation.method, url: url(), headers: { ...headers, 'content-type': pick(UPLOAD_TYPES) }, payload: pick([bytes(1 + Math.floor(random() * 4096)), Buffer.from('PK\u0003\u0004garbage'), Buffer.alloc(0)]) };
         break;
       default:
         throw new Error(`unknown kind ${kind}`);
@@ -235,7 +235,7 @@ export function* generateRequests(plan: FuzzPlan, seed: number, count: number): 
 function badQueryValue(schema: JsonSchema, pick: <T>(items: readonly T[]) => T, random: () => number): string {
   const alternative = alternativesOf(schema).find((item) => item.type !== 'null') ?? schema;
   if (alternative.enum) return pick(['zzz', '%00', 'TRUE', '']).concat(random() < 0.5 ? '' : 'x');
-  if (alternative.type === 'integer' || alternative.type === 'number') return pick(['abc', '-1', '1e309', '99999999999999999999', '1.5', '0x10', '%00', 'NaN']);
+  if (alternative.type === 'integer' || alternative.type === 'number') return pick(['abc', '-1', '1e309', '99999999999999999999', '1.5', '%00', 'NaN']);
   if (alternative.format === 'uuid') return pick(['nope', '%00', '1', "'%20OR%201=1"]);
   if (alternative.format === 'date') return pick(['2026-02-30', '2025-02-29', '0000-01-01', '2026-13-01', '26-1-1', '%00']);
   if (alternative.pattern) return pick(['x', '%00', '1'.repeat(40), '..%2F']);

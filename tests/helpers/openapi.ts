@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { App } from '../../src/server/types.ts';
 
 /**
@@ -130,6 +129,9 @@ export function setAt(target: Record<string, unknown>, path: FieldPath, value: u
   return target;
 }
 
+/** A well-formed UUID of no record. */
+export const UNKNOWN_UUID = '3f1c0c2e-5b7a-4d2e-9c1a-000000000000';
+
 export interface SampleValues {
   /** An org unit code the caller may use. */
   orgCode: string;
@@ -147,7 +149,7 @@ export function sampleValue(api: ApiDocument, schema: JsonSchema, samples: Sampl
   const type = Array.isArray(alternative.type) ? alternative.type.find((item) => item !== 'null') : alternative.type;
   switch (type) {
     case 'string': {
-      if (alternative.format === 'uuid') return crypto.randomUUID();
+      if (alternative.format === 'uuid') return UNKNOWN_UUID;
       if (alternative.format === 'date') return '2026-03-15';
       if (alternative.pattern?.startsWith('^\\d{12}')) return samples.orgCode;
       if (alternative.pattern?.startsWith('^\\d{6}')) return samples.orgCode.slice(0, 6);

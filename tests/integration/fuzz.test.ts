@@ -47,7 +47,7 @@ describe('fuzz', () => {
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         const label = `#${number} ${request.kind}: ${request.method} ${request.url.slice(0, 160)}`;
         if (response.statusCode >= 500 && failures.length < 50) failures.push(`${label} → ${response.statusCode} ${response.body.slice(0, 200)}`);
-        if (response.statusCode >= 200 && response.statusCode < 300 && request.method !== 'GET' && failures.length < 50) failures.push(`${label} accepted (${response.statusCode})`);
+        if (response.statusCode >= 200 && response.statusCode < 300 && failures.length < 50) failures.push(`${label} accepted (${response.statusCode})`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -57,5 +57,5 @@ describe('fuzz', () => {
     expect(await checksumBusinessTables(world.database)).toEqual(before);
     // Most requests reach validation (400) rather than stopping at the door (401, 404).
     expect(statuses.get(400) ?? 0).toBeGreaterThan(REQUESTS / 3);
-  });
+  }, Math.max(300_000, REQUESTS * 60));
 });
