@@ -30,6 +30,7 @@ import type { TPolicyRules } from '../src/modules/selection/selection.schemas.ts
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext, type Context } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { readConfig } from '../src/server/config.ts';
 import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
 import { createLog, openBenchDatabase, percentile } from './bench-database.ts';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('policy');
   try {
     await migrate(database);
-    const system = systemContext();
+    const system = systemContext(systemClock.today());
     const isCity = kind === 'PostgreSQL';
     const jurisdiction = isCity ? toStatisticalCode(CITY) : toStatisticalCode(GOVERNED_COUNTIES[0]!);
     const loadStarted = performance.now();
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     const excluded = isCity ? [OWN_POLICY_COUNTY] : [];
     console.log(`${kind}: jurisdiction ${jurisdiction}, loaded in ${seconds(performance.now() - loadStarted)} s`);
 
-    const app = await buildApp({ config: readConfig({}), database, cipher: new SensitiveCipher(crypto.randomBytes(32)) });
+    const app = await buildApp({ config: readConfig({}), database, cipher: new SensitiveCipher(crypto.randomBytes(32)), clock: systemClock });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'benchpolicy', password: 'Bench12345' } });
     const cookie = `houbei_session=${login.cookies.find((item) => item.name === 'houbei_session')!.value}`;
     const ctx: Context = system;

@@ -17,6 +17,7 @@ import { remindersRepository } from '../src/modules/cultivation/reminders.reposi
 import { listUnitReminders, loadReminderFacts } from '../src/modules/cultivation/reminders.service.ts';
 import { importCounty } from '../src/modules/org-units/org-units.service.ts';
 import { systemContext } from '../src/server/access.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { createLog, openBenchDatabase, percentile } from './bench-database.ts';
 
 /** The county measured, and the others of its city that make up the province-sized set. */
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('reminders');
   try {
     await migrate(database);
-    const ctx = systemContext();
+    const ctx = systemContext(systemClock.today());
     const isProvince = kind === 'PostgreSQL' || process.env.BENCH_PROVINCE === '1';
     const counties = isProvince ? [COUNTY, ...OTHER_COUNTIES] : [COUNTY];
     let started = performance.now();
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
       await remindersRepository.listAssignmentFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, useRollup: true, asked: askedMasks(ON_DATE) });
       const assignmentMs = performance.now() - mark;
       mark = performance.now();
-      const facts = await loadReminderFacts(database.db, { prefix: COUNTY, onDate: ON_DATE });
+      const facts = await loadReminderFacts(database.db, { prefix: COUNTY, onDate: ON_DATE, today: systemClock.today() });
       const loadMs = performance.now() - mark;
       mark = performance.now();
       computeReminders(facts, ON_DATE);

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, UpdatedAt } from './schema.ts';
+import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
 
 /**
  * Tables of cultivation: training, mentoring, practice, assessment (migration 0006_cultivation.sql).

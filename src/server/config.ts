@@ -11,6 +11,8 @@ export interface Config {
   secretKey: string | undefined;
   secureCookies: boolean;
   webDist: string;
+  /** HOUBEI_TODAY: the business date at start (training installations, tests on a chosen date); empty = the system's. */
+  today: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.HOUBEI_SECRET_KEY || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+    today: env.HOUBEI_TODAY || undefined,
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, TEST_PASSWORD, testToday, type TestWorld } from '../helpers/test-app.ts';
 import { lastYear, setAdmittedOn } from './cultivation-fixtures.ts';
 
 /**
@@ -30,7 +30,7 @@ async function call(cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
 }
 
 async function addUser(username: string, displayName: string, role: 'mentor' | 'townshipCommittee', orgCode: string): Promise<string> {
-  const { user } = await createUser(world.database.db, systemContext(), {
+  const { user } = await createUser(world.database.db, systemContext(testToday()), {
     username, displayName, orgCode, roles: [{ role, orgCode, department: null }], password: TEST_PASSWORD, mustChangePassword: false,
   });
   return user.id;

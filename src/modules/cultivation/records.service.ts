@@ -1,6 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { assessmentDateProblem, describeAssessmentPeriod, type AssessmentPeriod } from '../../domain/assessment-period.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { evaluateTraining, type TrainingMethod } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
@@ -166,7 +165,7 @@ export async function createAssessment(db: Db, ctx: Context, input: AssessmentIn
   if (input.kind !== 'quarterly' && input.quarter !== undefined) throw new AppError('VALIDATION_FAILED', '只有季度评定填写季度');
   if (input.kind !== 'quarterly' && input.assessor === 'village') throw new AppError('VALIDATION_FAILED', '年度考核和换届前再评估由乡镇作出，评定单位请选「乡镇」');
   if (input.kind === 'annual' && !input.grade) throw new AppError('VALIDATION_FAILED', '年度考核请选择考核结果（优秀、合格、基本合格、不合格）');
-  const dateProblem = assessmentDateProblem(input, input.assessedOn, todayInChina());
+  const dateProblem = assessmentDateProblem(input, input.assessedOn, ctx.today);
   if (dateProblem) throw new AppError('VALIDATION_FAILED', dateProblem);
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, assessmentPermission(input.assessor), 'none', input.assessor === 'village' ? '填写村（社区）评定意见' : '填写乡镇评定意见和考核结果');
@@ -189,7 +188,7 @@ export async function updateAssessment(db: Db, ctx: Context, id: string, input: 
     requireWrite(ctx, reserve, assessmentPermission(record.assessor), '修改该考核记录');
     if (record.kind === 'annual' && input.grade === null) throw new AppError('VALIDATION_FAILED', '年度考核结果不能为空');
     const period: AssessmentPeriod = { kind: record.kind as AssessmentPeriod['kind'], year: record.year, quarter: record.quarter };
-    const dateProblem = input.assessedOn ? assessmentDateProblem(period, input.assessedOn, todayInChina()) : null;
+    const dateProblem = input.assessedOn ? assessmentDateProblem(period, input.assessedOn, ctx.today) : null;
     if (dateProblem) throw new AppError('VALIDATION_FAILED', dateProblem);
     const { version, ...changes } = input;
     if (!(await cultivationRepository.updateAssessment(tx, id, version, changes))) throw versionConflict('该考核记录');
@@ -220,7 +219,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
     if (step.stage !== PARTY_STAGES[index]) throw new AppError('VALIDATION_FAILED', `入党培养须按「${PARTY_STAGES.map((stage) => PARTY_STAGE_LABELS[stage]).join(' → ')}」依次填写，缺少「${PARTY_STAGE_LABELS[PARTY_STAGES[index]!]}」`);
     const previous = steps[index - 1];
     if (previous && step.reachedOn < previous.reachedOn) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 早于「${PARTY_STAGE_LABELS[previous.stage]}」的日期 ${previous.reachedOn}`);
-    if (step.reachedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 晚于今天`);
+    if (step.reachedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 晚于今天`);
   });
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.write', 'none', '维护该后备力量的入党培养情况');
@@ -236,7 +235,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
 
 // ---------- everything about one reserve for a year ----------
 
-export async function getReserveCultivation(db: Db, ctx: Context, reserveId: string, year: number = Number(todayInChina().slice(0, 4))) {
+export async function getReserveCultivation(db: Db, ctx: Context, reserveId: string, year: number = Number(ctx.today.slice(0, 4))) {
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.read', 'read', '查看该后备力量的培养记录');
   const inYear = (date: string | null | undefined) => date !== null && date !== undefined && date.startsWith(`${year}-`);
   const all = { offset: 0, limit: 10_000 };
@@ -252,7 +251,7 @@ export async function getReserveCultivation(db: Db, ctx: Context, reserveId: str
   const observers = (await cultivationRepository.listObservers(db, { ...filter, year }, all)).rows;
   const assessments = (await cultivationRepository.listAssessments(db, { ...filter, year }, all)).rows;
   const party = await cultivationRepository.listPartySteps(db, reserveId);
-  const today = todayInChina();
+  const today = ctx.today;
   const onDate = `${year}-12-31` < today ? `${year}-12-31` : today;
   const { rules } = await effectiveTrainingRules(db, reserve.org_code);
   const compliance = evaluateTraining(
