@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { addReserve, createTestWorld, TEST_PASSWORD, testToday, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
 import { lastYear, setAdmittedOn } from './cultivation-fixtures.ts';
 
 /**
