@@ -29,8 +29,8 @@ import { previewPolicy, savePolicy } from '../src/modules/selection/policy.servi
 import type { TPolicyRules } from '../src/modules/selection/selection.schemas.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext, type Context } from '../src/server/access.ts';
-import { systemClock } from '../src/server/clock.ts';
 import { buildApp } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { readConfig } from '../src/server/config.ts';
 import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
 import { createLog, openBenchDatabase, percentile } from './bench-database.ts';

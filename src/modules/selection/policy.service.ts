@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
+import { ageOn } from '../../domain/dates.ts';
 import { defaultPolicy, evaluateEligibility, qingshenPreset, type EligibilityPolicy, type ExclusionCode } from '../../domain/eligibility.ts';
 import { ancestorCodes, subtreePrefix } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
@@ -72,6 +73,25 @@ function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): str
 }
 
 /**
+ * `failedRules` under one policy, remembered per distinct set of facts: the engine reads the birth
+ * date only as the age on the policy's reference date, so people of the same age, status,
+ * education and disqualifications get the same verdicts (a jurisdiction of 100,000 people has a
+ * few thousand such sets).
+ */
+function failedRulesMemo(policy: EligibilityPolicy): (person: EvaluatedPersonRow) => string[] {
+  const known = new Map<string, string[]>();
+  return (person) => {
+    const key = `${ageOn(person.birth_date, policy.referenceDate)}|${person.political_status}|${person.education}|${person.exclusions_found.join(',')}`;
+    let failed = known.get(key);
+    if (!failed) {
+      failed = failedRules(person, policy);
+      known.set(key, failed);
+    }
+    return failed;
+  };
+}
+
+/**
  * Re-evaluates every admitted reserve and in-progress candidate governed by the jurisdiction's
  * policy (units below it with a policy of their own are left out) under the current and the new
  * rules, and lists whose eligibility changes.
@@ -83,9 +103,11 @@ async function computePolicyDiff(db: Executor, unit: { code: string; level: Para
   const excluded = below.map((jurisdiction) => subtreePrefix(jurisdiction.code, jurisdiction.level));
   const people = (await policyRepository.listEvaluatedPeople(db, prefix)).filter((person) => !excluded.some((other) => person.org_code.startsWith(other)));
   const diff: TPolicyDiff = { evaluated: people.length, becameIneligible: [], becameEligible: [], unchangedEligible: 0, unchangedIneligible: 0 };
+  const failedBefore = failedRulesMemo(current);
+  const failedAfter = failedRulesMemo(next);
   for (const person of people) {
-    const before = failedRules(person, current);
-    const after = failedRules(person, next);
+    const before = failedBefore(person);
+    const after = failedAfter(person);
     const summary = { personId: person.person_id, name: person.name, villageName: person.village_name, kind: person.kind };
     if (before.length === 0 && after.length > 0) diff.becameIneligible.push({ ...summary, failedRules: after });
     else if (before.length > 0 && after.length === 0) diff.becameEligible.push({ ...summary, failedRulesBefore: before });
