@@ -26,15 +26,18 @@ import { codeForText, joinMentor, ROSTER_COLUMNS } from '../src/domain/roster.ts
 import { loadEnabledItems } from '../src/modules/dictionaries/dictionaries.service.ts';
 import { importCounty } from '../src/modules/org-units/org-units.service.ts';
 import { peopleListRepository, type PeopleQuery } from '../src/modules/people/people-list.repository.ts';
-import { peopleRepository, type PersonColumns } from '../src/modules/people/people.repository.ts';
+import type { PersonColumns } from '../src/modules/people/people.service.ts';
 import { encryptPerson, resolvePeopleQuery } from '../src/modules/people/people.service.ts';
 import { isKnownRegion } from '../src/modules/people/regions.ts';
 import { listReserves } from '../src/modules/reserves/reserves.service.ts';
 import { exportRoster } from '../src/modules/roster/roster-export.service.ts';
-import { rosterImportRepository } from '../src/modules/roster/roster-import.repository.ts';
-import { importRoster } from '../src/modules/roster/roster-import.service.ts';
+import { orgUnitLookup } from '../src/modules/org-units/org-units.service.ts';
+import { ledgerBulk } from '../src/modules/people/people.service.ts';
+import { admitReservesInBulk } from '../src/modules/reserves/reserves.service.ts';
+import { importRoster } from '../src/modules/roster/import-roster.ts';
 import { findGridHeader, gridText, loadGrid, loadWorkbook } from '../src/modules/roster/spreadsheet.ts';
 import { Access, systemContext, type SystemContext } from '../src/server/access.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
 
 /** Counties of Meishan, Sichuan: 732 villages and communities in 67 townships. */
@@ -198,10 +201,7 @@ function partyJoinDate(birthDate: string, index: number): string | null {
 export interface Village { code: string; level: string; name: string; townshipName: string }
 
 export async function listVillages(db: Db, county: string): Promise<Village[]> {
-  return rosterImportRepository.listVillagesWithin(db, county).then(async (units) => {
-    const levels = new Map((await db.selectFrom('org_unit').select(['code', 'level']).where('code', 'like', `${county}%`).execute()).map((row) => [row.code, row.level]));
-    return units.map((unit) => ({ ...unit, level: levels.get(unit.code) ?? 'village' })).sort((a, b) => a.code.localeCompare(b.code));
-  });
+  return (await orgUnitLookup.listVillagesWithin(db, county)).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export async function seedReserves(db: Db, cipher: SensitiveCipher, villages: readonly Village[]): Promise<void> {
@@ -238,16 +238,14 @@ export async function seedReserves(db: Db, cipher: SensitiveCipher, villages: re
       });
     }
     await db.transaction().execute(async (tx) => {
-      const inserted = await peopleRepository.insertMany(tx, people);
-      const idByHash = new Map(inserted.map((row) => [row.idNumberHash, row.id]));
-      const personIds = people.map((person) => idByHash.get(person.idNumberHash)!);
-      await rosterImportRepository.insertLedgerEntries(tx, placements.map((placement, index) => ({
-        personId: personIds[index]!, orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, surveyedOn: '2026-08-25',
-      })));
-      await rosterImportRepository.insertReserves(tx, placements.map((placement, index) => ({
-        personId: personIds[index]!, orgCode: placement.orgCode, targetPost: placement.targetPost, readiness: placement.readiness,
+      const personIds = people.map(() => crypto.randomUUID());
+      await ledgerBulk.insertPeopleWithLedgerEntries(tx, placements.map((placement, index) => ({
+        id: personIds[index]!, person: people[index]!, ledgerEntry: { orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, isAway: false },
+      })), '2026-08-25');
+      await admitReservesInBulk(tx, systemContext(systemClock.today()), placements.map((placement, index) => ({
+        id: crypto.randomUUID(), personId: personIds[index]!, orgCode: placement.orgCode, targetPost: placement.targetPost, readiness: placement.readiness,
         sourceCategory: placement.sourceCategory, mentorName: placement.mentorName, mentorPost: placement.mentorPost, notes: placement.notes,
-      })), 'system');
+      })), '名册导入');
     });
   }
 }
@@ -324,7 +322,7 @@ export async function timeExport(db: Db, timer: SqlTimer, cipher: SensitiveCiphe
   sampler.start();
   timer.reset();
   const start = performance.now();
-  const rosterExport = await exportRoster(db, systemContext(), cipher, { orgCode, includeSensitive });
+  const rosterExport = await exportRoster(db, systemContext(systemClock.today()), cipher, { orgCode, includeSensitive });
   const rows = await rosterExport.write(sink);
   const ms = performance.now() - start;
   return { ms, rows, bytes: sink.bytes, memory: sampler.stop(), sqlMs: timer.ms, queries: timer.queries };
@@ -447,7 +445,7 @@ export async function runRosterBenchmark(): Promise<void> {
   await migrate(database);
   configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
-  const system = systemContext();
+  const system = systemContext(systemClock.today());
   const provinceCode = toStatisticalCode('51');
 
   let start = performance.now();
@@ -499,7 +497,7 @@ export async function runRosterBenchmark(): Promise<void> {
 
   if (PARTS.has('page')) {
     // 3. The reserve page at 100,000, as the province's org department (scope predicate included).
-    const provinceDepartment: SystemContext = { actor: null, access: new Access([{ role: 'orgDepartment', orgCode: provinceCode, orgLevel: 'province' }]), ip: 'bench' };
+    const provinceDepartment: SystemContext = { actor: null, access: new Access([{ role: 'orgDepartment', orgCode: provinceCode, orgLevel: 'province' }]), ip: 'bench', today: systemClock.today() };
     const pageCases: [string, Parameters<typeof listReserves>[3]][] = [
       ['first page of 20, default sort (orgCode)', { page: 1, pageSize: 20, sortBy: 'orgCode', sortOrder: 'asc' }],
       ['sortBy name', { page: 1, pageSize: 20, sortBy: 'name', sortOrder: 'asc' }],

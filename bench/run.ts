@@ -1,7 +1,7 @@
 /**
  * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`:
  * the organisation tree at province scale, then the roster (bench/roster.ts), then the cultivation
- * reminder list (bench/reminders.ts).
+ * reminder list (bench/reminders.ts), then the policy re-evaluation (bench/policy.ts).
  * Figures go to bench/README.md by hand, with the machine they were measured on.
  */
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '..
 import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { buildApp } from '../src/server/app.ts';
 import { readConfig } from '../src/server/config.ts';
 import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
@@ -69,10 +70,10 @@ console.log(`database: ${database.kind}; province ${PROVINCE}: ${unitCount} unit
 const provinceCode = toStatisticalCode(PROVINCE);
 const county = (await database.db.selectFrom('org_unit').select('code').where('level', '=', 'county').orderBy('child_count', 'desc').limit(1).executeTakeFirstOrThrow()).code;
 const township = (await database.db.selectFrom('org_unit').select('code').where('parent_code', '=', county).orderBy('child_count', 'desc').limit(1).executeTakeFirstOrThrow()).code;
-await createUser(database.db, systemContext(), {
+await createUser(database.db, systemContext(systemClock.today()), {
   username: 'benchprovince', displayName: '省委组织部', orgCode: provinceCode, roles: [{ role: 'orgDepartment', orgCode: provinceCode }], password: 'Bench12345', mustChangePassword: false,
 });
-const app = await buildApp({ config: readConfig({}), database, cipher: new SensitiveCipher(crypto.randomBytes(32)) });
+const app = await buildApp({ config: readConfig({}), database, cipher: new SensitiveCipher(crypto.randomBytes(32)), clock: systemClock });
 const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'benchprovince', password: 'Bench12345' } });
 const cookie = `houbei_session=${login.cookies.find((item) => item.name === 'houbei_session')!.value}`;
 
@@ -107,3 +108,6 @@ await runRosterBenchmark();
 
 // The reminder list of a county and (on PostgreSQL) a province: runs when imported.
 await import('./reminders.ts');
+
+// Re-evaluating a jurisdiction after a policy change (a county on PGlite, 100,000 people on PostgreSQL): runs when imported.
+await import('./policy.ts');

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { importRoster } from '../modules/roster/roster-import.service.ts';
+import { importRoster } from '../modules/roster/import-roster.ts';
 import { exportRoster } from '../modules/roster/roster-export.service.ts';
-import { systemContext } from '../server/access.ts';
+import { systemContext, type SystemContext } from '../server/access.ts';
+import { clockFromSetting } from '../server/clock.ts';
 import { readConfig } from '../server/config.ts';
-import { openInstallationCipher, openMigratedDatabase, startServer } from '../server/main.ts';
+import { openInstallationCipher, openMigratedDatabase, startServer } from './start.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/database.ts';
 import { importCounty } from '../modules/org-units/org-units.service.ts';
@@ -43,13 +44,18 @@ org
   .action(async (countyCode: string) => {
     const database = await openMigratedDatabase(readConfig());
     try {
-      const result = await importCounty(database.db, systemContext(), countyCode);
+      const result = await importCounty(database.db, commandContext(), countyCode);
       await checkpointAuditChain(database.db, new Date());
       console.log(`${result.countyName}（${result.countyCode}）：乡镇（街道）${result.townships} 个，村（社区）${result.villages} 个；本次新增 ${result.inserted} 个单位${result.inserted === 0 ? '（已全部存在，未作改动）' : ''}`);
     } finally {
       await database.close();
     }
   });
+
+/** The command acts as the system, on the business date of the installation's clock (HOUBEI_TODAY or the system's). */
+function commandContext(): SystemContext {
+  return systemContext(clockFromSetting(readConfig().today).today());
+}
 
 const importCommand = program.command('import').description('导入');
 importCommand
@@ -71,7 +77,7 @@ importCommand
 async function runImport(kind: 'roster' | 'ledger', file: string, unit: string): Promise<void> {
   const database = await openMigratedDatabase(readConfig());
   try {
-    const result = await importRoster(database.db, systemContext(), await openInstallationCipher(readConfig(), database), { orgCode: unit, file: fs.readFileSync(file), kind });
+    const result = await importRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), { orgCode: unit, file: fs.readFileSync(file), kind });
     await checkpointAuditChain(database.db, new Date());
     console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
   } catch (error) {
@@ -99,7 +105,7 @@ program
   .action(async (options: { unit: string; out: string; sensitive?: boolean; date?: string }) => {
     const database = await openMigratedDatabase(readConfig());
     try {
-      const rosterExport = await exportRoster(database.db, systemContext(), await openInstallationCipher(readConfig(), database), {
+      const rosterExport = await exportRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), {
         orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
       });
       const output = fs.createWriteStream(options.out);

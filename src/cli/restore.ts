@@ -4,7 +4,7 @@ import { restoreDatabase } from '../db/backup.ts';
 import { checkpointFileIn } from '../modules/audit/audit-checkpoint.ts';
 import { checkpointAuditChain, describeVerification, verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { readConfig } from '../server/config.ts';
-import { openInstallationCipher, openMigratedDatabase } from '../server/main.ts';
+import { openInstallationCipher, openMigratedDatabase } from './start.ts';
 
 /**
  * `houbei restore FILE`: replaces the database with a backup (the server stopped), checks the

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp, UpdatedAt } from './schema.ts';
+import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 

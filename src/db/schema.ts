@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
 import type { SelectionSchema } from './schema-selection.ts';
+
+export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 
 /**
  * Table and column types of the database, as the migrations in ./migrations create them.
@@ -24,9 +27,6 @@ export interface DatabaseSchema extends SelectionSchema, CultivationSchema {
   reserve_status_change: ReserveStatusChangeTable;
 }
 
-export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgUnitTable {
   code: string;

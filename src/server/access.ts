@@ -24,6 +24,8 @@ export interface RequestContext {
   actor: Actor;
   access: Access;
   ip: string;
+  /** The business date of the request: today in Beijing, 'YYYY-MM-DD', from the app's clock. */
+  today: string;
 }
 
 /** Context for work started from the command line or at start-up: acts as the system. */
@@ -31,12 +33,14 @@ export interface SystemContext {
   actor: null;
   access: Access;
   ip: string;
+  today: string;
 }
 
 export type Context = RequestContext | SystemContext;
 
-export function systemContext(): SystemContext {
-  return { actor: null, access: Access.unrestricted(), ip: 'local' };
+/** `today`: the business date, 'YYYY-MM-DD', from the caller's clock. */
+export function systemContext(today: string): SystemContext {
+  return { actor: null, access: Access.unrestricted(), ip: 'local', today };
 }
 
 /**

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -23,9 +23,10 @@ import { rosterRoutes } from '../modules/roster/roster.routes.ts';
 import { selectionRoutes } from '../modules/selection/selection.routes.ts';
 import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts';
 import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
-import { AppError } from './errors.ts';
+import { AppError, fromDatabaseError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -43,8 +44,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ConstructorParameters<typeof
 };
 
 /** Builds the HTTP application: third-party plugins first, then the modules, then the web client. */
-export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; logger?: boolean }): Promise<App> {
-  const { config, database, cipher } = options;
+export async function buildApp(options: { config: Config; database: Database; cipher: SensitiveCipher; clock: Clock; logger?: boolean }): Promise<App> {
+  const { config, database, cipher, clock } = options;
   const app = Fastify({
     // Request URLs are logged without search terms: a search may be a full ID number.
     logger: options.logger
@@ -75,6 +76,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -105,16 +107,19 @@ export async function buildApp(options: { config: Config; database: Database; ci
     if (actor.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后须先修改密码');
     }
-    request.ctx = contextFor(actor, request.ip);
+    request.ctx = contextFor(actor, request.ip, clock.today());
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const databaseError = fromDatabaseError(thrown);
+    if (databaseError) request.log.warn({ err: thrown }, 'database refused the request');
+    const error = databaseError ?? thrown;
     if (error instanceof AppError) {
       const body = error.code === 'IMPORT_REJECTED' ? { code: error.code, message: error.message, errors: error.details } : { code: error.code, message: error.message };
-      return reply.code(error.status).send(body);
+      return reply.code(error.status).send(error.fieldErrors ? { ...body, fieldErrors: error.fieldErrors } : body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.code(400).send({ code: 'VALIDATION_FAILED', message: describeValidationError(error) });
+      return reply.code(400).send({ code: 'VALIDATION_FAILED', ...describeValidationError(error) });
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send({ code: known.code, message: known.message });
@@ -127,7 +132,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员' });
   });
 
-  const deps: ModuleDeps = { database, config, cipher };
+  const deps: ModuleDeps = { database, config, cipher, clock };
   for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, recordFormRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }

@@ -15,6 +15,8 @@ export interface Config {
   maxConcurrentRequests: number | undefined;
   /** Longest wait of a queued API request before 503 (HOUBEI_REQUEST_WAIT_MS, default 5 s). */
   requestWaitMs: number;
+  /** HOUBEI_TODAY: the business date at start (training installations, tests on a chosen date); empty = the system's. */
+  today: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     maxConcurrentRequests: env.HOUBEI_MAX_CONCURRENT_REQUESTS ? Number(env.HOUBEI_MAX_CONCURRENT_REQUESTS) : undefined,
     requestWaitMs: Number(env.HOUBEI_REQUEST_WAIT_MS ?? 5_000),
+    today: env.HOUBEI_TODAY || undefined,
   };
 }

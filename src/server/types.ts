@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import type { RequestContext } from './access.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
 
@@ -13,6 +14,7 @@ export interface ModuleDeps {
   database: Database;
   config: Config;
   cipher: SensitiveCipher;
+  clock: Clock;
 }
 
 declare module 'fastify' {

@@ -39,7 +39,7 @@ export async function driveToPublicNotice(world: TestWorld, reviewCookie: Cookie
   await send(world, reviewCookie, 'POST', '/api/shortlists', { orgCode: townshipCode, meetingOn: '2026-08-15', minutes: '专题会议', candidateIds: [candidateId] });
   const sent = await send(world, reviewCookie, 'POST', `${url}/joint-reviews`, { departments: ['纪检监察机关'], sentOn: '2026-08-18' });
   const review = (sent.jointReviews as { id: string; version: number }[])[0]!;
-  await send(world, reviewerCookie, 'POST', `/api/joint-reviews/${review.id}/answer`, { verdict: 'passed', comment: '无问题', version: review.version });
+  await send(world, reviewerCookie, 'POST', `/api/joint-reviews/${review.id}/answer`, { verdict: 'passed', comment: '无问题', answeredOn: '2026-08-20', version: review.version });
   const notice = await send(world, reviewCookie, 'POST', '/api/public-notices', { orgCode: townshipCode, startsOn: '2026-09-01', candidateIds: [candidateId], objectionContact: '镇纪委' });
   return { publicNoticeId: notice.id as string, jointReviewId: review.id };
 }

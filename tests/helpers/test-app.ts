@@ -7,6 +7,7 @@ import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { clockFromSetting, fixedClock } from '../../src/server/clock.ts';
 import { readConfig } from '../../src/server/config.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import type { App } from '../../src/server/types.ts';
@@ -16,6 +17,11 @@ import { createUser } from '../../src/modules/users/users.service.ts';
 import { configureAuditChain } from '../../src/modules/audit/audit.service.ts';
 
 export const TEST_PASSWORD = 'Test12345';
+
+/** The tests' clock: today, or the date in HOUBEI_TODAY (to run the suite as if on another day). */
+export const testClock = clockFromSetting(process.env.HOUBEI_TODAY);
+/** The business date the app under test runs on. */
+export const testToday = (): string => testClock.today();
 export const TEST_COUNTY = '511425';
 /** The audit chain key of in-process tests (a server or CLI derives its own from its master key). */
 export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
@@ -78,15 +84,18 @@ export interface TestWorld {
   /** Two townships with villages: the caller's own (A) and another (B). */
   townshipA: TestTownship;
   townshipB: TestTownship;
+  /** The business date the app runs on (the test's own, or the tests' clock). */
+  today: string;
   users: Record<'admin' | 'county' | 'townshipA' | 'townshipB' | 'villageA' | 'auditor' | 'reviewer', { id: string; username: string }>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** The app on a fresh database with the test county imported and one user per role. */
-export async function createTestWorld(): Promise<TestWorld> {
+export async function createTestWorld(options: { today?: string } = {}): Promise<TestWorld> {
+  const clock = options.today ? fixedClock(options.today) : testClock;
   const { database, drop } = await openTestDatabase();
-  const ctx = systemContext();
+  const ctx = systemContext(clock.today());
   await importCounty(database.db, ctx, TEST_COUNTY);
   const countyCode = toStatisticalCode(TEST_COUNTY);
   const townships = (await orgUnitsRepository.listChildren(database.db, countyCode)).filter((unit) => unit.name.endsWith('镇'));
@@ -119,12 +128,13 @@ export async function createTestWorld(): Promise<TestWorld> {
 
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
   // Requests queue as in production, but a test never gets 503 for a slow, shared machine.
-  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher });
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher, clock });
   await app.ready();
 
   return {
     app,
     cipher,
+    today: clock.today(),
     database,
     countyCode,
     townshipA,
@@ -194,7 +204,10 @@ export async function addReserve(
   const person = await addLedgerPerson(world, cookie, orgCode, overrides);
   const reserve = await world.app.inject({
     method: 'POST', url: '/api/reserves', headers: { cookie },
-    payload: { orgCode, personId: person.personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记' },
+    payload: {
+      orgCode, personId: person.personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记',
+      registration: { sourceDocument: '2025 年村级后备干部名册', exceptionReason: '原名册中的后备力量，经乡镇党委研究保留' },
+    },
   });
   if (reserve.statusCode !== 201) throw new Error(`reserve: ${reserve.statusCode} ${reserve.body}`);
   return { ...person, reserveId: reserve.json().id };

@@ -13,7 +13,7 @@ import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import { runCli } from '../helpers/cli.ts';
-import { makeIdNumber, openTestDatabase, TEST_AUDIT_CHAIN_KEY } from '../helpers/test-app.ts';
+import { makeIdNumber, openTestDatabase, TEST_AUDIT_CHAIN_KEY, testClock } from '../helpers/test-app.ts';
 
 const TABLES = ['org_unit', 'app_user', 'user_role', 'person', 'audit_event', 'installation_setting'] as const;
 const masterKey = crypto.randomBytes(32);
@@ -65,7 +65,7 @@ describe('houbei backup and houbei restore', () => {
     const database = await open();
     await migrate(database);
     configureAuditChain({ key: deriveAuditChainKey(masterKey), checkpointFile: checkpointFileIn(dataDir) });
-    await importCounty(database.db, systemContext(), '511425');
+    await importCounty(database.db, systemContext(testClock.today()), '511425');
     await sql`INSERT INTO installation_setting (name, value) VALUES ('masterKeyFingerprint', ${cipher.keyFingerprint})`.execute(database.db);
     await sql`INSERT INTO person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, political_status, education)
       VALUES ('备份测试', 'male', '1990-01-01', ${cipher.encrypt(idNumber)}, ${cipher.blindIndex(idNumber)}, '5114**********777X', 'masses', 'bachelor')`.execute(database.db);

@@ -1,12 +1,12 @@
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
 
 /** Shared set-up of the cultivation tests: mentor users and admission dates in the past. */
 
 /** A user with the mentor role bound to a unit (county, township or village). */
 export async function addMentor(world: TestWorld, username: string, orgCode: string): Promise<{ id: string; username: string }> {
-  const { user } = await createUser(world.database.db, systemContext(), {
+  const { user } = await createUser(world.database.db, systemContext(testToday()), {
     username, displayName: `${username}导师`, orgCode, roles: [{ role: 'mentor', orgCode, department: null }], password: TEST_PASSWORD, mustChangePassword: false,
   });
   return { id: user.id, username };

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX } from '../helpers/readable-text.ts';
-import { addReserve, countAuditEvents, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
-import { todayInChina } from '../../src/domain/dates.ts';
+import { addReserve, countAuditEvents, createTestWorld, type TestWorld, testToday } from '../helpers/test-app.ts';
 import { loadReminderFacts } from '../../src/modules/cultivation/reminders.service.ts';
 import { addMentor, lastYear, pad, setAdmittedOn } from './cultivation-fixtures.ts';
 
@@ -276,13 +275,13 @@ describe('the reminder roll-ups', () => {
     const sortFacts = (facts: Awaited<ReturnType<typeof loadReminderFacts>>) => facts
       .map((fact) => ({ ...fact, training: { ...fact.training, qualifyingEnds: [...fact.training.qualifyingEnds].sort() }, assignments: [...fact.assignments].sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)) }))
       .sort((a, b) => a.reserveId.localeCompare(b.reserveId));
-    const rollup = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'rollup' })));
-    const records = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, summing: 'records' })));
+    const rollup = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, today: testToday(), summing: 'rollup' })));
+    const records = sortFacts((await loadReminderFacts(world.database.db, { prefix, onDate, today: testToday(), summing: 'records' })));
     return { rollup, records };
   }
 
   it('give today the same facts as summing the records, after inserts, updates and deletes', async () => {
-    const today = todayInChina();
+    const today = testToday();
     const thisYear = Number(today.slice(0, 4));
     const quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
     const contact = (await call(mentorCookie, 'POST', '/api/mentor-contacts', { assignmentId, contactedOn: today, form: 'talk', thoughts: '本月联系' }, 201)).json();

@@ -5,7 +5,7 @@ import { readConfig } from '../../src/server/config.ts';
 import { checkMasterKey } from '../../src/server/master-key-check.ts';
 import { SensitiveCipher, shortFingerprint } from '../../src/server/sensitive-cipher.ts';
 import type { App } from '../../src/server/types.ts';
-import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, type TestWorld, testClock } from '../helpers/test-app.ts';
 
 let world: TestWorld;
 let personId: string;
@@ -14,7 +14,7 @@ const otherCipher = new SensitiveCipher(crypto.randomBytes(32));
 beforeAll(async () => {
   world = await createTestWorld();
   personId = (await addReserve(world, await world.login('towna'), world.townshipA.villageCode)).personId;
-  otherApp = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database: world.database, cipher: otherCipher });
+  otherApp = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database: world.database, cipher: otherCipher, clock: testClock });
 });
 afterAll(async () => {
   await otherApp.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/server/access.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { docxToPdf, pdfPageCount, pdfText, renderPdfPage } from '../helpers/pdf.ts';
-import { addReserve, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
 
 const YEAR = 2026;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -63,7 +63,7 @@ function portraitPng(): Buffer {
 }
 
 async function addUser(username: string, role: 'villageClerk' | 'mentor', orgCode: string): Promise<{ id: string; cookie: string }> {
-  const { user } = await createUser(world.database.db, systemContext(), {
+  const { user } = await createUser(world.database.db, systemContext(testToday()), {
     username, displayName: username, orgCode, roles: [{ role, orgCode, department: null }], password: TEST_PASSWORD, mustChangePassword: false,
   });
   return { id: user.id, cookie: await world.login(username) };

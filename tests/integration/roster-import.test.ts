@@ -9,9 +9,10 @@ import { formatYearMonth } from '../../src/domain/dates.ts';
 import { subtreePrefix } from '../../src/domain/org-code.ts';
 import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
-import { rosterImportRepository } from '../../src/modules/roster/roster-import.repository.ts';
-import { importRoster } from '../../src/modules/roster/roster-import.service.ts';
+import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld, testToday } from '../helpers/test-app.ts';
+import { orgUnitLookup } from '../../src/modules/org-units/org-units.service.ts';
+import { ledgerBulk } from '../../src/modules/people/people.service.ts';
+import { importRoster } from '../../src/modules/roster/import-roster.ts';
 
 interface Row { village: string; name: string; sex: '男' | '女'; birth: string; party: string; education: string; identity: string; id: string; phone: string; mentor: string; notes: string }
 
@@ -62,7 +63,7 @@ async function count(table: 'person' | 'reserve' | 'talent_ledger_entry' | 'rese
 beforeAll(async () => {
   world = await createTestWorld();
   townshipName = world.townshipA.name;
-  const villages = await rosterImportRepository.listVillagesWithin(world.database.db, subtreePrefix(world.townshipA.code, 'township'));
+  const villages = await orgUnitLookup.listVillagesWithin(world.database.db, subtreePrefix(world.townshipA.code, 'township'));
   const counts = new Map<string, number>();
   for (const village of villages) counts.set(village.name, (counts.get(village.name) ?? 0) + 1);
   villageNames = villages.filter((village) => counts.get(village.name) === 1).map((village) => village.name).sort();
@@ -75,8 +76,8 @@ describe('roster import in chunks', () => {
     const rows = makeRows(1600, 0);
     rows[1500] = { ...rows[1500]!, education: '幼儿园' };
     const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) };
-    const writes = vi.spyOn(rosterImportRepository, 'insertPeopleWithPlacements');
-    const attempt = importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) });
+    const writes = vi.spyOn(ledgerBulk, 'insertPeopleWithLedgerEntries');
+    const attempt = importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) });
     await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: [{ row: 1503, column: '学历', message: expect.stringContaining('学历「幼儿园」不在字典中') }] });
     // Rows before the bad one were sent to the database inside the transaction, then rolled back.
     expect(writes).toHaveBeenCalled();
@@ -88,14 +89,14 @@ describe('roster import in chunks', () => {
   it('rolls back everything when the database refuses a chunk, and says why', async () => {
     const rows = makeRows(1600, 0);
     const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) };
-    const insert = rosterImportRepository.insertPeopleWithPlacements.bind(rosterImportRepository);
+    const insert = ledgerBulk.insertPeopleWithLedgerEntries.bind(ledgerBulk);
     let calls = 0;
-    const writes = vi.spyOn(rosterImportRepository, 'insertPeopleWithPlacements').mockImplementation(async (db, chunk, options) => {
+    const writes = vi.spyOn(ledgerBulk, 'insertPeopleWithLedgerEntries').mockImplementation(async (db, chunk, surveyedOn) => {
       calls += 1;
       if (calls === 2) throw new Error('chunk refused');
-      return insert(db, chunk, options);
+      return insert(db, chunk, surveyedOn);
     });
-    await expect(importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) })).rejects.toThrow('chunk refused');
+    await expect(importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) })).rejects.toThrow('chunk refused');
     writes.mockRestore();
     expect(calls).toBeGreaterThanOrEqual(2);
     expect({ people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), audit: await countAuditEvents(world.database) }).toEqual(before);
@@ -105,8 +106,8 @@ describe('roster import in chunks', () => {
     const rows = makeRows(1600, 0);
     const before = { people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), changes: await count('reserve_status_change') };
     const file = await rosterFile(rows);
-    const result = await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file });
-    expect(result).toEqual({ total: 1600, created: 1600, updated: 0, unchanged: 0 });
+    const result = await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file });
+    expect(result).toEqual({ total: 1600, created: 1600, updated: 0, unchanged: 0, updatedPeople: [], isDryRun: false });
     expect({ people: await count('person'), reserves: await count('reserve'), ledger: await count('talent_ledger_entry'), changes: await count('reserve_status_change') })
       .toEqual({ people: before.people + 1600, reserves: before.reserves + 1600, ledger: before.ledger + 1600, changes: before.changes + 1600 });
     const sample = await world.database.db.selectFrom('person').innerJoin('reserve', 'reserve.person_id', 'person.id')
@@ -120,7 +121,7 @@ describe('roster import in chunks', () => {
     expect((audit.after as { newPeople: string[] }).newPeople).toContain(sample.person_id);
     expect((audit.after as { createdReserves: string[] }).createdReserves).toContain(sample.reserve_id);
 
-    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 1600, created: 0, updated: 0, unchanged: 1600 });
+    expect(await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 1600, created: 0, updated: 0, unchanged: 1600, updatedPeople: [], isDryRun: false });
   }, 120_000);
 
   it('updates the people and reserves whose rows changed, and creates the new rows', async () => {
@@ -134,8 +135,15 @@ describe('roster import in chunks', () => {
     ];
     const versionOf = async (name: string) => (await world.database.db.selectFrom('person').select('version').where('name', '=', name).executeTakeFirstOrThrow()).version;
     const versionBefore = await versionOf('测试10');
-    const result = await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(changed) });
-    expect(result).toEqual({ total: 1592, created: 2, updated: 3, unchanged: 1587 });
+    const result = await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(changed) });
+    expect(result).toEqual({
+      total: 1592, created: 2, updated: 3, unchanged: 1587, isDryRun: false,
+      updatedPeople: [
+        { row: 3, name: '测试10', changes: [{ field: '联系电话', before: '139****0010', after: '137****0010' }] },
+        { row: 4, name: '测试11', changes: [{ field: '学历', before: '高中·中专', after: '研究生' }] },
+        { row: 5, name: '测试12', changes: [{ field: '结对干部姓名', before: '王强', after: '赵敏' }, { field: '结对干部职务', before: '镇党委副书记', after: '包村干部' }] },
+      ],
+    });
     const phone = await world.database.db.selectFrom('person').select(['phone_cipher', 'phone_masked']).where('name', '=', '测试10').executeTakeFirstOrThrow();
     expect(world.cipher.decrypt(phone.phone_cipher!)).toBe('13700000010');
     expect(phone.phone_masked).toBe('137****0010');
@@ -149,13 +157,51 @@ describe('roster import in chunks', () => {
   it('gives people first imported into the ledger their reserves when the roster follows', async () => {
     const rows = makeRows(300, 7000);
     const file = await rosterFile(rows);
-    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file, kind: 'ledger' })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0 });
+    expect(await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file, kind: 'ledger' })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0, updatedPeople: [], isDryRun: false });
     const before = { people: await count('person'), reserves: await count('reserve'), changes: await count('reserve_status_change') };
-    expect(await importRoster(world.database.db, systemContext(), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0 });
+    expect(await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file })).toEqual({ total: 300, created: 300, updated: 0, unchanged: 0, updatedPeople: [], isDryRun: false });
     expect({ people: await count('person'), reserves: await count('reserve'), changes: await count('reserve_status_change') })
       .toEqual({ people: before.people, reserves: before.reserves + 300, changes: before.changes + 300 });
     const change = await world.database.db.selectFrom('reserve_status_change').innerJoin('reserve', 'reserve.id', 'reserve_status_change.reserve_id').innerJoin('person', 'person.id', 'reserve.person_id')
       .select(['reserve_status_change.to_status', 'reserve_status_change.reason', 'reserve_status_change.actor_name']).where('person.name', '=', '测试7100').executeTakeFirstOrThrow();
     expect(change).toEqual({ to_status: 'admitted', reason: '名册导入', actor_name: 'system' });
+  }, 120_000);
+});
+
+describe('what an import changes on people already stored', () => {
+  it('lists a known ID number under another name as a change of 姓名, and a preview keeps nothing', async () => {
+    const rows = makeRows(3, 9000);
+    await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) });
+    const renamed = [{ ...rows[0]!, name: '改名甲' }, rows[1]!, rows[2]!];
+    const before = { people: await count('person'), audit: await countAuditEvents(world.database) };
+    const preview = await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(renamed), dryRun: true });
+    expect(preview).toEqual({
+      total: 3, created: 0, updated: 1, unchanged: 2, isDryRun: true,
+      updatedPeople: [{ row: 3, name: '改名甲', changes: [{ field: '姓名', before: '测试9000', after: '改名甲' }] }],
+    });
+    expect((await world.database.db.selectFrom('person').select('name').where('name', '=', '测试9000').execute())).toHaveLength(1);
+    expect({ people: await count('person'), audit: await countAuditEvents(world.database) }).toEqual(before);
+    const confirmed = await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(renamed) });
+    expect(confirmed).toEqual({ ...preview, isDryRun: false });
+    expect((await world.database.db.selectFrom('person').select('name').where('name', '=', '改名甲').execute())).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses the whole file, and counts nothing as updated, when a person changed while the file was imported', async () => {
+    const rows = makeRows(2, 9100);
+    await importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(rows) });
+    const changed = [{ ...rows[0]!, phone: '13600009100' }, rows[1]!];
+    const before = { people: await count('person'), audit: await countAuditEvents(world.database) };
+    // Someone saves the person after the import has read it, before it writes.
+    const pairs = ledgerBulk.findLedgerPairs.bind(ledgerBulk);
+    const spy = vi.spyOn(ledgerBulk, 'findLedgerPairs').mockImplementation(async (db, personIds) => {
+      await db.updateTable('person').set((eb) => ({ version: eb('version', '+', 1) })).where('name', '=', '测试9100').execute();
+      return pairs(db, personIds);
+    });
+    await expect(importRoster(world.database.db, systemContext(testToday()), world.cipher, { orgCode: world.townshipA.code, file: await rosterFile(changed) }))
+      .rejects.toMatchObject({ code: 'VERSION_CONFLICT', message: '人员「测试9100」已被他人修改，请刷新后重新编辑（您的修改未保存）' });
+    spy.mockRestore();
+    expect({ people: await count('person'), audit: await countAuditEvents(world.database) }).toEqual(before);
+    const phone = await world.database.db.selectFrom('person').select('phone_masked').where('name', '=', '测试9100').executeTakeFirstOrThrow();
+    expect(phone.phone_masked).toBe('139****9100');
   }, 120_000);
 });

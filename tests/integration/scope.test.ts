@@ -133,8 +133,8 @@ const CORE_PROBES: Record<string, Probe> = {
   'POST /api/reserves': {
     kind: 'foreign',
     requests: (w) => [
-      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipB.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
-      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipA.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipB.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate', registration: { sourceDocument: '越权' } } },
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipA.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate', registration: { sourceDocument: '越权' } } },
     ],
   },
   'PATCH /api/reserves/{id}': {
@@ -189,7 +189,8 @@ let townB: Awaited<ReturnType<typeof addReserve>>;
 let operations: { method: Method; path: string }[];
 
 beforeAll(async () => {
-  world = await createTestWorld();
+  // The seeded selection records are dated August to October 2026: the app runs on a day after them.
+  world = await createTestWorld({ today: '2026-11-20' });
   // Records of town B that a leak would show: audit events, a login, a villager group.
   const admin = await world.login('admin');
   const village = world.townshipB.villageCode;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { readConfig } from '../../src/server/config.ts';
 import type { App } from '../../src/server/types.ts';
-import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld, testClock } from '../helpers/test-app.ts';
 
 let world: TestWorld;
 let cookie: string;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   world = await createTestWorld();
   cookie = await world.login('towna');
   personId = (await addReserve(world, cookie, world.townshipA.villageCode)).personId;
-  httpsApp = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', secureCookies: true }, database: world.database, cipher: world.cipher });
+  httpsApp = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', secureCookies: true }, database: world.database, cipher: world.cipher, clock: testClock });
 });
 afterAll(async () => {
   await httpsApp.close();

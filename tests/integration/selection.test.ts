@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { addLedgerPerson, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addLedgerPerson, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
 
 /**
  * The selection procedure over HTTP: a candidate driven through every step by the roles that own
@@ -40,8 +40,9 @@ async function nominate(personId: string, extra: Partial<{ profile: string; nomi
 }
 
 beforeAll(async () => {
-  world = await createTestWorld();
-  await createUser(world.database.db, systemContext(), {
+  // The procedure's fixtures are dated August to October 2026: the app runs on a day after them.
+  world = await createTestWorld({ today: '2026-11-20' });
+  await createUser(world.database.db, systemContext(testToday()), {
     username: 'police', displayName: '县公安局', orgCode: world.countyCode, roles: [{ role: 'jointReviewDepartment', orgCode: world.countyCode, department: '公安机关' }],
     password: TEST_PASSWORD, mustChangePassword: false,
   });
@@ -126,14 +127,19 @@ describe('the selection procedure', () => {
     const discipline = reviews.find((review) => review.department === '纪检监察机关')!;
     const security = reviews.find((review) => review.department === '公安机关')!;
     await expectRefusal(police, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', version: discipline.version }, 404, '联审事项不存在或不在您的管理范围内');
-    expect((await call(reviewer, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', comment: '未发现问题', version: discipline.version })).status).toBe(200);
+    expect((await call(reviewer, 'POST', `/api/joint-reviews/${discipline.id}/answer`, { verdict: 'passed', comment: '未发现问题', answeredOn: '2026-08-20', version: discipline.version })).status).toBe(200);
     await expectRefusal(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', version: security.version }, 400, '有问题时请填写审查意见，写明发现的问题');
-    expect((await call(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', comment: '有一起邻里纠纷调解记录', version: security.version })).status).toBe(200);
+    expect((await call(police, 'POST', `/api/joint-reviews/${security.id}/answer`, { verdict: 'concern', comment: '有一起邻里纠纷调解记录', answeredOn: '2026-08-22', version: security.version })).status).toBe(200);
     await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 409,
       `选拔甲（${candidate.villageName as string}）：联审有未解决的问题（公安机关提出），须由乡镇党委核实处理后才能公示`);
     await expectRefusal(clerk, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '已核实', version: security.version + 1 }, 403, '联审问题由乡镇党委核实处理，您的角色不能办理');
-    response = await call(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '经核实系已调解的邻里纠纷，不影响推荐', version: security.version + 1 });
+    await expectRefusal(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '已核实', resolvedOn: '2026-08-21', version: security.version + 1 }, 400,
+      '核实处理日期（2026-08-21）不能早于「联审回复」（公安机关）的日期 2026-08-22');
+    response = await call(township, 'POST', `/api/joint-reviews/${security.id}/resolution`, { resolution: '经核实系已调解的邻里纠纷，不影响推荐', resolvedOn: '2026-08-26', version: security.version + 1 });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
+    // The notice follows the answers: it may not start before the last of them.
+    await expectRefusal(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-08-25', candidateIds: [candidate.id], objectionContact: '镇纪委' }, 400,
+      '选拔甲的公示开始日期（2026-08-25）不能早于「核实处理联审问题」（公安机关）的日期 2026-08-26');
 
     const notice = await call(township, 'POST', '/api/public-notices', { orgCode: world.townshipA.code, startsOn: '2026-09-01', candidateIds: [candidate.id], objectionContact: '镇纪委（电话 028-1234567）' });
     expect(notice.status, JSON.stringify(notice.body)).toBe(201);
@@ -201,6 +207,20 @@ describe('the selection procedure', () => {
       '资格条件未通过且未经批准破格：存在「参与贿选、拉票」情形，不得推荐。可不予通过，或申请破格并经乡镇党委批准');
     const rejected = await call(township, 'POST', `/api/selection-candidates/${third.id as string}/rejection`, { occurredOn: '2026-08-05', reason: '经核实存在拉票行为', version: third.version! });
     expect(rejected.body).toMatchObject({ outcome: 'rejected', stage: 'qualificationReview' });
+  });
+
+  it('refuses an exception decision once the procedure has ended, as the page no longer offers it', async () => {
+    const person = await addLedgerPerson(world, clerk, world.townshipA.villageCode, { name: '破格丁', birthDate: '19950101', education: 'seniorHigh' });
+    const nominated = await nominate(person.personId);
+    const url = `/api/selection-candidates/${nominated.id as string}`;
+    const requested = await call(clerk, 'POST', `${url}/exceptions`, { rule: 'education', reason: '群众公认的致富带头人' });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+    expect((await call(township, 'GET', url)).body.policies).toMatchObject({ decideException: true });
+    const rejected = await call(township, 'POST', `${url}/rejection`, { occurredOn: '2026-08-05', reason: '本人另有安排', version: requested.body.version! });
+    expect(rejected.body).toMatchObject({ outcome: 'rejected' });
+    expect((await call(township, 'GET', url)).body.policies).toMatchObject({ decideException: false, resolveConcern: false, requestException: false });
+    const exceptionId = (requested.body.exceptions as { id: string }[])[0]!.id;
+    await expectRefusal(township, 'POST', `/api/eligibility-exceptions/${exceptionId}/decision`, { approve: true, note: '同意' }, 409, '该人选的选拔程序已终止（不予通过），不能再审批破格');
   });
 
   it('refuses a notice reaching into a year whose holidays are not entered, until the org department enters it', async () => {

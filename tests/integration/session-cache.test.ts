@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { readConfig } from '../../src/server/config.ts';
 import type { App } from '../../src/server/types.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { createTestWorld, TEST_PASSWORD, type TestWorld, testClock } from '../helpers/test-app.ts';
 
 /** Counts the statements that read sessions, users or their roles. */
 class SessionQueryCounter implements KyselyPlugin {
@@ -23,7 +23,7 @@ let app: App;
 const counter = new SessionQueryCounter();
 beforeAll(async () => {
   world = await createTestWorld();
-  app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database: { ...world.database, db: world.database.db.withPlugin(counter) }, cipher: world.cipher });
+  app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database: { ...world.database, db: world.database.db.withPlugin(counter) }, cipher: world.cipher, clock: testClock });
 });
 afterAll(async () => {
   await app.close();

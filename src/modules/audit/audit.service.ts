@@ -6,8 +6,6 @@ import {
 import { deriveKey } from '../../server/sensitive-cipher.ts';
 import { readChainHeads, readCheckpoints, UNKEYED_CHAIN, writeCheckpoint, type AuditCheckpoint, type ChainHead } from './audit-checkpoint.ts';
 import type { Context } from '../../server/access.ts';
-import { authRepository } from '../auth/auth.repository.ts';
-import { usersRepository } from '../users/users.repository.ts';
 import { auditRepository, type StoredAuditEvent } from './audit.repository.ts';
 
 export interface AuditChange {
@@ -197,14 +195,6 @@ export async function searchAuditEvents(
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-}
-
-/** Login events of the users the caller may see (all, for those whose scope is everything). */
-export async function listLoginEvents(db: Db, ctx: Context, query: { page: number; pageSize: number }) {
-  ctx.access.requireAnywhere('audit.read', '查看登录日志');
-  const prefixes = ctx.access.prefixes('audit.read');
-  const usernames = prefixes.includes('') ? null : await usersRepository.listUsernamesWithin(db, prefixes);
-  return authRepository.listLoginEvents(db, { usernames, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
 }
 
 export async function verifyAuditLog(db: Db, ctx: Context): Promise<AuditVerification & { message: string }> {

@@ -19,14 +19,14 @@ export function presentMe(ctx: RequestContext): TMe {
   };
 }
 
-export async function authRoutes(app: App, { database, config }: ModuleDeps): Promise<void> {
+export async function authRoutes(app: App, { database, config, clock }: ModuleDeps): Promise<void> {
   app.post('/api/auth/login', {
     config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags: ['认证'], summary: '登录', body: ZLogin, response: { 200: ZMe, ...errorResponses, 423: errorResponses[401], 429: errorResponses[401] } },
   }, async (request, reply) => {
     const { token, actor } = await login(database.db, { ...request.body, ip: request.ip });
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
-    return presentMe(contextFor(actor, request.ip));
+    return presentMe(contextFor(actor, request.ip, clock.today()));
   });
 
   app.post('/api/auth/logout', {

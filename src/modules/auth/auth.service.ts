@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { afterFailure, formatBeijingTime, isLocked } from '../../domain/lockout.ts';
 import { Access, type Actor, type RequestContext } from '../../server/access.ts';
-import { AppError, versionConflict } from '../../server/errors.ts';
+import { AppError } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { usersRepository } from '../users/users.repository.ts';
+import { accounts, setOwnPassword } from '../users/accounts.ts';
 import { authRepository } from './auth.repository.ts';
 import { sessionCache } from './session-cache.ts';
 import { hashPassword, passwordProblem, UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
@@ -27,7 +27,7 @@ export async function login(db: Db, input: { username: string; password: string;
   const now = new Date();
   const username = input.username.trim();
   const throttle = await authRepository.findThrottle(db, username);
-  const user = await usersRepository.findByUsername(db, username);
+  const user = await accounts.findByUsername(db, username);
   const isPasswordRight = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
 
   if (isLocked(throttle, now)) {
@@ -53,7 +53,7 @@ export async function login(db: Db, input: { username: string; password: string;
       expiresAt: new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000),
       now,
     });
-    await usersRepository.recordLogin(tx, user.id, now);
+    await accounts.recordLogin(tx, user.id, now);
     await authRepository.insertLoginEvent(tx, { username, userId: user.id, ip: input.ip, outcome: 'success' });
   });
   return { token, actor: await loadActor(db, user.id) };
@@ -107,14 +107,14 @@ function isSessionExpired(session: { expiresAt: number; lastSeenAt: number }, no
 }
 
 export async function loadActor(db: Db, userId: string): Promise<Actor> {
-  const user = await usersRepository.findById(db, userId);
+  const user = await accounts.findById(db, userId);
   if (!user || user.isDisabled) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-  const roles = (await usersRepository.listRoles(db, [userId])).get(userId) ?? [];
+  const roles = (await accounts.listRoles(db, [userId])).get(userId) ?? [];
   return { userId: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, roles };
 }
 
-export function contextFor(actor: Actor, ip: string): RequestContext {
-  return { actor, access: new Access(actor.roles), ip };
+export function contextFor(actor: Actor, ip: string, today: string): RequestContext {
+  return { actor, access: new Access(actor.roles), ip, today };
 }
 
 /** The user changes their own password; other sessions of the user end. */
@@ -123,7 +123,7 @@ export async function changeOwnPassword(
   ctx: RequestContext,
   input: { currentPassword: string; newPassword: string; token: string },
 ): Promise<void> {
-  const user = await usersRepository.findById(db, ctx.actor.userId);
+  const user = await accounts.findById(db, ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('VALIDATION_FAILED', '当前密码不正确');
@@ -133,8 +133,7 @@ export async function changeOwnPassword(
   if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    const isUpdated = await usersRepository.update(tx, user.id, user.version, { passwordHash, mustChangePassword: false });
-    if (!isUpdated) throw versionConflict('用户');
+    await setOwnPassword(tx, user, passwordHash);
     await authRepository.deleteSessionsOfUser(tx, user.id, hashToken(input.token));
     await recordAuditEvent(tx, ctx, {
       action: 'user.changePassword',

@@ -1,7 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import type { Permission } from '../../domain/roles.ts';
 import type { Context } from '../../server/access.ts';
 import { forbidden, notFound } from '../../server/errors.ts';
@@ -52,7 +51,7 @@ export function isMentor(ctx: Context): boolean {
 }
 
 /** Ids of the reserves with an assignment to the user that is active on the date. */
-export function activeMenteeIds(userId: string, onDate: string = todayInChina()) {
+export function activeMenteeIds(userId: string, onDate: string) {
   return (db: Executor) => db
     .selectFrom('mentoring_assignment')
     .select('reserve_id')
@@ -61,7 +60,7 @@ export function activeMenteeIds(userId: string, onDate: string = todayInChina())
     .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', onDate)]));
 }
 
-export async function hasActiveAssignment(db: Executor, userId: string, reserveId: string, onDate: string = todayInChina()): Promise<boolean> {
+export async function hasActiveAssignment(db: Executor, userId: string, reserveId: string, onDate: string): Promise<boolean> {
   const row = await activeMenteeIds(userId, onDate)(db).where('reserve_id', '=', reserveId).executeTakeFirst();
   return row !== undefined;
 }
@@ -75,7 +74,7 @@ export async function requireReserve(db: Executor, ctx: Context, reserveId: stri
   const reserve = (await findReserveBriefs(db, [reserveId])).get(reserveId);
   if (!reserve) throw notFound('后备力量');
   if (ctx.access.can(permission, reserve.org_code)) return reserve;
-  const isOwnMentee = ctx.actor !== null && isMentor(ctx) && (await hasActiveAssignment(db, ctx.actor.userId, reserveId));
+  const isOwnMentee = ctx.actor !== null && isMentor(ctx) && (await hasActiveAssignment(db, ctx.actor.userId, reserveId, ctx.today));
   if (isOwnMentee && mentorReach !== 'none') return reserve;
   // A mentor knows their mentee exists; only others' reserves are hidden from them.
   if (isOwnMentee || (ctx.access.sees(reserve.org_code) && ctx.access.canAnywhere('cultivation.read'))) throw forbidden(action);
@@ -94,13 +93,13 @@ export function canAct(ctx: Context, orgCode: string, permission: CultivationPer
 export function readableRecords(ctx: Context, orgColumn: string, reserveColumn: string): Expression<SqlBool> {
   const subtree = withinSubtrees(orgColumn, ctx.access.prefixes('cultivation.read'));
   if (!ctx.actor || !isMentor(ctx)) return subtree;
-  const today = todayInChina();
+  const today = ctx.today;
   return sql<SqlBool>`(${subtree} OR ${sql.ref(reserveColumn)} IN (SELECT reserve_id FROM mentoring_assignment WHERE mentor_user_id = ${ctx.actor.userId} AND started_on <= ${today} AND (ended_on IS NULL OR ended_on >= ${today})))`;
 }
 
 /** Ids of the caller's active mentees among the given reserves. */
 export async function ownMentees(db: Executor, ctx: Context, reserveIds: readonly string[]): Promise<Set<string>> {
   if (!ctx.actor || !isMentor(ctx) || reserveIds.length === 0) return new Set();
-  const rows = await activeMenteeIds(ctx.actor.userId)(db).where('reserve_id', 'in', [...new Set(reserveIds)]).execute();
+  const rows = await activeMenteeIds(ctx.actor.userId, ctx.today)(db).where('reserve_id', 'in', [...new Set(reserveIds)]).execute();
   return new Set(rows.map((row) => row.reserve_id));
 }

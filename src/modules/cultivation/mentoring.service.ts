@@ -1,11 +1,11 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { findReserveBriefs, presentBrief, readableRecords, requireReserve, type ReserveBriefRow } from './cultivation-access.ts';
 import { cultivationRepository } from './cultivation.repository.ts';
 import { MENTOR_POST_LABELS, type MENTOR_POSTS } from './cultivation.schemas.ts';
+import { presentEntry, recordEntry } from './record-entry.ts';
 import { prefixOf } from './training.service.ts';
 
 type MentorPost = (typeof MENTOR_POSTS)[number];
@@ -20,7 +20,7 @@ function isActiveOn(assignment: { started_on: string; ended_on: string | null },
 
 /** Whether the caller is the mentor of this assignment and it is active today. */
 function isOwnAssignment(ctx: Context, assignment: { mentor_user_id: string | null; started_on: string; ended_on: string | null }): boolean {
-  return ctx.actor !== null && assignment.mentor_user_id === ctx.actor.userId && ctx.access.canAnywhere('mentoring.log') && isActiveOn(assignment, todayInChina());
+  return ctx.actor !== null && assignment.mentor_user_id === ctx.actor.userId && ctx.access.canAnywhere('mentoring.log') && isActiveOn(assignment, ctx.today);
 }
 
 /** Logs and summaries: officers who may write cultivation records of the village, or the assignment's own mentor. */
@@ -49,7 +49,7 @@ export function presentAssignment(ctx: Context, row: AssignmentRow, brief: Reser
   const canManage = ctx.access.can('cultivation.assess', row.org_code);
   return {
     id: row.id, reserve: presentBrief(brief), mentorUserId: row.mentor_user_id, mentorName: row.mentor_name, mentorPost: row.mentor_post as MentorPost,
-    mentorTitle: row.mentor_title, startedOn: row.started_on, endedOn: row.ended_on, isActive: isActiveOn(row, todayInChina()), version: row.version,
+    mentorTitle: row.mentor_title, startedOn: row.started_on, endedOn: row.ended_on, isActive: isActiveOn(row, ctx.today), version: row.version,
     policies: { update: canManage, delete: false },
   };
 }
@@ -57,7 +57,7 @@ export function presentAssignment(ctx: Context, row: AssignmentRow, brief: Reser
 export async function listAssignments(db: Db, ctx: Context, query: { reserveId?: string | undefined; orgCode?: string | undefined; isActive?: 'true' | 'false' | undefined; mine?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
   const filter = await listFilter(db, ctx, query, { org: 'org_code', reserve: 'reserve_id' });
   const { total, rows } = await cultivationRepository.listAssignments(db, {
-    ...filter, activeOn: query.isActive === 'true' ? todayInChina() : undefined, mentorUserId: query.mine === 'true' ? (ctx.actor?.userId ?? '00000000-0000-4000-8000-000000000000') : undefined,
+    ...filter, activeOn: query.isActive === 'true' ? ctx.today : undefined, mentorUserId: query.mine === 'true' ? (ctx.actor?.userId ?? '00000000-0000-4000-8000-000000000000') : undefined,
   }, pageOf(query));
   const briefs = await briefsFor(db, rows);
   return { total, assignments: rows.map((row) => presentAssignment(ctx, row, briefs.get(row.reserve_id)!)), policies: { create: ctx.access.canAnywhere('cultivation.assess') } };
@@ -113,7 +113,7 @@ export async function updateAssignment(db: Db, ctx: Context, id: string, input: 
 /** Mentor users for a reserve without one: the same village first, then the township and county, fewest active mentees first. */
 export async function suggestMentors(db: Db, ctx: Context, reserveId: string) {
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.assess', 'none', '为该后备力量指定导师');
-  const today = todayInChina();
+  const today = ctx.today;
   const assignments = await cultivationRepository.listAssignmentsOfReserve(db, reserveId);
   const countyPrefix = reserve.org_code.slice(0, 6);
   const candidates = (await cultivationRepository.listMentorCandidates(db, countyPrefix, today))
@@ -139,8 +139,13 @@ export function presentContact(ctx: Context, row: ContactRow, brief: ReserveBrie
   return {
     id: row.id, assignmentId: row.assignment_id, reserve: presentBrief(brief), mentorName: row.mentor_name, contactedOn: row.contacted_on,
     form: row.form as 'talk' | 'visit' | 'phone' | 'online', thoughts: row.thoughts, work: row.work, problems: row.problems, helpGiven: row.help_given,
-    recordedBy: row.recorded_by, version: row.version, policies: { update: allowed, delete: allowed },
+    ...presentEntry(row), version: row.version, policies: { update: allowed, delete: allowed },
   };
+}
+
+/** A log or summary is the mentor's own when the assignment's mentor user enters it; anyone else enters it for them (代录). */
+function mentorEntry(ctx: Context, assignment: { mentor_user_id: string | null }) {
+  return recordEntry(ctx, (actor) => assignment.mentor_user_id === actor.userId);
 }
 
 /** The assignment a log or summary is written under, if the caller may write for it. */
@@ -150,8 +155,8 @@ async function requireLoggableAssignment(db: Executor, ctx: Context, assignmentI
   return { assignment, reserve };
 }
 
-function checkContactDate(assignment: AssignmentRow, contactedOn: string): void {
-  if (contactedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `联系日期 ${contactedOn} 晚于今天，请填写已开展联系的日期`);
+function checkContactDate(ctx: Context, assignment: AssignmentRow, contactedOn: string): void {
+  if (contactedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `联系日期 ${contactedOn} 晚于今天，请填写已开展联系的日期`);
   if (!isActiveOn(assignment, contactedOn)) {
     throw new AppError('VALIDATION_FAILED', `联系日期 ${contactedOn} 不在帮带期内（${assignment.started_on} 至 ${assignment.ended_on ?? '今'}），请核对日期`);
   }
@@ -172,10 +177,10 @@ type ContactInput = { assignmentId: string; contactedOn: string; form: string; t
 export async function createContact(db: Db, ctx: Context, input: ContactInput) {
   return db.transaction().execute(async (tx) => {
     const { assignment, reserve } = await requireLoggableAssignment(tx, ctx, input.assignmentId);
-    checkContactDate(assignment, input.contactedOn);
+    checkContactDate(ctx, assignment, input.contactedOn);
     const id = await cultivationRepository.insertContact(tx, {
       assignmentId: assignment.id, reserveId: reserve.id, orgCode: reserve.org_code, contactedOn: input.contactedOn, form: input.form,
-      thoughts: input.thoughts ?? null, work: input.work ?? null, problems: input.problems ?? null, helpGiven: input.helpGiven ?? null, recordedBy: ctx.actor?.username ?? 'system',
+      thoughts: input.thoughts ?? null, work: input.work ?? null, problems: input.problems ?? null, helpGiven: input.helpGiven ?? null, ...mentorEntry(ctx, assignment),
     });
     await recordAuditEvent(tx, ctx, {
       action: 'mentoring.contact', entityType: 'mentorContact', entityId: id, orgCode: reserve.org_code,
@@ -201,7 +206,7 @@ export async function updateContact(db: Db, ctx: Context, id: string, input: Par
   return db.transaction().execute(async (tx) => {
     const { contact, assignment, reserve } = await requireContact(tx, ctx, id);
     if (!canLog(ctx, assignment)) throw forbidden('修改该帮带记录');
-    if (input.contactedOn) checkContactDate(assignment, input.contactedOn);
+    if (input.contactedOn) checkContactDate(ctx, assignment, input.contactedOn);
     const { version, ...changes } = input;
     if (!(await cultivationRepository.updateContact(tx, id, version, changes))) throw versionConflict('该帮带记录');
     await recordAuditEvent(tx, ctx, { action: 'mentoring.contactUpdate', entityType: 'mentorContact', entityId: id, orgCode: reserve.org_code, summary: `修改 ${reserve.name} ${contact.contacted_on} 的帮带记录`, before: contact, after: changes });
@@ -224,7 +229,7 @@ export function presentSummary(ctx: Context, row: SummaryRow, brief: ReserveBrie
   const allowed = canLog(ctx, { org_code: row.org_code, mentor_user_id: row.mentor_user_id, ...assignment });
   return {
     id: row.id, assignmentId: row.assignment_id, reserve: presentBrief(brief), mentorName: row.mentor_name, year: row.year, quarter: row.quarter,
-    periodText: row.period_text, content: row.content, opinion: row.opinion, recordedBy: row.recorded_by, version: row.version, policies: { update: allowed, delete: false },
+    periodText: row.period_text, content: row.content, opinion: row.opinion, ...presentEntry(row), version: row.version, policies: { update: allowed, delete: false },
   };
 }
 
@@ -245,10 +250,10 @@ export async function createSummary(db: Db, ctx: Context, input: { assignmentId:
     if (assignment.started_on > quarterEnd || (assignment.ended_on !== null && assignment.ended_on < quarterStart)) {
       throw new AppError('VALIDATION_FAILED', `${input.year} 年第 ${input.quarter} 季度不在帮带期内（${assignment.started_on} 至 ${assignment.ended_on ?? '今'}）`);
     }
-    if (quarterStart > todayInChina()) throw new AppError('VALIDATION_FAILED', `${input.year} 年第 ${input.quarter} 季度尚未开始，不能填写小结`);
+    if (quarterStart > ctx.today) throw new AppError('VALIDATION_FAILED', `${input.year} 年第 ${input.quarter} 季度尚未开始，不能填写小结`);
     const id = await cultivationRepository.insertSummary(tx, {
       assignmentId: assignment.id, reserveId: reserve.id, orgCode: reserve.org_code, year: input.year, quarter: input.quarter,
-      periodText: input.periodText ?? null, content: input.content, opinion: input.opinion, recordedBy: ctx.actor?.username ?? 'system',
+      periodText: input.periodText ?? null, content: input.content, opinion: input.opinion, ...mentorEntry(ctx, assignment),
     });
     if (!id) throw new AppError('CONFLICT', `导师 ${assignment.mentor_name} 对 ${reserve.name} 的 ${input.year} 年第 ${input.quarter} 季度小结已填写，请在原记录上修改`);
     await recordAuditEvent(tx, ctx, {
@@ -276,7 +281,7 @@ export async function updateSummary(db: Db, ctx: Context, id: string, input: { p
 
 export function presentTalk(ctx: Context, row: TalkRow, brief: ReserveBriefRow) {
   return {
-    id: row.id, reserve: presentBrief(brief), talkedOn: row.talked_on, talkerName: row.talker_name, content: row.content, recordedBy: row.recorded_by, version: row.version,
+    id: row.id, reserve: presentBrief(brief), talkedOn: row.talked_on, talkerName: row.talker_name, content: row.content, ...presentEntry(row), version: row.version,
     policies: { update: false, delete: false },
   };
 }
@@ -291,8 +296,8 @@ export async function listTalks(db: Db, ctx: Context, query: { reserveId?: strin
 export async function createTalk(db: Db, ctx: Context, input: { reserveId: string; talkedOn: string; talkerName: string; content: string }) {
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, 'cultivation.assess', 'none', '记录乡镇党委书记谈心谈话');
-    if (input.talkedOn > todayInChina()) throw new AppError('VALIDATION_FAILED', `谈话日期 ${input.talkedOn} 晚于今天`);
-    const id = await cultivationRepository.insertTalk(tx, { ...input, orgCode: reserve.org_code, recordedBy: ctx.actor?.username ?? 'system' });
+    if (input.talkedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `谈话日期 ${input.talkedOn} 晚于今天`);
+    const id = await cultivationRepository.insertTalk(tx, { ...input, orgCode: reserve.org_code, ...recordEntry(ctx, (actor) => actor.displayName === input.talkerName) });
     await recordAuditEvent(tx, ctx, { action: 'mentoring.talk', entityType: 'annualTalk', entityId: id, orgCode: reserve.org_code, summary: `记录 ${input.talkerName} 于 ${input.talkedOn} 与 ${reserve.name} 的谈心谈话`, after: input });
     return presentTalk(ctx, (await cultivationRepository.findTalk(tx, id))!, reserve);
   });

@@ -1,5 +1,4 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { askedMasks, carriedOverYearEnd, collectCarriedOver, collectReminders, describeReminder, pageOfReminders, REMINDER_KIND_LABELS, YEAR_END_ASKED, type AssignmentFacts, type Reminder, type ReserveFacts } from '../../domain/reminders.ts';
 import { DEFAULT_TRAINING_RULES, isQualifyingCentralised, TRAINING_METHODS, type TrainingMethod, type TrainingRules } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
@@ -12,9 +11,12 @@ import { prefixOf } from './training.service.ts';
  * together (reserves, assignments with something missing, rule sets), with the training rules of
  * each reserve's jurisdiction (nearest rule set above it).
  */
-export async function loadReminderFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; summing?: 'rollup' | 'records' }): Promise<ReserveFacts[]> {
+export async function loadReminderFacts(
+  db: Executor,
+  options: { prefix: string; onDate: string; today: string; mentorUserId?: string | undefined; summing?: 'rollup' | 'records' },
+): Promise<ReserveFacts[]> {
   // The roll-ups hold whole years: exact when nothing is recorded after onDate, i.e. from today on.
-  const useRollup = (options.summing ?? (options.onDate >= todayInChina() ? 'rollup' : 'records')) === 'rollup';
+  const useRollup = (options.summing ?? (options.onDate >= options.today ? 'rollup' : 'records')) === 'rollup';
   const [ruleRows, reserves, assignments] = await Promise.all([
     remindersRepository.listRuleSets(db),
     remindersRepository.listReserveFacts(db, { ...options, useRollup }),
@@ -112,7 +114,7 @@ function qualifyingEnds(sessions: string | null, rules: TrainingRules): string[]
  * Every reminder of a subtree on a date: the year's, and from January to March what the previous
  * year left undone at its end (read from that year's roll-ups, for the reserves still listed).
  */
-async function collectRemindersOn(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined }): Promise<Reminder[]> {
+async function collectRemindersOn(db: Executor, options: { prefix: string; onDate: string; today: string; mentorUserId?: string | undefined }): Promise<Reminder[]> {
   const facts = await loadReminderFacts(db, options);
   const reminders = collectReminders(facts, options.onDate);
   const yearEnd = carriedOverYearEnd(options.onDate);
@@ -150,8 +152,8 @@ function defaultUnit(ctx: Context): string {
 export async function listUnitReminders(db: Db, ctx: Context, query: { orgCode?: string | undefined; onDate?: string | undefined; kind?: string | undefined; page: number; pageSize: number }) {
   const orgCode = query.orgCode ?? defaultUnit(ctx);
   ctx.access.require('cultivation.read', [orgCode], { record: '组织单位', action: '查看该单位的培养教育提醒' });
-  const onDate = query.onDate ?? todayInChina();
-  const reminders = (await collectRemindersOn(db, { prefix: prefixOf(orgCode), onDate })).filter((reminder) => !query.kind || reminder.kind === query.kind);
+  const onDate = query.onDate ?? ctx.today;
+  const reminders = (await collectRemindersOn(db, { prefix: prefixOf(orgCode), onDate, today: ctx.today })).filter((reminder) => !query.kind || reminder.kind === query.kind);
   return present(db, reminders, onDate, query);
 }
 
@@ -161,7 +163,7 @@ export async function listUnitReminders(db: Db, ctx: Context, query: { orgCode?:
  * enter); the org department's whole subtree.
  */
 export async function listMyReminders(db: Db, ctx: Context, query: { onDate?: string | undefined; page: number; pageSize: number }) {
-  const onDate = query.onDate ?? todayInChina();
+  const onDate = query.onDate ?? ctx.today;
   const collected: Reminder[] = [];
   const seen = new Set<string>();
   const add = (list: readonly Reminder[]) => {
@@ -173,12 +175,12 @@ export async function listMyReminders(db: Db, ctx: Context, query: { onDate?: st
     }
   };
   if (ctx.actor && ctx.access.canAnywhere('mentoring.log')) {
-    add((await collectRemindersOn(db, { prefix: '', onDate, mentorUserId: ctx.actor.userId })).filter((reminder) => reminder.responsibleUserId === ctx.actor!.userId));
+    add((await collectRemindersOn(db, { prefix: '', onDate, mentorUserId: ctx.actor.userId, today: ctx.today })).filter((reminder) => reminder.responsibleUserId === ctx.actor!.userId));
   }
   for (const binding of ctx.actor?.roles ?? []) {
     if (!['villageClerk', 'townshipCommittee', 'orgDepartment', 'administrator'].includes(binding.role)) continue;
     if (!ctx.access.can('cultivation.read', binding.orgCode)) continue;
-    const reminders = await collectRemindersOn(db, { prefix: prefixOf(binding.orgCode), onDate });
+    const reminders = await collectRemindersOn(db, { prefix: prefixOf(binding.orgCode), onDate, today: ctx.today });
     const isOwn = (reminder: Reminder) => {
       if (binding.role === 'orgDepartment' || binding.role === 'administrator') return true;
       if (reminder.responsibleRole === 'mentor') return reminder.responsibleUserId === null;

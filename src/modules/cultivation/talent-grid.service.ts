@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { computeGridPosition, type Readiness } from '../../domain/cultivation-grid.ts';
-import { ageOn, todayInChina } from '../../domain/dates.ts';
+import { ageOn } from '../../domain/dates.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { presentBrief, requireReserve } from './cultivation-access.ts';
+import { plainEntry } from './record-entry.ts';
 import { talentGridRepository } from './talent-grid.repository.ts';
 import { prefixOf } from './training.service.ts';
 
@@ -17,7 +18,7 @@ export async function getTalentGrid(db: Db, ctx: Context, query: { orgCode?: str
   if (prefixes.length === 0) throw forbidden('查看潜力评定');
   const orgCode = query.orgCode ?? prefixes[0]!.padEnd(12, '0');
   ctx.access.require('cultivation.read', [orgCode], { record: '组织单位', action: '查看该单位的潜力评定' });
-  const today = todayInChina();
+  const today = ctx.today;
   const year = query.year ?? Number(today.slice(0, 4));
   const referenceDate = `${year}-12-31` < today ? `${year}-12-31` : today;
   const prefix = prefixOf(orgCode);
@@ -56,7 +57,8 @@ export async function getTalentGrid(db: Db, ctx: Context, query: { orgCode?: str
 export async function rateTalent(db: Db, ctx: Context, reserveId: string, input: { performance: number; potential: number; readiness: Readiness; reason: string; version?: number | undefined }) {
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.assess', 'none', '调整潜力评定');
-    const values = { ...input, ratedBy: ctx.actor?.username ?? 'system' };
+    const { recordedBy, recordedByUserId } = plainEntry(ctx);
+    const values = { ...input, ratedBy: recordedBy, ratedByUserId: recordedByUserId };
     const before = await talentGridRepository.findOverride(tx, reserveId);
     const saved = input.version === undefined
       ? await talentGridRepository.insertOverride(tx, { ...values, reserveId, orgCode: reserve.org_code })
@@ -67,7 +69,7 @@ export async function rateTalent(db: Db, ctx: Context, reserveId: string, input:
       summary: `调整 ${reserve.name} 的潜力评定：业绩 ${input.performance}、潜力 ${input.potential}、${READINESS_LABELS[input.readiness]}（理由：${input.reason}）`, before: before ?? null, after: input,
     });
   });
-  const year = Number(todayInChina().slice(0, 4));
+  const year = Number(ctx.today.slice(0, 4));
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.assess', 'none', '调整潜力评定');
   const grid = await getTalentGrid(db, ctx, { orgCode: reserve.org_code, year });
   return grid.entries.find((entry) => entry.reserve.id === reserveId)!;

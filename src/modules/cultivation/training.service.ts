@@ -5,7 +5,7 @@ import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { cellText, findHeader, loadWorkbook } from '../roster/spreadsheet.ts';
 import { findReserveBriefs, presentBrief } from './cultivation-access.ts';
 import type { TTrainingSession } from './cultivation.schemas.ts';
@@ -74,7 +74,7 @@ export async function getTrainingSession(db: Db, ctx: Context, id: string) {
 }
 
 async function requireOrganiser(db: Executor, orgCode: string) {
-  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   return unit;
 }

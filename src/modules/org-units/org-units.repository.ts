@@ -37,6 +37,18 @@ function toRecord(row: { code: string; parent_code: string | null; level: string
 }
 
 export const orgUnitsRepository = {
+  /** The villages and communities of a subtree, with the name of their township. */
+  async listVillagesWithin(db: Executor, prefix: string): Promise<{ code: string; name: string; level: OrgLevel; townshipName: string }[]> {
+    const rows = await db
+      .selectFrom('org_unit as v')
+      .leftJoin('org_unit as t', 't.code', 'v.parent_code')
+      .select(['v.code', 'v.name', 'v.level', 't.name as township_name'])
+      .where(withinSubtrees('v.code', [prefix]))
+      .where('v.level', 'in', ['village', 'community'])
+      .execute();
+    return rows.map((row) => ({ code: row.code, name: row.name, level: row.level as OrgLevel, townshipName: row.township_name ?? '' }));
+  },
+
   async findByCodes(db: Executor, codes: readonly string[]): Promise<OrgUnitRecord[]> {
     if (codes.length === 0) return [];
     const rows = await db.selectFrom('org_unit').select(COLUMNS).where('code', 'in', codes).execute();

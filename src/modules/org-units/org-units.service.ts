@@ -22,6 +22,10 @@ function present(ctx: Context, unit: OrgUnitRecord): OrgUnitView {
 
 const UNIT = { record: '组织单位', action: '查看该组织单位' };
 
+/** Reads of the organisation tree for other modules: reference data, no scope check (callers check). */
+export const orgUnitLookup: Pick<typeof orgUnitsRepository, 'findByCode' | 'findByCodes' | 'listChildren' | 'listVillagesWithin'> = orgUnitsRepository;
+export type { OrgUnitRecord } from './org-units.repository.ts';
+
 /** The top units of the caller's scope: where the tree starts for them. */
 export async function listRootUnits(db: Db, ctx: RequestContext): Promise<OrgUnitView[]> {
   const codes = [...new Set(ctx.actor.roles.map((binding) => binding.orgCode))];

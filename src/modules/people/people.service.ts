@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
-import { ageOn, todayInChina } from '../../domain/dates.ts';
+import { ageOn } from '../../domain/dates.ts';
 import { maskIdNumber, maskPhone } from '../../domain/id-number.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { checkPerson, type CheckedPerson, type FieldProblem, type PersonInput } from '../../domain/person-rules.ts';
@@ -10,13 +10,39 @@ import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
-import type { PeopleQuery, PersonSummaryRow } from './people-list.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
+import { peopleBulkRepository } from './people-bulk.repository.ts';
+import { peopleListRepository, type PeopleQuery, type PersonSummaryRow } from './people-list.repository.ts';
 import { peopleRepository, type PersonColumns, type PersonRecord } from './people.repository.ts';
 import type { TPeopleFilter, TPerson } from './people.schemas.ts';
 import { isKnownRegion } from './regions.ts';
 
 const PERSON = { record: '人员', action: '查看该人员' };
+
+// ---- What other modules use of people (reads of person records and of the shared list query; bulk writes for imports) ----
+
+export type { PersonColumns, PersonRecord } from './people.repository.ts';
+export type { LedgerRow, PeopleQuery, PersonSummaryRow, ReserveRow } from './people-list.repository.ts';
+export type { NewPersonWithLedgerEntry } from './people-bulk.repository.ts';
+export { PERSON_COLUMNS, presentTotal } from './people-list.repository.ts';
+export { isKnownRegion } from './regions.ts';
+
+/** Reads of person records (callers check scope through the units from listOrgCodes). */
+export const personLookup: Pick<typeof peopleRepository, 'findById' | 'findByIdNumberHashList' | 'listOrgCodes'> = peopleRepository;
+
+/** The shared people/ledger/reserve list query and single rows of it. */
+export const peopleLists: Pick<typeof peopleListRepository, 'findReserveRow' | 'findLedgerRow' | 'listReserves' | 'streamReserves'> = peopleListRepository;
+
+/** Ledger entries of many people at once, and new ones in bulk (imports; the import records one audit event). */
+export const ledgerBulk: Pick<typeof peopleBulkRepository, 'findLedgerPairs' | 'insertLedgerEntries' | 'insertPeopleWithLedgerEntries'> = peopleBulkRepository;
+
+/**
+ * Writes checked, encrypted columns over a stored person (imports; the import records the audit
+ * event). Throws the 409 when someone changed the person since it was read.
+ */
+export async function overwritePerson(db: Executor, stored: PersonRecord, columns: PersonColumns): Promise<void> {
+  if (!(await peopleRepository.update(db, stored.id, stored.version, columns))) throw versionConflict(`人员「${stored.name}」`);
+}
 
 export const FIELD_LABELS: Record<keyof PersonInput, string> = {
   name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', idNumber: '身份证号码', phone: '联系电话', nativePlace: '籍贯',
@@ -24,11 +50,17 @@ export const FIELD_LABELS: Record<keyof PersonInput, string> = {
   occupation: '从事职业', specialties: '专长', workStartDate: '参加工作时间', presentPosition: '现任职务', isLivingAway: '在外能人',
 };
 
-/** Checks a person with the dictionaries in force; throws one Chinese message naming every problem. */
-export async function checkPersonInput(db: Executor, input: PersonInput): Promise<CheckedPerson> {
+/**
+ * Checks a person with the dictionaries in force; throws one Chinese message naming every problem,
+ * and each problem as a field error under `fieldPath` (where the person sits in the request).
+ */
+export async function checkPersonInput(db: Executor, input: PersonInput, today: string, fieldPath = 'body'): Promise<CheckedPerson> {
   const codes = await loadEnabledCodes(db);
-  const result = checkPerson(input, codes, isKnownRegion, todayInChina());
-  if (result.person === null) throw new AppError('VALIDATION_FAILED', describeProblems(result.problems), result.problems);
+  const result = checkPerson(input, codes, isKnownRegion, today);
+  if (result.person === null) {
+    const fieldErrors = result.problems.map((problem) => ({ path: `${fieldPath}.${problem.field}`, message: problem.message }));
+    throw new AppError('VALIDATION_FAILED', describeProblems(result.problems), result.problems, fieldErrors);
+  }
   return result.person;
 }
 
@@ -97,7 +129,7 @@ export async function resolvePeopleQuery(
   let orgPrefix: string | undefined;
   if (filter.orgCode) {
     ctx.access.require(permission, [filter.orgCode], { record: '组织单位', action: '查看该单位的人员' });
-    const unit = await orgUnitsRepository.findByCode(db, filter.orgCode);
+    const unit = await orgUnitLookup.findByCode(db, filter.orgCode);
     if (!unit) throw notFound('组织单位');
     orgPrefix = subtreePrefix(unit.code, unit.level);
   }
@@ -117,7 +149,7 @@ export async function resolvePeopleQuery(
     status: filter.status,
     targetPost: filter.targetPost,
     readiness: filter.readiness,
-    referenceDate: filter.referenceDate ?? todayInChina(),
+    referenceDate: filter.referenceDate ?? ctx.today,
     sortBy: filter.sortBy ?? 'orgCode',
     sortOrder: filter.sortOrder ?? 'asc',
   };
@@ -158,7 +190,7 @@ async function presentPerson(db: Executor, ctx: Context, person: PersonRecord, o
     gender: person.gender,
     ethnicity: person.ethnicity,
     birthDate: person.birthDate,
-    age: ageOn(person.birthDate, todayInChina()),
+    age: ageOn(person.birthDate, ctx.today),
     idNumberMasked: person.idNumberMasked,
     phoneMasked: person.phoneMasked,
     nativePlace: person.nativePlace,
@@ -203,7 +235,7 @@ export async function updatePerson(
     // Omitted ID number and phone stay as stored (forms only ever see them masked); null clears the phone.
     const idNumber = input.idNumber ?? cipher.decrypt(person.idNumberCipher);
     const phone = input.phone === undefined ? (person.phoneCipher ? cipher.decrypt(person.phoneCipher) : null) : input.phone;
-    const checked = await checkPersonInput(tx, { ...input, idNumber, phone });
+    const checked = await checkPersonInput(tx, { ...input, idNumber, phone }, ctx.today);
     const columns = encryptPerson(cipher, checked, {
       educationHistory: input.educationHistory ?? person.educationHistory,
       workHistory: input.workHistory ?? person.workHistory,

@@ -1,11 +1,10 @@
-import type { Db } from '../../db/database.ts';
-import { todayInChina } from '../../domain/dates.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { peopleListRepository, presentTotal, type LedgerRow } from './people-list.repository.ts';
 import { peopleRepository } from './people.repository.ts';
 import type { TPersonInput } from './people.schemas.ts';
@@ -31,6 +30,11 @@ function present(ctx: Context, row: LedgerRow, referenceDate: string): TLedgerEn
   };
 }
 
+/** Whether the person is in the village's talent ledger (nomination starts from the ledger). */
+export async function isInTalentLedger(db: Executor, personId: string, orgCode: string): Promise<boolean> {
+  return (await talentLedgerRepository.findByPersonAndUnit(db, personId, orgCode)) !== undefined;
+}
+
 export async function listLedger(db: Db, ctx: Context, cipher: SensitiveCipher, query: ListQuery) {
   const resolved = await resolvePeopleQuery(db, ctx, cipher, query, 'person.read');
   const { total, rows } = await peopleListRepository.listLedger(db, resolved, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
@@ -38,7 +42,7 @@ export async function listLedger(db: Db, ctx: Context, cipher: SensitiveCipher, 
 }
 
 async function requireVillage(db: Db, orgCode: string): Promise<void> {
-  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   if (unit.level !== 'village' && unit.level !== 'community') throw new AppError('VALIDATION_FAILED', `人才台账按村（社区）建立，「${unit.name}」不是村或社区`);
 }
@@ -56,7 +60,7 @@ export async function createLedgerEntry(
   ctx.access.require('person.write', [input.orgCode], { record: '组织单位', action: '在该村（社区）登记人才台账' });
   await requireVillage(db, input.orgCode);
   return db.transaction().execute(async (tx) => {
-    const checked = await checkPersonInput(tx, input.person);
+    const checked = await checkPersonInput(tx, input.person, ctx.today, 'body.person');
     const codes = await loadEnabledCodes(tx);
     if (!codes.sourceCategory.has(input.sourceCategory)) throw new AppError('VALIDATION_FAILED', `来源类别「${input.sourceCategory}」不在字典中，请从下拉列表中选择`);
     const columns = encryptPerson(cipher, checked, input.person);
@@ -66,7 +70,7 @@ export async function createLedgerEntry(
       throw new AppError('CONFLICT', `${existing.name}（${existing.idNumberMasked}）已在本村（社区）的人才台账中`);
     }
     const id = await talentLedgerRepository.insert(tx, {
-      personId, orgCode: input.orgCode, sourceCategory: input.sourceCategory, isAway: input.isAway ?? false, notes: input.notes ?? null, surveyedOn: input.surveyedOn ?? todayInChina(),
+      personId, orgCode: input.orgCode, sourceCategory: input.sourceCategory, isAway: input.isAway ?? false, notes: input.notes ?? null, surveyedOn: input.surveyedOn ?? ctx.today,
     });
     await recordAuditEvent(tx, ctx, {
       action: 'talentLedger.create',
@@ -77,7 +81,7 @@ export async function createLedgerEntry(
       after: { person: existing ? { id: existing.id } : auditView(columns), sourceCategory: input.sourceCategory, isAway: input.isAway ?? false, notes: input.notes ?? null },
     });
     const row = await talentLedgerRepository.findRow(tx, id);
-    return { entry: present(ctx, row!, todayInChina()), isNewPerson: !existing };
+    return { entry: present(ctx, row!, ctx.today), isNewPerson: !existing };
   });
 }
 
@@ -104,6 +108,6 @@ export async function updateLedgerEntry(
       before: { sourceCategory: before.source_category, isAway: before.is_away, notes: before.notes },
       after: { sourceCategory: input.sourceCategory ?? before.source_category, isAway: input.isAway ?? before.is_away, notes: input.notes === undefined ? before.notes : input.notes },
     });
-    return present(ctx, (await talentLedgerRepository.findRow(tx, id))!, todayInChina());
+    return present(ctx, (await talentLedgerRepository.findRow(tx, id))!, ctx.today);
   });
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { todayInChina } from '../../domain/dates.ts';
 import { errorResponses, ZError, ZUuid } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { ZRecordFormBatchQuery, ZRecordFormQuery } from './record-form.schemas.ts';
@@ -12,8 +11,6 @@ function attachment(file: RecordFormFile): string {
   const extension = file.fileName.slice(file.fileName.lastIndexOf('.') + 1);
   return `attachment; filename="record-form.${extension}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
 }
-
-const currentYear = () => Number(todayInChina().slice(0, 4));
 
 /** Routes of the 纪实表 record form: one reserve's form as .docx or PDF, and a zipped batch. */
 export async function recordFormRoutes(app: App, { database, cipher }: ModuleDeps): Promise<void> {
@@ -29,7 +26,7 @@ export async function recordFormRoutes(app: App, { database, cipher }: ModuleDep
     },
   }, async (request, reply) => {
     const { year, format, includeSensitive } = request.query;
-    const file = await exportRecordForm(db, request.ctx, cipher, request.params.id, { year: year ?? currentYear(), format, includeSensitive: includeSensitive === true });
+    const file = await exportRecordForm(db, request.ctx, cipher, request.params.id, { year: year ?? Number(request.ctx.today.slice(0, 4)), format, includeSensitive: includeSensitive === true });
     return reply.type(file.contentType).header('Content-Disposition', attachment(file)).send(file.data);
   });
 
@@ -42,7 +39,7 @@ export async function recordFormRoutes(app: App, { database, cipher }: ModuleDep
     },
   }, async (request, reply) => {
     const { orgCode, year, format, includeSensitive } = request.query;
-    const file = await exportRecordFormBatch(db, request.ctx, cipher, orgCode, { year: year ?? currentYear(), format, includeSensitive: includeSensitive === true });
+    const file = await exportRecordFormBatch(db, request.ctx, cipher, orgCode, { year: year ?? Number(request.ctx.today.slice(0, 4)), format, includeSensitive: includeSensitive === true });
     return reply.type(file.contentType).header('Content-Disposition', attachment(file)).send(file.data);
   });
 }

@@ -20,7 +20,7 @@ import { AppError, notFound } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { requireReserve } from '../cultivation/cultivation-access.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { buildRecordFormDocx, type RecordFormData } from './record-form.docx.ts';
 import { convertDocxToPdf } from './record-form.pdf.ts';
 import { recordFormRepository, type RecordFormReserveRow } from './record-form.repository.ts';
@@ -78,7 +78,7 @@ export async function exportRecordFormBatch(db: Db, ctx: Context, cipher: Sensit
   ctx.access.require('cultivation.read', [orgCode], { record: '组织单位', action: '导出该单位的纪实表' });
   if (options.includeSensitive) requireReveal(ctx, orgCode);
   const { unit, forms } = await db.transaction().execute(async (tx) => {
-    const unit = await orgUnitsRepository.findByCode(tx, orgCode);
+    const unit = await orgUnitLookup.findByCode(tx, orgCode);
     if (!unit) throw notFound('组织单位');
     if (!['township', 'village', 'community'].includes(unit.level)) {
       throw new AppError('VALIDATION_FAILED', `纪实表按乡镇或村（社区）批量导出，「${unit.name}」不是乡镇或村（社区），请选择其下的乡镇或村`);

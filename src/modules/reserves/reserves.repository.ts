@@ -1,14 +1,22 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { peopleListRepository, type ReserveRow } from '../people/people-list.repository.ts';
+import type { ImportedReserveFields } from '../../domain/import-changes.ts';
+import { peopleLists, type ReserveRow } from '../people/people.service.ts';
 
-export interface ReserveColumns {
-  targetPost: string;
-  readiness: string;
-  sourceCategory: string;
-  mentorName: string | null;
-  mentorPost: string | null;
-  notes: string | null;
+/** A reserve as the import compares it with a row. */
+export interface StoredReserve {
+  id: string; version: number; targetPost: string; readiness: string; sourceCategory: string; mentorName: string | null; mentorPost: string | null; notes: string | null;
 }
+
+export interface NewReserve {
+  personId: string; orgCode: string; targetPost: string; readiness: string; sourceCategory: string; mentorName: string | null; mentorPost: string | null; notes: string | null;
+}
+
+/** Rows per statement of the bulk insert (every value travels in one array parameter per column). */
+const BULK_ROWS = 5000;
+
+/** A reserve's own columns: the same fields a roster row sets. */
+export type ReserveColumns = ImportedReserveFields;
 
 export const reservesRepository = {
   async insert(db: Executor, reserve: ReserveColumns & { personId: string; orgCode: string; status: string; admittedOn: string | null }): Promise<string> {
@@ -28,7 +36,7 @@ export const reservesRepository = {
   },
 
   findRow(db: Executor, id: string): Promise<ReserveRow | undefined> {
-    return peopleListRepository.findReserveRow(db, id);
+    return peopleLists.findReserveRow(db, id);
   },
 
   async update(db: Executor, id: string, version: number, changes: Partial<ReserveColumns>): Promise<boolean> {
@@ -48,6 +56,65 @@ export const reservesRepository = {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Brings an existing record of the person in the village back into the pool as admitted. */
+  async readmit(db: Executor, reserveId: string, admission: { readiness: string; targetPost: string; admittedOn: string }): Promise<void> {
+    await db
+      .updateTable('reserve')
+      .set((eb) => ({ status: 'admitted', readiness: admission.readiness, target_post: admission.targetPost, admitted_on: admission.admittedOn, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', reserveId)
+      .execute();
+  },
+
+  /** Sets a reserve's status when its version matches; false when someone else changed it first. */
+  async updateStatus(db: Executor, reserveId: string, version: number, status: string): Promise<boolean> {
+    const result = await db
+      .updateTable('reserve')
+      .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', reserveId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** The people's reserve records by "personId/orgCode". */
+  async findByPeople(db: Executor, personIds: readonly string[]): Promise<Map<string, StoredReserve>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('reserve')
+      .select(['id', 'person_id', 'org_code', 'version', 'target_post', 'readiness', 'source_category', 'mentor_name', 'mentor_post', 'notes'])
+      .where(sql<boolean>`person_id = ANY(${[...personIds]}::uuid[])`)
+      .execute();
+    return new Map(rows.map((row) => [`${row.person_id}/${row.org_code}`, {
+      id: row.id, version: row.version, targetPost: row.target_post, readiness: row.readiness, sourceCategory: row.source_category,
+      mentorName: row.mentor_name, mentorPost: row.mentor_post, notes: row.notes,
+    }]));
+  },
+
+  /**
+   * Inserts admitted reserves with their first status change, in one statement per chunk; the ids
+   * are given by the caller (so the statement needs no RETURNING and no join).
+   */
+  async insertAdmitted(db: Executor, reserves: readonly (NewReserve & { id: string })[], change: { reason: string; actorName: string }): Promise<void> {
+    for (let start = 0; start < reserves.length; start += BULK_ROWS) {
+      const chunk = reserves.slice(start, start + BULK_ROWS);
+      const column = <T>(pick: (reserve: NewReserve & { id: string }) => T) => chunk.map(pick);
+      await sql`
+        WITH input AS (
+          SELECT * FROM unnest(
+            ${column((r) => r.id)}::uuid[], ${column((r) => r.personId)}::uuid[], ${column((r) => r.orgCode)}::text[], ${column((r) => r.targetPost)}::text[],
+            ${column((r) => r.readiness)}::text[], ${column((r) => r.sourceCategory)}::text[], ${column((r) => r.mentorName)}::text[],
+            ${column((r) => r.mentorPost)}::text[], ${column((r) => r.notes)}::text[]
+          ) AS t(id, person_id, org_code, target_post, readiness, source_category, mentor_name, mentor_post, notes)
+        ),
+        inserted AS (
+          INSERT INTO reserve (id, person_id, org_code, status, target_post, readiness, source_category, mentor_name, mentor_post, notes)
+          SELECT id, person_id, org_code, 'admitted', target_post, readiness, source_category, mentor_name, mentor_post, notes FROM input
+        )
+        INSERT INTO reserve_status_change (reserve_id, from_status, to_status, reason, actor_name)
+        SELECT id, NULL, 'admitted', ${change.reason}, ${change.actorName} FROM input`.execute(db);
+    }
   },
 
   async insertStatusChange(db: Executor, change: { reserveId: string; fromStatus: string | null; toStatus: string; reason: string; actorName: string }): Promise<void> {

@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
-import { ageOn, formatYearMonth, todayInChina } from '../../domain/dates.ts';
+import { ageOn, formatYearMonth } from '../../domain/dates.ts';
 import { maskIdNumber } from '../../domain/id-number.ts';
 import { joinMentor, ROSTER_COLUMNS } from '../../domain/roster.ts';
 import type { Context } from '../../server/access.ts';
@@ -9,8 +9,8 @@ import { AppError, notFound } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
-import { peopleListRepository } from '../people/people-list.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
+import { peopleLists } from '../people/people.service.ts';
 import { resolvePeopleQuery } from '../people/people.service.ts';
 import type { TReserveFilter } from '../reserves/reserves.schemas.ts';
 
@@ -45,12 +45,12 @@ export async function exportRoster(
     if (!isAllowed) throw new AppError('FORBIDDEN', '您没有导出完整身份证号码和联系电话的权限，请取消「包含完整身份证号码和电话」后再导出');
   }
   const unit = filter.orgCode
-    ? await orgUnitsRepository.findByCode(db, filter.orgCode)
-    : (await orgUnitsRepository.findByCodes(db, ctx.actor ? ctx.actor.roles.map((role) => role.orgCode) : ['000000000000'])).sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))[0];
+    ? await orgUnitLookup.findByCode(db, filter.orgCode)
+    : (await orgUnitLookup.findByCodes(db, ctx.actor ? ctx.actor.roles.map((role) => role.orgCode) : ['000000000000'])).sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))[0];
   if (!unit) throw notFound('组织单位');
   const items = await loadEnabledItems(db);
   const label = (dictionary: keyof typeof items, code: string) => items[dictionary].find((item) => item.code === code)?.label ?? code;
-  const today = todayInChina();
+  const today = ctx.today;
 
   await db.transaction().execute((tx) => recordAuditEvent(tx, ctx, {
     action: 'roster.export',
@@ -88,7 +88,7 @@ export async function exportRoster(
       });
       header.commit();
       let count = 0;
-      for await (const batch of peopleListRepository.streamReserves(db, query)) {
+      for await (const batch of peopleLists.streamReserves(db, query)) {
         for (const row of batch) {
           count += 1;
           sheet.addRow([

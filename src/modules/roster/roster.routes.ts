@@ -4,7 +4,8 @@ import { errorResponses, ZError, ZOrgCode } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { ZReserveFilter } from '../reserves/reserves.schemas.ts';
 import { exportRoster, streamRosterExport } from './roster-export.service.ts';
-import { annotateRosterErrors, importRoster } from './roster-import.service.ts';
+import { importRoster } from './import-roster.ts';
+import { annotateRosterErrors } from './roster-error-workbook.ts';
 import { buildRosterTemplate } from './roster-template.ts';
 
 const tags = ['名册导入导出'];

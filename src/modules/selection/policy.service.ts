@@ -4,7 +4,7 @@ import { ancestorCodes, subtreePrefix } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { policyRepository, type EvaluatedPersonRow, type PolicyVersionRow } from './policy.repository.ts';
 import { ZPolicyRules, type TPolicyDiff, type TPolicyRules } from './selection.schemas.ts';
 
@@ -33,7 +33,7 @@ export async function resolveEffectivePolicy(db: Executor, orgCode: string): Pro
   const latest = await policyRepository.findLatest(db, chain);
   const nearest = chain.reverse().map((code) => latest.find((row) => row.org_code === code)).find((row) => row !== undefined);
   if (!nearest) return { source: { orgCode: null, orgName: '系统默认（三年行动方案）', versionNumber: null }, rules: defaultPolicy(DEFAULT_REFERENCE_DATE) };
-  const unit = await orgUnitsRepository.findByCode(db, nearest.org_code);
+  const unit = await orgUnitLookup.findByCode(db, nearest.org_code);
   return { source: { orgCode: nearest.org_code, orgName: unit?.name ?? nearest.org_code, versionNumber: nearest.version_number }, rules: parseRules(nearest) };
 }
 
@@ -46,7 +46,7 @@ export async function resolveEffectivePolicies(db: Executor, orgCodes: readonly 
 
 export async function getEffectivePolicy(db: Db, ctx: Context, orgCode: string) {
   if (!ctx.access.sees(orgCode)) throw notFound('组织单位');
-  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   const effective = await resolveEffectivePolicy(db, orgCode);
   return { orgCode, source: effective.source, rules: effective.rules as TPolicyRules, policies: { update: JURISDICTION_LEVELS.has(unit.level) && ctx.access.can('policy.manage', orgCode) } };
@@ -79,7 +79,7 @@ function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): str
 async function computePolicyDiff(db: Executor, unit: { code: string; level: Parameters<typeof subtreePrefix>[1] }, next: EligibilityPolicy): Promise<TPolicyDiff> {
   const current = (await resolveEffectivePolicy(db, unit.code)).rules;
   const prefix = subtreePrefix(unit.code, unit.level);
-  const below = await orgUnitsRepository.findByCodes(db, await policyRepository.listJurisdictionsBelow(db, prefix, unit.code));
+  const below = await orgUnitLookup.findByCodes(db, await policyRepository.listJurisdictionsBelow(db, prefix, unit.code));
   const excluded = below.map((jurisdiction) => subtreePrefix(jurisdiction.code, jurisdiction.level));
   const people = (await policyRepository.listEvaluatedPeople(db, prefix)).filter((person) => !excluded.some((other) => person.org_code.startsWith(other)));
   const diff: TPolicyDiff = { evaluated: people.length, becameIneligible: [], becameEligible: [], unchangedEligible: 0, unchangedIneligible: 0 };
@@ -97,7 +97,7 @@ async function computePolicyDiff(db: Executor, unit: { code: string; level: Para
 
 async function requireJurisdiction(db: Executor, ctx: Context, orgCode: string) {
   ctx.access.require('policy.manage', [orgCode], { record: '组织单位', action: '制定该单位的资格条件' });
-  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   if (!JURISDICTION_LEVELS.has(unit.level)) throw new AppError('VALIDATION_FAILED', `资格条件由县（市、区）以上组织部门制定，「${unit.name}」沿用上级的资格条件`);
   return unit;

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
-import { PERSON_COLUMNS, type PersonSummaryRow } from '../people/people-list.repository.ts';
+import { PERSON_COLUMNS, type PersonSummaryRow } from '../people/people.service.ts';
 
 export interface CandidateRow extends PersonSummaryRow {
   id: string;
@@ -317,15 +317,6 @@ export const selectionRepository = {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
-  },
-
-  /** Brings a reserve record of the same person and village (e.g. removed earlier) back as admitted. */
-  async admitExistingReserve(db: Executor, reserveId: string, admission: { readiness: string; targetPost: string; admittedOn: string }): Promise<void> {
-    await db
-      .updateTable('reserve')
-      .set((eb) => ({ status: 'admitted', readiness: admission.readiness, target_post: admission.targetPost, admitted_on: admission.admittedOn, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('id', '=', reserveId)
-      .execute();
   },
 
   async linkReserve(db: Executor, candidateId: string, reserveId: string): Promise<void> {

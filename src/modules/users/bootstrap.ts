@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { NATION_CODE } from '../../domain/org-code.ts';
 import { systemContext } from '../../server/access.ts';
+import type { Clock } from '../../server/clock.ts';
 import { usersRepository } from './users.repository.ts';
 import { createUser } from './users.service.ts';
 
@@ -9,9 +10,9 @@ import { createUser } from './users.service.ts';
  * tree, with the password from HOUBEI_ADMIN_PASSWORD or a random one that is returned to be
  * printed once. A random password must be changed at first login. There is no fixed default.
  */
-export async function ensureAdministrator(db: Db, adminPassword: string | undefined): Promise<{ created: boolean; password?: string }> {
+export async function ensureAdministrator(db: Db, clock: Clock, adminPassword: string | undefined): Promise<{ created: boolean; password?: string }> {
   if ((await usersRepository.countAll(db)) > 0) return { created: false };
-  const { initialPassword } = await createUser(db, systemContext(), {
+  const { initialPassword } = await createUser(db, systemContext(clock.today()), {
     username: 'admin',
     displayName: '系统管理员',
     orgCode: NATION_CODE,

@@ -3,10 +3,10 @@ import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../domain/roles.ts';
 import type { Context, RoleBinding } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { authRepository } from '../auth/auth.repository.ts';
 import { sessionCache } from '../auth/session-cache.ts';
+import { sessions } from '../auth/sessions.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { orgUnitsRepository } from '../org-units/org-units.repository.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { usersRepository, type UserRecord } from './users.repository.ts';
 
@@ -36,7 +36,7 @@ const USER = { record: '用户', action: '管理该用户' };
 
 async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<UserView[]> {
   const roles = await usersRepository.listRoles(db, users.map((user) => user.id));
-  const locked = await authRepository.findLockedUsernames(db, users.map((user) => user.username), new Date());
+  const locked = await sessions.findLockedUsernames(db, users.map((user) => user.username), new Date());
   return users.map((user) => {
     const canManage = mayManage(ctx, user, roles.get(user.id) ?? []);
     return {
@@ -57,6 +57,11 @@ async function present(db: Db | Tx, ctx: Context, users: UserRecord[]): Promise<
   });
 }
 
+/** The id of the user with this username, if any (the demo acts as its users). */
+export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {
+  return (await usersRepository.findByUsername(db, username))?.id;
+}
+
 export async function listUsers(
   db: Db,
   ctx: Context,
@@ -66,7 +71,7 @@ export async function listUsers(
   let orgPrefix: string | undefined;
   if (query.orgCode) {
     ctx.access.require('user.read', [query.orgCode], { record: '组织单位', action: '查看该单位的用户' });
-    const unit = await orgUnitsRepository.findByCode(db, query.orgCode);
+    const unit = await orgUnitLookup.findByCode(db, query.orgCode);
     if (!unit) throw notFound('组织单位');
     orgPrefix = subtreePrefix(unit.code, unit.level);
   }
@@ -114,7 +119,7 @@ export async function getUser(db: Db, ctx: Context, id: string): Promise<UserVie
 /** Checks that every role may be granted by the caller and suits the level of its unit. */
 async function checkRoles(db: Db | Tx, ctx: Context, roles: readonly RoleInput[]): Promise<{ role: Role; orgCode: string; department: string | null }[]> {
   ctx.access.require('user.manage', roles.map((binding) => binding.orgCode), { record: '角色所属单位', action: '在该单位授予角色' });
-  const units = await orgUnitsRepository.findByCodes(db, roles.map((binding) => binding.orgCode));
+  const units = await orgUnitLookup.findByCodes(db, roles.map((binding) => binding.orgCode));
   return roles.map((binding) => {
     const unit = units.find((candidate) => candidate.code === binding.orgCode);
     if (!unit) throw notFound('角色所属单位');
@@ -143,7 +148,7 @@ export async function createUser(
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return db.transaction().execute(async (tx) => {
-    if (!(await orgUnitsRepository.findByCode(tx, input.orgCode))) throw notFound('组织单位');
+    if (!(await orgUnitLookup.findByCode(tx, input.orgCode))) throw notFound('组织单位');
     if (await usersRepository.findByUsername(tx, input.username)) throw new AppError('CONFLICT', `用户名「${input.username}」已被使用，请换一个`);
     const roles = await checkRoles(tx, ctx, input.roles);
     const id = await usersRepository.insert(tx, { ...input, passwordHash, mustChangePassword: input.mustChangePassword ?? true });
@@ -177,7 +182,7 @@ export async function updateUser(
       throw versionConflict('该用户');
     }
     if (roles) await usersRepository.replaceRoles(tx, id, roles);
-    if (input.isDisabled === true) await authRepository.deleteSessionsOfUser(tx, id);
+    if (input.isDisabled === true) await sessions.deleteSessionsOfUser(tx, id);
     sessionCache.forgetUser(id, Date.now());
     await recordAuditEvent(tx, ctx, {
       action: 'user.update',
@@ -204,8 +209,8 @@ export async function resetUserPassword(db: Db, ctx: Context, id: string, input:
   return db.transaction().execute(async (tx) => {
     const { user } = await findVisibleUser(tx, ctx, id, 'user.manage');
     if (!(await usersRepository.update(tx, id, input.version, { passwordHash, mustChangePassword: true }))) throw versionConflict('该用户');
-    await authRepository.deleteSessionsOfUser(tx, id);
-    await authRepository.clearThrottle(tx, user.username);
+    await sessions.deleteSessionsOfUser(tx, id);
+    await sessions.clearThrottle(tx, user.username);
     await recordAuditEvent(tx, ctx, {
       action: 'user.resetPassword',
       entityType: 'user',

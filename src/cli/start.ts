@@ -1,13 +1,14 @@
 import { openDatabase, type Database } from '../db/database.ts';
-import { loadDemo } from '../db/demo/demo.ts';
+import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
-import { buildApp } from './app.ts';
-import { readConfig, type Config } from './config.ts';
+import { buildApp } from '../server/app.ts';
+import { clockFromSetting } from '../server/clock.ts';
+import { readConfig, type Config } from '../server/config.ts';
 import { checkpointFileIn } from '../modules/audit/audit-checkpoint.ts';
 import { checkpointAuditChain, configureAuditChain, deriveAuditChainKey } from '../modules/audit/audit.service.ts';
-import { checkMasterKey } from './master-key-check.ts';
-import { loadMasterKeyWithSource, SensitiveCipher } from './sensitive-cipher.ts';
+import { checkMasterKey } from '../server/master-key-check.ts';
+import { loadMasterKeyWithSource, SensitiveCipher } from '../server/sensitive-cipher.ts';
 
 /**
  * Opens the database and brings it up to date, and keys the audit chain with this installation's
@@ -35,22 +36,23 @@ export async function openInstallationCipher(config: Config, database: Database)
 /** config → database → migrations → first administrator (→ demo) → HTTP server. */
 export async function startServer(options: { demo: boolean }): Promise<void> {
   const config = readConfig();
+  const clock = clockFromSetting(config.today);
   const database = await openMigratedDatabase(config);
   const cipher = await openInstallationCipher(config, database);
-  const admin = await ensureAdministrator(database.db, config.adminPassword);
+  const admin = await ensureAdministrator(database.db, clock, config.adminPassword);
   if (admin.password) {
     console.log(`\n已创建管理员账户 admin，初始密码（仅显示这一次，首次登录须修改）：${admin.password}\n`);
   } else if (admin.created) {
     console.log('已创建管理员账户 admin，密码为 HOUBEI_ADMIN_PASSWORD 的值');
   }
   if (options.demo) {
-    const demo = await loadDemo(database.db, cipher, config.demoPassword);
+    const demo = await loadDemo(database.db, cipher, clock, config.demoPassword);
     if (demo.loaded) {
       console.log(`已载入演示数据（四川省眉山市青神县），演示用户：${demo.usernames.join('、')}`);
       console.log(demo.password ? `演示用户的初始密码（仅显示这一次，首次登录须修改）：${demo.password}\n` : '演示用户的密码为 HOUBEI_DEMO_PASSWORD 的值\n');
     }
   }
-  const app = await buildApp({ config, database, cipher, logger: true });
+  const app = await buildApp({ config, database, cipher, clock, logger: true });
   const checkpoint = () => checkpointAuditChain(database.db, new Date()).catch((error: unknown) => {
     app.log.error({ err: error }, 'audit checkpoint failed');
   });

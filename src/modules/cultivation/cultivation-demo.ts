@@ -1,6 +1,5 @@
-import type { Db, Executor } from '../database.ts';
-import { todayInChina } from '../../domain/dates.ts';
-import { recordAuditEvent } from '../../modules/audit/audit.service.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import { recordAuditEvent } from '../audit/audit.service.ts';
 import { systemContext } from '../../server/access.ts';
 
 /**
@@ -12,9 +11,9 @@ import { systemContext } from '../../server/access.ts';
  */
 export async function loadDemoCultivation(
   db: Db,
-  options: { countyCode: string; mentorUsername?: string; onDate?: string; seed?: number },
+  options: { countyCode: string; onDate: string; mentorUsername?: string; seed?: number },
 ): Promise<{ loaded: boolean; sessions: number; contacts: number; assessments: number; mentees: number }> {
-  const onDate = options.onDate ?? todayInChina();
+  const onDate = options.onDate;
   const random = seededRandom(options.seed ?? 20261122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (probability: number) => random() < probability;
@@ -104,7 +103,7 @@ export async function loadDemoCultivation(
       reserve_id: reserve.id, org_code: reserve.org_code, meeting_type: pick(['villageCommittees', 'partyMembers', 'villagerRepresentatives', 'townshipCadres']), meeting_date: `${month.key}-05`, topic: pick(['年度工作计划', '产业项目', '人居环境整治']),
     })).filter((row) => row.meeting_date <= onDate));
     await insertChunks(tx, 'observer_attendance', observers);
-    await recordAuditEvent(tx, systemContext(), {
+    await recordAuditEvent(tx, systemContext(onDate), {
       action: 'demo.load', entityType: 'cultivation', entityId: options.countyCode, orgCode: options.countyCode,
       summary: `载入演示培养记录：培训 ${insertedSessions.length} 期，帮带记录 ${contacts.length} 条，考核 ${assessments.length} 条，导师 ${mentor ? `${mentor.display_name} 帮带 ${menteeIds.size} 人` : '无'}`,
     });

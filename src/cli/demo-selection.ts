@@ -1,21 +1,21 @@
 import { sql } from 'kysely';
-import type { Db } from '../database.ts';
-import { defaultPolicy, evaluateEligibility } from '../../domain/eligibility.ts';
-import { loadActor, contextFor } from '../../modules/auth/auth.service.ts';
-import { usersRepository } from '../../modules/users/users.repository.ts';
+import type { Db } from '../db/database.ts';
+import { defaultPolicy, evaluateEligibility } from '../domain/eligibility.ts';
+import { loadActor, contextFor } from '../modules/auth/auth.service.ts';
+import { findUserIdByUsername } from '../modules/users/users.service.ts';
 import {
   answerJointReview, decideAdmission, fileCandidate, getCandidate, nominateCandidate, recordEvaluationMeeting, recordInterview, reviewQualification,
   sendJointReview, setVillageNeed, shortlistCandidates, startPublicNotice,
-} from '../../modules/selection/selection.service.ts';
-import type { RequestContext } from '../../server/access.ts';
+} from '../modules/selection/selection.service.ts';
+import type { RequestContext } from '../server/access.ts';
 
 /** How far each demo candidate gets: the board then shows every column. */
 const TARGETS = ['filed', 'publicNotice', 'jointReview', 'shortlist', 'interview', 'democraticEvaluation', 'jointReview', 'qualificationReview'] as const;
 
-async function actAs(db: Db, username: string): Promise<RequestContext> {
-  const user = await usersRepository.findByUsername(db, username);
-  if (!user) throw new Error(`demo user ${username} missing`);
-  return contextFor(await loadActor(db, user.id), 'local');
+async function actAs(db: Db, username: string, today: string): Promise<RequestContext> {
+  const userId = await findUserIdByUsername(db, username);
+  if (!userId) throw new Error(`demo user ${username} missing`);
+  return contextFor(await loadActor(db, userId), 'local', today);
 }
 
 /**
@@ -24,11 +24,11 @@ async function actAs(db: Db, username: string): Promise<RequestContext> {
  * steps (one candidate filed by the county, one in its public notice, two waiting for the joint
  * review of 纪检监察机关 …), plus one candidate who does not meet the policy.
  */
-export async function loadDemoSelection(db: Db, townshipCode: string): Promise<void> {
-  const clerk = await actAs(db, 'cunwu');
-  const township = await actAs(db, 'xiangzhen');
-  const county = await actAs(db, 'zuzhibu');
-  const reviewer = await actAs(db, 'lianshen');
+export async function loadDemoSelection(db: Db, townshipCode: string, today: string): Promise<void> {
+  const clerk = await actAs(db, 'cunwu', today);
+  const township = await actAs(db, 'xiangzhen', today);
+  const county = await actAs(db, 'zuzhibu', today);
+  const reviewer = await actAs(db, 'lianshen', today);
   const policy = defaultPolicy('2026-03-31');
   const { rows } = await sql<{ person_id: string; org_code: string; birth_date: string; political_status: string; education: string }>`
     SELECT l.person_id, l.org_code, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.political_status, p.education
@@ -73,7 +73,7 @@ export async function loadDemoSelection(db: Db, townshipCode: string): Promise<v
     candidate = await sendJointReview(db, township, candidate.id, { departments: ['纪检监察机关'], sentOn: '2026-09-16' });
     if (target === 'jointReview') continue;
     const review = candidate.jointReviews[0]!;
-    await answerJointReview(db, reviewer, review.id, { verdict: 'passed', comment: '经查，未发现违纪违法问题', version: review.version });
+    await answerJointReview(db, reviewer, review.id, { verdict: 'passed', comment: '经查，未发现违纪违法问题', answeredOn: '2026-09-25', version: review.version });
     await startPublicNotice(db, township, { orgCode: townshipCode, startsOn: '2026-10-12', candidateIds: [candidate.id], objectionContact: '镇纪委（电话 028-38812345，镇政府二楼）' });
     if (target === 'publicNotice') continue;
     candidate = await getCandidate(db, township, candidate.id);

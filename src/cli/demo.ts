@@ -1,21 +1,20 @@
 import { faker } from '@faker-js/faker/locale/zh_CN';
-import type { Db } from '../database.ts';
-import type { Role } from '../../domain/roles.ts';
-import { toStatisticalCode } from '../../domain/org-code.ts';
-import { systemContext } from '../../server/access.ts';
-import { generatePassword } from '../../modules/auth/password.ts';
-import { orgUnitsRepository } from '../../modules/org-units/org-units.repository.ts';
-import { importCounty } from '../../modules/org-units/org-units.service.ts';
-import { usersRepository } from '../../modules/users/users.repository.ts';
-import { idNumberCheckCharacter } from '../../domain/id-number.ts';
-import type { CheckedPerson } from '../../domain/person-rules.ts';
-import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
-import { recordAuditEvent } from '../../modules/audit/audit.service.ts';
-import { encryptPerson } from '../../modules/people/people.service.ts';
-import { peopleRepository, type PersonColumns } from '../../modules/people/people.repository.ts';
-import { rosterImportRepository } from '../../modules/roster/roster-import.repository.ts';
-import { createUser } from '../../modules/users/users.service.ts';
-import { loadDemoCultivation } from './demo-cultivation.ts';
+import crypto from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../domain/roles.ts';
+import { toStatisticalCode } from '../domain/org-code.ts';
+import { systemContext, type SystemContext } from '../server/access.ts';
+import type { Clock } from '../server/clock.ts';
+import { generatePassword } from '../modules/auth/password.ts';
+import { importCounty, orgUnitLookup } from '../modules/org-units/org-units.service.ts';
+import { idNumberCheckCharacter } from '../domain/id-number.ts';
+import type { CheckedPerson } from '../domain/person-rules.ts';
+import type { SensitiveCipher } from '../server/sensitive-cipher.ts';
+import { recordAuditEvent } from '../modules/audit/audit.service.ts';
+import { encryptPerson, ledgerBulk, type PersonColumns } from '../modules/people/people.service.ts';
+import { admitReservesInBulk } from '../modules/reserves/reserves.service.ts';
+import { createUser, findUserIdByUsername } from '../modules/users/users.service.ts';
+import { loadDemoCultivation } from '../modules/cultivation/cultivation-demo.ts';
 import { loadDemoSelection } from './demo-selection.ts';
 
 /** 青神县, Meishan, Sichuan: the county of seed 002. */
@@ -50,15 +49,15 @@ export interface DemoResult {
  * The password is HOUBEI_DEMO_PASSWORD, or a random one returned to be printed once (and then
  * changed at first login).
  */
-export async function loadDemo(db: Db, cipher: SensitiveCipher, demoPassword: string | undefined, seed = 20261122): Promise<DemoResult> {
-  if (await usersRepository.findByUsername(db, DEMO_USERS[0]!.username)) return { loaded: false, usernames: [] };
-  const ctx = systemContext();
+export async function loadDemo(db: Db, cipher: SensitiveCipher, clock: Clock, demoPassword: string | undefined, seed = 20261122): Promise<DemoResult> {
+  if (await findUserIdByUsername(db, DEMO_USERS[0]!.username)) return { loaded: false, usernames: [] };
+  const ctx = systemContext(clock.today());
   await importCounty(db, ctx, DEMO_COUNTY);
   const countyCode = toStatisticalCode(DEMO_COUNTY);
-  const townships = (await orgUnitsRepository.listChildren(db, countyCode)).filter((unit) => unit.level === 'township');
+  const townships = (await orgUnitLookup.listChildren(db, countyCode)).filter((unit) => unit.level === 'township');
   const township = townships.find((unit) => unit.name.endsWith('镇') && unit.childCount > 5) ?? townships[0]!;
   const otherTownship = townships.find((unit) => unit.code !== township.code)!;
-  const villages = (await orgUnitsRepository.listChildren(db, township.code)).filter((unit) => unit.level === 'village');
+  const villages = (await orgUnitLookup.listChildren(db, township.code)).filter((unit) => unit.level === 'village');
   const unitCodes = { county: countyCode, township: township.code, otherTownship: otherTownship.code, village: (villages[0] ?? township).code };
 
   faker.seed(seed);
@@ -74,9 +73,9 @@ export async function loadDemo(db: Db, cipher: SensitiveCipher, demoPassword: st
       mustChangePassword: demoPassword === undefined,
     });
   }
-  await loadDemoPeople(db, cipher, countyCode);
-  await loadDemoSelection(db, township.code);
-  await loadDemoCultivation(db, { countyCode });
+  await loadDemoPeople(db, ctx, cipher, countyCode);
+  await loadDemoSelection(db, township.code, ctx.today);
+  await loadDemoCultivation(db, { countyCode, onDate: ctx.today });
   return { loaded: true, password: demoPassword === undefined ? password : undefined, usernames: DEMO_USERS.map((user) => user.username) };
 }
 
@@ -90,8 +89,8 @@ const MENTOR_POSTS = ['镇党委副书记', '镇党委委员', '包村干部', '
  * (faker names, valid ID numbers of the county, phones) of whom 2–3 are reserves, written in bulk
  * with one audit event.
  */
-async function loadDemoPeople(db: Db, cipher: SensitiveCipher, countyCode: string): Promise<void> {
-  const villages = await db.selectFrom('org_unit').select(['code', 'level']).where('code', 'like', `${countyCode.slice(0, 6)}%`).where('level', 'in', ['village', 'community']).orderBy('code').execute();
+async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCipher, countyCode: string): Promise<void> {
+  const villages = (await orgUnitLookup.listVillagesWithin(db, countyCode.slice(0, 6))).sort((a, b) => a.code.localeCompare(b.code));
   const people: PersonColumns[] = [];
   const placements: { personIndex: number; orgCode: string; sourceCategory: string; isAway: boolean; isReserve: boolean; readiness: string; targetPost: string; mentor: string }[] = [];
   let sequence = 0;
@@ -137,20 +136,20 @@ async function loadDemoPeople(db: Db, cipher: SensitiveCipher, countyCode: strin
     }
   }
   await db.transaction().execute(async (tx) => {
-    const inserted = await peopleRepository.insertMany(tx, people);
-    const idByHash = new Map(inserted.map((row) => [row.idNumberHash, row.id]));
-    const personId = (index: number) => idByHash.get(people[index]!.idNumberHash)!;
-    await rosterImportRepository.insertLedgerEntries(tx, placements.map((placement) => ({
-      personId: personId(placement.personIndex), orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, surveyedOn: '2026-08-25',
-    })));
-    await rosterImportRepository.insertReserves(tx, placements.filter((placement) => placement.isReserve).map((placement) => {
+    const personIds = people.map(() => crypto.randomUUID());
+    const personId = (index: number) => personIds[index]!;
+    await ledgerBulk.insertPeopleWithLedgerEntries(tx, placements.map((placement) => ({
+      id: personId(placement.personIndex), person: people[placement.personIndex]!,
+      ledgerEntry: { orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, isAway: placement.isAway },
+    })), '2026-08-25');
+    await admitReservesInBulk(tx, ctx, placements.filter((placement) => placement.isReserve).map((placement) => {
       const [mentorName, mentorPost] = placement.mentor.split(' ');
       return {
-        personId: personId(placement.personIndex), orgCode: placement.orgCode, targetPost: placement.targetPost, readiness: placement.readiness,
+        id: crypto.randomUUID(), personId: personId(placement.personIndex), orgCode: placement.orgCode, targetPost: placement.targetPost, readiness: placement.readiness,
         sourceCategory: placement.sourceCategory, mentorName: mentorName ?? null, mentorPost: mentorPost ?? null, notes: null,
       };
-    }), 'system');
-    await recordAuditEvent(tx, systemContext(), {
+    }), '名册导入');
+    await recordAuditEvent(tx, ctx, {
       action: 'demo.load',
       entityType: 'roster',
       entityId: countyCode,
