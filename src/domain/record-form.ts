@@ -2,6 +2,7 @@
  * Pure helpers of the 村级后备干部日常管理纪实表 (record form, seed 002 attachment 2): dates as the
  * paper form writes them, quarters, photo sizes, padding with empty rows, file names.
  */
+import * as CODES from './cultivation-codes.ts';
 
 export const QUARTER_LABELS = ['第一季度', '第二季度', '第三季度', '第四季度'] as const;
 
@@ -91,11 +92,10 @@ export function recordFormFileName(input: { year: number; personName: string; vi
 }
 
 /** Labels of the cultivation codes the form prints (codes as in migration 0006_cultivation.sql). */
-export const TRAINING_METHOD_LABELS: Record<string, string> = {
-  centralised: '集中培训', partySchool: '党校培训', online: '网络培训', fieldVisit: '外出考察', meetingAsTraining: '以会代训',
-};
-export const CONTACT_FORM_LABELS: Record<string, string> = { talk: '谈心谈话', visit: '走访', phone: '电话联系', online: '网络联系' };
-export const GRADE_LABELS: Record<string, string> = { excellent: '优秀', competent: '合格', basicallyCompetent: '基本合格', incompetent: '不合格' };
+/** The form prints the codes with the names the rest of the system shows (src/domain/cultivation-codes.ts), looked up by text. */
+export const CONTACT_FORM_LABELS: Record<string, string> = CODES.CONTACT_FORM_LABELS;
+export const GRADE_LABELS: Record<string, string> = CODES.GRADE_LABELS;
+export const TRAINING_METHOD_LABELS: Record<string, string> = CODES.TRAINING_METHOD_LABELS;
 
 /** Days as the form writes them: 5, 2.5 (half-day steps). */
 export function formatDays(days: number): string {

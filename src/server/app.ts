@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
@@ -31,6 +30,7 @@ import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { securityHeaders } from './security-headers.ts';
 import { defaultConcurrency, requestQueue } from './request-queue.ts';
+import { responseCompression, staticClient } from './static-client.ts';
 import type { App, ModuleDeps } from './types.ts';
 
 z.config(z.locales.zhCN());
@@ -58,6 +58,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(responseCompression);
   await app.register(fastifyCookie);
   await app.register(securityHeaders, { isHttps: config.secureCookies });
   await app.register(requestQueue, { concurrency: config.maxConcurrentRequests ?? defaultConcurrency(database.kind), maxWaitMs: config.requestWaitMs, maxWaiting: 2_000 });
@@ -139,7 +140,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
 
   const hasWebClient = fs.existsSync(path.join(config.webDist, 'index.html'));
-  if (hasWebClient) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  if (hasWebClient) await app.register(staticClient, { root: config.webDist });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `接口 ${request.method} ${request.url.split('?')[0]} 不存在` });

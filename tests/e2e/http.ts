@@ -27,6 +27,11 @@ export class Http {
     return (text ? JSON.parse(text) : null) as T;
   }
 
+  /** The raw response (a file download), with this session's cookie. */
+  fetch(pathname: string): Promise<Response> {
+    return fetch(`${this.baseUrl}${pathname}`, { headers: { Cookie: this.cookie } });
+  }
+
   get<T>(pathname: string): Promise<T> {
     return this.call<T>('GET', pathname, undefined, 200);
   }

@@ -7,6 +7,7 @@ import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
 import { Http, responseOf } from './http.ts';
+import { sendToJointReview } from './seed-selection.ts';
 
 interface PersonView { id: string; name: string; birthDate: string; politicalStatus: string; education: string }
 interface LedgerView { entries: { orgCode: string; sourceCategory: string; person: PersonView }[] }
@@ -79,26 +80,7 @@ describe('selection: board, candidate, policy preview and joint review inbox', (
 
     // The second goes through every step up to the joint review over HTTP.
     const entry = eligible[1]!;
-    let candidate = await nominate(entry);
-    candidate = await township.call<CandidateView>('POST', `/api/selection-candidates/${candidate.id}/qualification-review`, { reviewedOn: today, exclusionsFound: [], notes: null, version: candidate.version }, 200);
-    await township.call('POST', '/api/evaluation-meetings', {
-      orgCode: entry.orgCode,
-      heldOn: today,
-      attendeeCount: 40,
-      attendees: '全体党员、村民代表',
-      minutes: null,
-      tallies: [{ candidateId: candidate.id, excellent: 25, competent: 10, basicallyCompetent: 3, incompetent: 1, version: candidate.version }],
-    }, 200);
-    candidate = await township.get<CandidateView>(`/api/selection-candidates/${candidate.id}`);
-    candidate = await township.call<CandidateView>('POST', `/api/selection-candidates/${candidate.id}/interview`, {
-      heldOn: today, interviewer: '考察组组长', presentPerformance: '工作积极', massBase: '群众认可', socialRelations: '无不良情况',
-      willingness: '愿意任职', health: '健康', conclusion: '同意列入建议名单', version: candidate.version,
-    }, 200);
-    await township.call('POST', '/api/shortlists', { orgCode: townshipCode, meetingOn: today, minutes: '乡镇党委专题会议研究', candidateIds: [candidate.id] }, 200);
-    candidate = await township.get<CandidateView>(`/api/selection-candidates/${candidate.id}`);
-    expect(candidate.stage).toBe('jointReview');
-    expect(candidate.jointReviewDepartments).toContain('纪检监察机关');
-    await township.call('POST', `/api/selection-candidates/${candidate.id}/joint-reviews`, { departments: ['纪检监察机关'], sentOn: today }, 200);
+    const candidate = await sendToJointReview(township, townshipCode, await nominate(entry), today);
     sent = seeded(candidate);
   }, 180_000);
 

@@ -45,10 +45,12 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts `houbei start --demo` with a fresh data directory on a free port and waits until
  * /api/health answers. With TEST_DATABASE_URL set the server uses that PostgreSQL database
- * (shared; the demo loads only on the first start).
+ * (shared; the demo loads only on the first start). `root` runs another checkout of the system
+ * (a benchmark's baseline).
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServer(options: { timeoutMs?: number; root?: string } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 90_000;
+  const root = options.root ?? repositoryRoot;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,8 +68,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-  const child = spawn(process.execPath, [path.join(repositoryRoot, 'bin/houbei.mjs'), 'start', '--demo'], {
-    cwd: repositoryRoot,
+  const child = spawn(process.execPath, [path.join(root, 'bin/houbei.mjs'), 'start', '--demo'], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

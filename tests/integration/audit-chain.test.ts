@@ -10,7 +10,7 @@ import { checkpointFileIn, readCheckpoints } from '../../src/modules/audit/audit
 import { auditRepository } from '../../src/modules/audit/audit.repository.ts';
 import { checkpointAuditChain, configureAuditChain, recordAuditEvent, verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { openTestDatabase, TEST_AUDIT_CHAIN_KEY, testClock } from '../helpers/test-app.ts';
+import { openTestDatabase, TEST_AUDIT_CHAIN_KEY, testToday } from '../helpers/test-app.ts';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -28,7 +28,7 @@ afterAll(async () => {
 const settings = () => ({ key: TEST_AUDIT_CHAIN_KEY, checkpointFile: checkpointFileIn(dataDir) });
 
 async function record(orgCode: string | null, summary: string): Promise<void> {
-  await database.db.transaction().execute((tx) => recordAuditEvent(tx, systemContext(testClock.today()), { action: 'test.event', entityType: 'test', entityId: summary, orgCode, summary, after: { summary } }));
+  await database.db.transaction().execute((tx) => recordAuditEvent(tx, systemContext(testToday()), { action: 'test.event', entityType: 'test', entityId: summary, orgCode, summary, after: { summary } }));
 }
 
 /** Events as stored, oldest first. */

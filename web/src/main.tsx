@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './routes/AppRoutes.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
+import { QueryProvider } from './state/queryClient.tsx';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -18,11 +19,13 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c8161d' } }}>
       <AntApp>
-        <SessionProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
+        <QueryProvider>
+          <SessionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { REMINDER_KINDS } from '../../domain/reminders.ts';
-import { TRAINING_METHODS } from '../../domain/training-rules.ts';
+import {
+  CONTACT_FORM_LABELS, CONTACT_FORMS, GRADE_LABELS, GRADES, MEETING_TYPE_LABELS, MEETING_TYPES, MENTOR_POST_LABELS, MENTOR_POSTS,
+  PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS, TRAINING_METHODS,
+} from '../../domain/cultivation-codes.ts';
+
+/** The codes and their labels live in src/domain/cultivation-codes.ts; re-exported for the services. */
+export {
+  CONTACT_FORM_LABELS, CONTACT_FORMS, GRADE_LABELS, GRADES, MEETING_TYPE_LABELS, MEETING_TYPES, MENTOR_POST_LABELS, MENTOR_POSTS,
+  PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS,
+};
 import { optionalLine, optionalParagraph, personName, requiredLine, requiredParagraph, ZDate, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 
 /** Zod schemas of cultivation (培养教育): training, mentoring, practice, assessment, reminders, talent grid. */
@@ -24,9 +33,6 @@ export type TReserveBrief = z.infer<typeof ZReserveBrief>;
 
 // ---------- training ----------
 
-export const TRAINING_METHOD_LABELS: Record<(typeof TRAINING_METHODS)[number], string> = {
-  centralised: '集中培训', partySchool: '党校培训', online: '网络培训', fieldVisit: '外出考察', meetingAsTraining: '以会代训',
-};
 export const ZTrainingMethod = z.enum(TRAINING_METHODS).describe('培训方式：centralised 集中培训 / partySchool 党校 / online 网络 / fieldVisit 外出考察 / meetingAsTraining 以会代训');
 
 export const ZTrainingSessionInput = z.strictObject({
@@ -115,10 +121,6 @@ export const ZTrainingCompliance = z.object({
 
 // ---------- mentoring ----------
 
-export const MENTOR_POSTS = ['townshipLeader', 'villageContactCadre', 'firstSecretary', 'villageHead', 'other'] as const;
-export const MENTOR_POST_LABELS: Record<(typeof MENTOR_POSTS)[number], string> = {
-  townshipLeader: '镇领导班子成员', villageContactCadre: '包村干部', firstSecretary: '驻村第一书记', villageHead: '两委主要负责人', other: '其他',
-};
 export const ZMentorPost = z.enum(MENTOR_POSTS).describe('导师身份：townshipLeader 镇领导班子成员 / villageContactCadre 包村干部 / firstSecretary 驻村第一书记 / villageHead 两委主要负责人 / other 其他');
 
 export const ZMentoringAssignmentInput = z.strictObject({
@@ -168,8 +170,6 @@ export const ZMentorSuggestion = z.object({
 export const ZMentorSuggestionQuery = z.strictObject({ reserveId: ZUuid });
 export const ZMentorSuggestionList = z.object({ reserve: ZReserveBrief, hasActiveMentor: z.boolean(), suggestions: z.array(ZMentorSuggestion) });
 
-export const CONTACT_FORMS = ['talk', 'visit', 'phone', 'online'] as const;
-export const CONTACT_FORM_LABELS: Record<(typeof CONTACT_FORMS)[number], string> = { talk: '谈心谈话', visit: '走访', phone: '电话', online: '网络（微信、QQ 等）' };
 export const ZContactForm = z.enum(CONTACT_FORMS).describe('联系方式：talk 谈心谈话 / visit 走访 / phone 电话 / online 网络');
 
 export const ZMentorContactInput = z.strictObject({
@@ -267,14 +267,6 @@ export const ZAnnualTalkList = z.object({ total: z.number().int(), talks: z.arra
 
 // ---------- practice ----------
 
-export const PRACTICE_CATEGORIES = {
-  post: ['secretaryAssistant', 'partyGroupLeader', 'villagerGroupLeader', 'gridWorker', 'committeeMember', 'other'],
-  task: ['disputeMediation', 'emergency', 'keyProject', 'petition', 'other'],
-} as const;
-export const PRACTICE_CATEGORY_LABELS: Record<string, string> = {
-  secretaryAssistant: '书记助理', partyGroupLeader: '党小组长', villagerGroupLeader: '村民小组长', gridWorker: '网格员', committeeMember: '两委委员',
-  disputeMediation: '矛盾纠纷调解', emergency: '应急处突', keyProject: '重点项目', petition: '信访维稳', other: '其他',
-};
 const ZPracticeKind = z.enum(['post', 'task']).describe('post 岗位锻炼 / task 专项任务');
 const ZPracticeCategory = requiredLine('类别', 40).describe('岗位：secretaryAssistant 书记助理 / partyGroupLeader 党小组长 / villagerGroupLeader 村民小组长 / gridWorker 网格员 / committeeMember 两委委员；任务：disputeMediation 矛盾纠纷调解 / emergency 应急处突 / keyProject 重点项目 / petition 信访维稳；other 其他');
 
@@ -304,10 +296,6 @@ export const ZPracticeRecord = z.object({
 export const ZPracticeRecordListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZPracticeKind.optional() }).strict();
 export const ZPracticeRecordList = z.object({ total: z.number().int(), records: z.array(ZPracticeRecord) });
 
-export const MEETING_TYPES = ['villageCommittees', 'partyMembers', 'villagerRepresentatives', 'townshipCadres'] as const;
-export const MEETING_TYPE_LABELS: Record<(typeof MEETING_TYPES)[number], string> = {
-  villageCommittees: '“两委”会', partyMembers: '党员大会', villagerRepresentatives: '村（居）民代表会议', townshipCadres: '乡镇村（社区）干部大会',
-};
 const ZMeetingType = z.enum(MEETING_TYPES).describe('villageCommittees 两委会 / partyMembers 党员大会 / villagerRepresentatives 村民代表会议 / townshipCadres 乡镇村干部大会');
 export const ZObserverAttendanceInput = z.strictObject({ reserveId: ZUuid, meetingType: ZMeetingType, meetingDate: ZDate, topic: optionalParagraph('会议议题', 500) });
 export const ZObserverAttendance = z.object({
@@ -318,8 +306,6 @@ export const ZObserverAttendanceList = z.object({ total: z.number().int(), atten
 
 // ---------- assessment ----------
 
-export const GRADES = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
-export const GRADE_LABELS: Record<(typeof GRADES)[number], string> = { excellent: '优秀', competent: '合格', basicallyCompetent: '基本合格', incompetent: '不合格' };
 const ZGrade = z.enum(GRADES).describe('excellent 优秀 / competent 合格 / basicallyCompetent 基本合格 / incompetent 不合格');
 const ZAssessmentKind = z.enum(['quarterly', 'annual', 'preElection']).describe('quarterly 季度评定 / annual 年度考核 / preElection 换届前再评估');
 const ZAssessor = z.enum(['village', 'township']).describe('village 村（社区）评定 / township 乡镇评定（年度考核和换届前再评估由乡镇作出）');
@@ -342,8 +328,6 @@ export const ZAssessment = z.object({
 export const ZAssessmentListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZAssessmentKind.optional() }).strict();
 export const ZAssessmentList = z.object({ total: z.number().int(), assessments: z.array(ZAssessment) });
 
-export const PARTY_STAGES = ['activist', 'developmentTarget', 'probationaryMember', 'fullMember'] as const;
-export const PARTY_STAGE_LABELS: Record<(typeof PARTY_STAGES)[number], string> = { activist: '入党积极分子', developmentTarget: '发展对象', probationaryMember: '预备党员', fullMember: '正式党员' };
 const ZPartyStage = z.enum(PARTY_STAGES).describe('activist 入党积极分子 → developmentTarget 发展对象 → probationaryMember 预备党员 → fullMember 正式党员');
 export const ZPartyJoiningInput = z.strictObject({
   steps: z.array(z.strictObject({ stage: ZPartyStage, reachedOn: ZDate, notes: optionalParagraph('备注', 500) })).max(4).describe('已达到的各阶段及日期；须按顺序、日期不倒退'),

@@ -13,7 +13,7 @@ export interface AuditEventQuery {
 }
 
 export const auditApi = {
-  events: (query: AuditEventQuery) => api.get<Page<AuditEvent>>('/api/audit-events', { ...query }),
+  events: (query: AuditEventQuery, signal?: AbortSignal) => api.get<Page<AuditEvent>>('/api/audit-events', { ...query }, signal),
   verify: () => api.post<AuditVerification>('/api/audit-events/verify'),
-  loginEvents: (query: { page: number; pageSize: number }) => api.get<Page<LoginEvent>>('/api/login-events', { ...query }),
+  loginEvents: (query: { page: number; pageSize: number }, signal?: AbortSignal) => api.get<Page<LoginEvent>>('/api/login-events', { ...query }, signal),
 };

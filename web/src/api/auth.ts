@@ -4,6 +4,6 @@ import type { Me } from './types.ts';
 export const authApi = {
   login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }),
   logout: () => api.post<null>('/api/auth/logout'),
-  me: () => api.get<Me>('/api/auth/me'),
+  me: (signal?: AbortSignal) => api.get<Me>('/api/auth/me', undefined, signal),
   changePassword: (currentPassword: string, newPassword: string) => api.post<null>('/api/auth/password', { currentPassword, newPassword }),
 };

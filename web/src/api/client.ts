@@ -1,9 +1,17 @@
+/** One problem of a refused request: where (`body.name`, `query.page`) and what to fix, in Chinese. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 /** The one fetch wrapper: JSON in and out, cookie session, errors as ApiError with the server's Chinese message. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   /** The whole parsed error body, for errors that carry more than code and message (e.g. import errors). */
   readonly body: unknown;
+  /** The server's list of problems of a validation failure, when it sends one. */
+  readonly fieldErrors: readonly FieldError[];
 
   constructor(status: number, code: string, message: string, body: unknown = null) {
     super(message);
@@ -11,7 +19,21 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.body = body;
+    this.fieldErrors = readFieldErrors(body);
   }
+}
+
+function readFieldErrors(body: unknown): FieldError[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const list = (body as { fieldErrors?: unknown }).fieldErrors;
+  if (!Array.isArray(list)) return [];
+  return list.filter((item): item is FieldError => typeof item === 'object' && item !== null
+    && typeof (item as { path?: unknown }).path === 'string' && typeof (item as { message?: unknown }).message === 'string');
+}
+
+/** Whether the error is a request the caller cancelled (a query that became stale): never shown. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 type SessionProblem = 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED';
@@ -51,6 +73,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   raw?: RawBody;
+  /** Cancels the request (TanStack Query passes one with every query). */
+  signal?: AbortSignal;
 }
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
@@ -64,8 +88,9 @@ async function send(method: string, path: string, options: RequestOptions, accep
     body = JSON.stringify(options.body);
   }
   try {
-    return await fetch(withQuery(path, options.query), { method, credentials: 'same-origin', headers, body });
-  } catch {
+    return await fetch(withQuery(path, options.query), { method, credentials: 'same-origin', headers, body, signal: options.signal });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
 }
@@ -136,7 +161,7 @@ export function saveFile({ blob, fileName }: DownloadedFile): void {
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),

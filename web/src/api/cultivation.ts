@@ -1,8 +1,8 @@
 /**
  * Cultivation (培养教育): training, mentoring, practice, assessment, reminders, the talent grid and
- * the record form (纪实表). Shapes come from the server's Zod schemas; the label tables are copied
- * here (the same names as in src/modules/cultivation/cultivation.schemas.ts) so that the client
- * does not bundle zod.
+ * the record form (纪实表). Shapes come from the server's Zod schemas (imported as types only);
+ * codes and their Chinese names from src/domain/cultivation-codes.ts, the one table the server
+ * and the 纪实表 use too.
  */
 import type { z } from 'zod';
 import type {
@@ -14,14 +14,21 @@ import type {
   ZTrainingSessionList, ZUpdateAssessment, ZUpdateMentorContact, ZUpdateMentoringAssignment, ZUpdateMentoringSummary, ZUpdatePracticeRecord, ZUpdateTrainingSession,
 } from '../../../src/modules/cultivation/cultivation.schemas.ts';
 import { REMINDER_KIND_LABELS, type ReminderKind } from '../../../src/domain/reminders.ts';
-import { TRAINING_METHODS, type TrainingMethod } from '../../../src/domain/training-rules.ts';
+import {
+  CONTACT_FORM_LABELS, CONTACT_FORM_SHORT_LABELS, CONTACT_FORMS, GRADE_LABELS, GRADES, MEETING_TYPE_LABELS, MEETING_TYPES, MENTOR_POST_LABELS, MENTOR_POSTS,
+  PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS, TRAINING_METHODS,
+  type ContactForm, type Grade, type MeetingType, type MentorPost, type PartyStage, type TrainingMethod,
+} from '../../../src/domain/cultivation-codes.ts';
 import { api, fetchFile, request, withQuery, type DownloadedFile, type Query } from './client.ts';
 
 type Out<S extends z.ZodType> = z.infer<S>;
 type In<S extends z.ZodType> = z.input<S>;
 
-export type { ReminderKind, TrainingMethod };
-export { REMINDER_KIND_LABELS, TRAINING_METHODS };
+export type { ContactForm, Grade, MeetingType, MentorPost, PartyStage, ReminderKind, TrainingMethod };
+export {
+  CONTACT_FORM_LABELS, CONTACT_FORM_SHORT_LABELS, CONTACT_FORMS, GRADE_LABELS, MEETING_TYPE_LABELS, MENTOR_POST_LABELS, PARTY_STAGE_LABELS, PARTY_STAGES,
+  PRACTICE_CATEGORY_LABELS, REMINDER_KIND_LABELS, TRAINING_METHOD_LABELS, TRAINING_METHODS,
+};
 
 export type TrainingSession = Out<typeof ZTrainingSession>;
 export type TrainingSessionDetail = Out<typeof ZTrainingSessionDetail>;
@@ -73,46 +80,24 @@ export type TalentGridEntry = Out<typeof ZTalentGridEntry>;
 export type TalentGridInput = In<typeof ZTalentGridInput>;
 export type Readiness = TalentGridEntry['readiness'];
 
-export type ContactForm = MentorContact['form'];
-export type MentorPost = MentoringAssignment['mentorPost'];
-export type Grade = NonNullable<Assessment['grade']>;
-export type PartyStage = PartyJoining['steps'][number]['stage'];
-export type MeetingType = ObserverAttendance['meetingType'];
 export type RecordFormFormat = 'docx' | 'pdf';
 
-// ---------- labels (as in cultivation.schemas.ts) ----------
+// ---------- choices built from the codes ----------
 
-export const TRAINING_METHOD_LABELS: Record<TrainingMethod, string> = {
-  centralised: '集中培训', partySchool: '党校培训', online: '网络培训', fieldVisit: '外出考察', meetingAsTraining: '以会代训',
-};
 export const TRAINING_METHOD_OPTIONS = TRAINING_METHODS.map((method) => ({ value: method, label: TRAINING_METHOD_LABELS[method] }));
 
-export const MENTOR_POST_LABELS: Record<MentorPost, string> = {
-  townshipLeader: '镇领导班子成员', villageContactCadre: '包村干部', firstSecretary: '驻村第一书记', villageHead: '两委主要负责人', other: '其他',
-};
-export const MENTOR_POST_OPTIONS = (Object.keys(MENTOR_POST_LABELS) as MentorPost[]).map((post) => ({ value: post, label: MENTOR_POST_LABELS[post] }));
+export const MENTOR_POST_OPTIONS = MENTOR_POSTS.map((post) => ({ value: post, label: MENTOR_POST_LABELS[post] }));
 
-export const CONTACT_FORM_LABELS: Record<ContactForm, string> = { talk: '谈心谈话', visit: '走访', phone: '电话', online: '网络（微信、QQ 等）' };
-export const CONTACT_FORM_OPTIONS = (Object.keys(CONTACT_FORM_LABELS) as ContactForm[]).map((form) => ({ value: form, label: CONTACT_FORM_LABELS[form] }));
+export const CONTACT_FORM_OPTIONS = CONTACT_FORMS.map((form) => ({ value: form, label: CONTACT_FORM_LABELS[form] }));
 
-export const PRACTICE_POSTS = ['secretaryAssistant', 'partyGroupLeader', 'villagerGroupLeader', 'gridWorker', 'committeeMember', 'other'] as const;
-export const PRACTICE_TASKS = ['disputeMediation', 'emergency', 'keyProject', 'petition', 'other'] as const;
-export const PRACTICE_CATEGORY_LABELS: Record<string, string> = {
-  secretaryAssistant: '书记助理', partyGroupLeader: '党小组长', villagerGroupLeader: '村民小组长', gridWorker: '网格员', committeeMember: '两委委员',
-  disputeMediation: '矛盾纠纷调解', emergency: '应急处突', keyProject: '重点项目', petition: '信访维稳', other: '其他',
-};
+export const PRACTICE_POSTS = PRACTICE_CATEGORIES.post;
+export const PRACTICE_TASKS = PRACTICE_CATEGORIES.task;
 export const practiceCategoryLabel = (category: string) => PRACTICE_CATEGORY_LABELS[category] ?? category;
 
-export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
-  villageCommittees: '“两委”会', partyMembers: '党员大会', villagerRepresentatives: '村（居）民代表会议', townshipCadres: '乡镇村（社区）干部大会',
-};
-export const MEETING_TYPE_OPTIONS = (Object.keys(MEETING_TYPE_LABELS) as MeetingType[]).map((type) => ({ value: type, label: MEETING_TYPE_LABELS[type] }));
+export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((type) => ({ value: type, label: MEETING_TYPE_LABELS[type] }));
 
-export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', competent: '合格', basicallyCompetent: '基本合格', incompetent: '不合格' };
-export const GRADE_OPTIONS = (Object.keys(GRADE_LABELS) as Grade[]).map((grade) => ({ value: grade, label: GRADE_LABELS[grade] }));
+export const GRADE_OPTIONS = GRADES.map((grade) => ({ value: grade, label: GRADE_LABELS[grade] }));
 
-export const PARTY_STAGES: readonly PartyStage[] = ['activist', 'developmentTarget', 'probationaryMember', 'fullMember'];
-export const PARTY_STAGE_LABELS: Record<PartyStage, string> = { activist: '入党积极分子', developmentTarget: '发展对象', probationaryMember: '预备党员', fullMember: '正式党员' };
 
 export const READINESS_LABELS: Record<Readiness, string> = { readyNow: '成熟可用', withinTwoYears: '1–2 年内可用', longer: '需长期培养' };
 export const READINESS_OPTIONS = (Object.keys(READINESS_LABELS) as Readiness[]).map((readiness) => ({ value: readiness, label: READINESS_LABELS[readiness] }));
@@ -127,8 +112,8 @@ export const RESPONSIBLE_ROLE_LABELS: Record<Reminder['responsibleRole'], string
 const id = (value: string) => encodeURIComponent(value);
 
 export const trainingApi = {
-  list: (query: Query) => api.get<TrainingSessionList>('/api/training-sessions', query),
-  get: (sessionId: string) => api.get<TrainingSessionDetail>(`/api/training-sessions/${id(sessionId)}`),
+  list: (query: Query, signal?: AbortSignal) => api.get<TrainingSessionList>('/api/training-sessions', query, signal),
+  get: (sessionId: string, signal?: AbortSignal) => api.get<TrainingSessionDetail>(`/api/training-sessions/${id(sessionId)}`, undefined, signal),
   create: (input: TrainingSessionInput) => api.post<TrainingSession>('/api/training-sessions', input),
   update: (sessionId: string, input: UpdateTrainingSessionInput) => api.patch<TrainingSession>(`/api/training-sessions/${id(sessionId)}`, input),
   remove: (sessionId: string, version: number) => request<null>('DELETE', `/api/training-sessions/${id(sessionId)}`, { query: { version } }),
@@ -136,47 +121,47 @@ export const trainingApi = {
   importAttendance: (sessionId: string, file: Blob) => request<AttendanceImportResult>('POST', `/api/training-sessions/${id(sessionId)}/attendance/import`, {
     raw: { data: file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   }),
-  rules: (orgCode: string) => api.get<TrainingRules>('/api/training-rules', { orgCode }),
+  rules: (orgCode: string, signal?: AbortSignal) => api.get<TrainingRules>('/api/training-rules', { orgCode }, signal),
   saveRules: (input: TrainingRulesInput) => api.put<TrainingRules>('/api/training-rules', input),
 };
 
 export const mentoringApi = {
-  assignments: (query: Query) => api.get<MentoringAssignmentList>('/api/mentoring-assignments', query),
+  assignments: (query: Query, signal?: AbortSignal) => api.get<MentoringAssignmentList>('/api/mentoring-assignments', query, signal),
   assign: (input: MentoringAssignmentInput) => api.post<MentoringAssignment>('/api/mentoring-assignments', input),
   updateAssignment: (assignmentId: string, input: UpdateMentoringAssignmentInput) => api.patch<MentoringAssignment>(`/api/mentoring-assignments/${id(assignmentId)}`, input),
-  suggestions: (reserveId: string) => api.get<MentorSuggestionList>('/api/mentors/suggestions', { reserveId }),
-  contacts: (query: Query) => api.get<MentorContactList>('/api/mentor-contacts', query),
+  suggestions: (reserveId: string, signal?: AbortSignal) => api.get<MentorSuggestionList>('/api/mentors/suggestions', { reserveId }, signal),
+  contacts: (query: Query, signal?: AbortSignal) => api.get<MentorContactList>('/api/mentor-contacts', query, signal),
   addContact: (input: MentorContactInput) => api.post<MentorContact>('/api/mentor-contacts', input),
   updateContact: (contactId: string, input: UpdateMentorContactInput) => api.patch<MentorContact>(`/api/mentor-contacts/${id(contactId)}`, input),
   removeContact: (contactId: string, version: number) => request<null>('DELETE', `/api/mentor-contacts/${id(contactId)}`, { query: { version } }),
-  summaries: (query: Query) => api.get<MentoringSummaryList>('/api/mentoring-summaries', query),
+  summaries: (query: Query, signal?: AbortSignal) => api.get<MentoringSummaryList>('/api/mentoring-summaries', query, signal),
   addSummary: (input: MentoringSummaryInput) => api.post<MentoringSummary>('/api/mentoring-summaries', input),
   updateSummary: (summaryId: string, input: UpdateMentoringSummaryInput) => api.patch<MentoringSummary>(`/api/mentoring-summaries/${id(summaryId)}`, input),
-  talks: (query: Query) => api.get<AnnualTalkList>('/api/annual-talks', query),
+  talks: (query: Query, signal?: AbortSignal) => api.get<AnnualTalkList>('/api/annual-talks', query, signal),
   addTalk: (input: AnnualTalkInput) => api.post<AnnualTalk>('/api/annual-talks', input),
 };
 
 export const recordsApi = {
-  cultivation: (reserveId: string, year: number) => api.get<ReserveCultivation>(`/api/reserves/${id(reserveId)}/cultivation`, { year }),
+  cultivation: (reserveId: string, year: number, signal?: AbortSignal) => api.get<ReserveCultivation>(`/api/reserves/${id(reserveId)}/cultivation`, { year }, signal),
   addPractice: (input: PracticeRecordInput) => api.post<PracticeRecord>('/api/practice-records', input),
   updatePractice: (recordId: string, input: UpdatePracticeRecordInput) => api.patch<PracticeRecord>(`/api/practice-records/${id(recordId)}`, input),
   removePractice: (recordId: string, version: number) => request<null>('DELETE', `/api/practice-records/${id(recordId)}`, { query: { version } }),
   addObserver: (input: ObserverAttendanceInput) => api.post<ObserverAttendance>('/api/observer-attendances', input),
   removeObserver: (recordId: string, version: number) => request<null>('DELETE', `/api/observer-attendances/${id(recordId)}`, { query: { version } }),
-  assessments: (query: Query) => api.get<AssessmentList>('/api/assessments', query),
+  assessments: (query: Query, signal?: AbortSignal) => api.get<AssessmentList>('/api/assessments', query, signal),
   addAssessment: (input: AssessmentInput) => api.post<Assessment>('/api/assessments', input),
   updateAssessment: (assessmentId: string, input: UpdateAssessmentInput) => api.patch<Assessment>(`/api/assessments/${id(assessmentId)}`, input),
-  partyJoining: (reserveId: string) => api.get<PartyJoining>(`/api/reserves/${id(reserveId)}/party-joining`),
+  partyJoining: (reserveId: string, signal?: AbortSignal) => api.get<PartyJoining>(`/api/reserves/${id(reserveId)}/party-joining`, undefined, signal),
   savePartyJoining: (reserveId: string, input: PartyJoiningInput) => api.put<PartyJoining>(`/api/reserves/${id(reserveId)}/party-joining`, input),
 };
 
 export const remindersApi = {
-  mine: (query: Query = {}) => api.get<ReminderList>('/api/reminders/mine', query),
-  unit: (query: Query) => api.get<ReminderList>('/api/reminders', query),
+  mine: (query: Query = {}, signal?: AbortSignal) => api.get<ReminderList>('/api/reminders/mine', query, signal),
+  unit: (query: Query, signal?: AbortSignal) => api.get<ReminderList>('/api/reminders', query, signal),
 };
 
 export const talentGridApi = {
-  get: (query: Query) => api.get<TalentGrid>('/api/talent-grid', query),
+  get: (query: Query, signal?: AbortSignal) => api.get<TalentGrid>('/api/talent-grid', query, signal),
   rate: (reserveId: string, input: TalentGridInput) => api.put<TalentGridEntry>(`/api/talent-grid/${id(reserveId)}`, input),
 };
 

@@ -14,36 +14,7 @@ export const LOGIN_OUTCOME_LABELS: Record<LoginOutcome, { label: string; color: 
   disabled: { label: '账户已停用', color: 'red' },
 };
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'user.create': '创建用户',
-  'user.update': '修改用户',
-  'user.resetPassword': '重置密码',
-  'user.changePassword': '修改本人密码',
-  'orgUnit.update': '修改单位',
-  'orgUnit.create': '增加村民小组',
-  'orgUnit.import': '导入行政区划',
-  'dictionary.create': '新增字典项',
-  'dictionary.update': '修改字典项',
-  'person.update': '修改人员档案',
-  'person.reveal': '查看完整身份证号和电话',
-  'person.photo': '上传照片',
-  'talentLedger.create': '登记人才台账',
-  'talentLedger.update': '修改人才台账',
-  'reserve.create': '纳入后备力量',
-  'reserve.update': '修改后备力量',
-  'roster.export': '导出名册',
-  'roster.import': '导入名册',
-};
-
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  user: '用户',
-  orgUnit: '组织单位',
-  dictionaryItem: '字典项',
-  person: '人员',
-  talentLedgerEntry: '人才台账',
-  reserve: '后备力量',
-  roster: '名册',
-};
+export { AUDIT_ACTION_LABELS, auditActionLabel, ENTITY_TYPE_LABELS } from '../../../src/domain/audit-labels.ts';
 
 /** The same names as RESERVE_STATUS_LABELS in src/modules/reserves/reserves.schemas.ts (kept here so the client does not bundle zod). */
 export const RESERVE_STATUS_LABELS: Record<ReserveStatus, { label: string; color: string }> = {

@@ -7,7 +7,7 @@ export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 const base = (id: string) => `/api/people/${encodeURIComponent(id)}`;
 
 export const peopleApi = {
-  get: (id: string) => api.get<Person>(base(id)),
+  get: (id: string, signal?: AbortSignal) => api.get<Person>(base(id), undefined, signal),
   update: (id: string, input: UpdatePersonInput) => api.patch<Person>(base(id), input),
   /** Full ID number and phone; the server records the view in the audit log. */
   reveal: (id: string) => api.post<RevealedPerson>(`${base(id)}/reveal`),

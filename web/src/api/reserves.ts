@@ -2,8 +2,8 @@ import { api, type Query } from './client.ts';
 import type { CreateReserveInput, Reserve, ReserveHistoryEntry, ReserveList, UpdateReserveInput } from './types.ts';
 
 export const reservesApi = {
-  list: (query: Query) => api.get<ReserveList>('/api/reserves', query),
+  list: (query: Query, signal?: AbortSignal) => api.get<ReserveList>('/api/reserves', query, signal),
   create: (input: CreateReserveInput) => api.post<Reserve>('/api/reserves', input),
   update: (id: string, input: UpdateReserveInput) => api.patch<Reserve>(`/api/reserves/${encodeURIComponent(id)}`, input),
-  history: (id: string) => api.get<ReserveHistoryEntry[]>(`/api/reserves/${encodeURIComponent(id)}/history`),
+  history: (id: string, signal?: AbortSignal) => api.get<ReserveHistoryEntry[]>(`/api/reserves/${encodeURIComponent(id)}/history`, undefined, signal),
 };

@@ -70,24 +70,24 @@ export type VillageNeedInput = In<typeof ZVillageNeed>;
 const id = (value: string) => encodeURIComponent(value);
 
 export const policyApi = {
-  effective: (orgCode: string) => api.get<EffectivePolicy>('/api/eligibility-policies/effective', { orgCode }),
-  versions: (orgCode: string) => api.get<PolicyVersionList>('/api/eligibility-policies', { orgCode }),
-  presets: () => api.get<PolicyPresetList>('/api/eligibility-policies/presets'),
+  effective: (orgCode: string, signal?: AbortSignal) => api.get<EffectivePolicy>('/api/eligibility-policies/effective', { orgCode }, signal),
+  versions: (orgCode: string, signal?: AbortSignal) => api.get<PolicyVersionList>('/api/eligibility-policies', { orgCode }, signal),
+  presets: (signal?: AbortSignal) => api.get<PolicyPresetList>('/api/eligibility-policies/presets', undefined, signal),
   preview: (orgCode: string, rules: PolicyRules) => api.post<PolicyDiff>('/api/eligibility-policies/preview', { orgCode, rules }),
   save: (input: { orgCode: string; rules: PolicyRules; note: string; basedOnVersion: number | null }) => api.post<SavedPolicy>('/api/eligibility-policies', input),
 };
 
 export const calendarApi = {
-  years: () => api.get<CalendarYearList>('/api/official-calendar/years'),
+  years: (signal?: AbortSignal) => api.get<CalendarYearList>('/api/official-calendar/years', undefined, signal),
   putYear: (year: number, input: PutCalendarYearInput) => api.put<CalendarYearList>(`/api/official-calendar/years/${year}`, input),
-  noticePeriod: (startsOn: string, workingDays: number, postingDayCounts: boolean) =>
-    api.get<NoticePeriod>('/api/official-calendar/notice-period', { startsOn, workingDays, postingDayCounts: String(postingDayCounts) }),
+  noticePeriod: (startsOn: string, workingDays: number, postingDayCounts: boolean, signal?: AbortSignal) =>
+    api.get<NoticePeriod>('/api/official-calendar/notice-period', { startsOn, workingDays, postingDayCounts: String(postingDayCounts) }, signal),
 };
 
 export const selectionApi = {
-  board: (orgCode: string) => api.get<Board>('/api/selection-board', { orgCode }),
-  list: (query: Query) => api.get<CandidateList>('/api/selection-candidates', query),
-  get: (candidateId: string) => api.get<CandidateDetail>(`/api/selection-candidates/${id(candidateId)}`),
+  board: (orgCode: string, signal?: AbortSignal) => api.get<Board>('/api/selection-board', { orgCode }, signal),
+  list: (query: Query, signal?: AbortSignal) => api.get<CandidateList>('/api/selection-candidates', query, signal),
+  get: (candidateId: string, signal?: AbortSignal) => api.get<CandidateDetail>(`/api/selection-candidates/${id(candidateId)}`, undefined, signal),
   nominate: (input: NominateInput) => api.post<CandidateDetail>('/api/selection-candidates', input),
   reviewQualification: (candidateId: string, input: QualificationReviewInput) => api.post<CandidateDetail>(`/api/selection-candidates/${id(candidateId)}/qualification-review`, input),
   requestException: (candidateId: string, input: RequestExceptionInput) => api.post<unknown>(`/api/selection-candidates/${id(candidateId)}/exceptions`, input),
@@ -96,11 +96,11 @@ export const selectionApi = {
   recordInterview: (candidateId: string, input: InterviewInput) => api.post<CandidateDetail>(`/api/selection-candidates/${id(candidateId)}/interview`, input),
   shortlist: (input: ShortlistInput) => api.post<ShortlistResult>('/api/shortlists', input),
   sendJointReview: (candidateId: string, input: SendJointReviewInput) => api.post<unknown>(`/api/selection-candidates/${id(candidateId)}/joint-reviews`, input),
-  jointReviews: (status?: JointReviewStatus) => api.get<JointReviewList>('/api/joint-reviews', { status }),
+  jointReviews: (status?: JointReviewStatus, signal?: AbortSignal) => api.get<JointReviewList>('/api/joint-reviews', { status }, signal),
   answerJointReview: (reviewId: string, input: AnswerJointReviewInput) => api.post<unknown>(`/api/joint-reviews/${id(reviewId)}/answer`, input),
   resolveConcern: (reviewId: string, input: ResolveConcernInput) => api.post<unknown>(`/api/joint-reviews/${id(reviewId)}/resolution`, input),
   startNotice: (input: StartNoticeInput) => api.post<PublicNotice>('/api/public-notices', input),
-  notice: (noticeId: string) => api.get<PublicNotice>(`/api/public-notices/${id(noticeId)}`),
+  notice: (noticeId: string, signal?: AbortSignal) => api.get<PublicNotice>(`/api/public-notices/${id(noticeId)}`, undefined, signal),
   recordObjection: (noticeId: string, input: RecordObjectionInput) => api.post<unknown>(`/api/public-notices/${id(noticeId)}/objections`, input),
   handleObjection: (objectionId: string, input: HandleObjectionInput) => api.post<unknown>(`/api/notice-objections/${id(objectionId)}/handling`, input),
   decide: (candidateId: string, input: DecideInput) => api.post<CandidateDetail>(`/api/selection-candidates/${id(candidateId)}/decision`, input),

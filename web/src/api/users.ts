@@ -23,8 +23,8 @@ export interface UpdateUserInput {
 }
 
 export const usersApi = {
-  list: (query: UserListQuery) => api.get<UserList>('/api/users', { ...query }),
-  get: (id: string) => api.get<User>(`/api/users/${encodeURIComponent(id)}`),
+  list: (query: UserListQuery, signal?: AbortSignal) => api.get<UserList>('/api/users', { ...query }, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<User>(`/api/users/${encodeURIComponent(id)}`, undefined, signal),
   create: (input: CreateUserInput) => api.post<UserWithPassword>('/api/users', input),
   update: (id: string, input: UpdateUserInput) => api.patch<User>(`/api/users/${encodeURIComponent(id)}`, input),
   resetPassword: (id: string, version: number) => api.post<UserWithPassword>(`/api/users/${encodeURIComponent(id)}/reset-password`, { version }),

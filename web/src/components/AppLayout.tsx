@@ -1,9 +1,11 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Tag, Tooltip } from 'antd';
+import { Badge, Button, Drawer, Layout, Menu, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Loaded } from '../routes/lazyPage.tsx';
 import { useMe, useSession } from '../session/SessionContext.tsx';
-import { navigationFor } from './navigation.tsx';
+import { hasJointReviewInbox, navigationFor } from './navigation.tsx';
+import { usePendingJointReviewCount } from './selection/usePendingJointReviews.ts';
 import { useIsMobile } from './useIsMobile.ts';
 
 const SYSTEM_TITLE = '后备力量选育管用系统';
@@ -17,7 +19,12 @@ export function AppLayout() {
   const isMobile = useIsMobile();
   const [isDrawerOpen, setDrawerOpen] = useState(false);
 
-  const items = navigationFor(me.permissions).map((item) => ({ key: item.path, icon: item.icon, label: item.label }));
+  const pendingJointReviews = usePendingJointReviewCount(hasJointReviewInbox(me));
+  const items = navigationFor(me).map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: item.isJointReviewInbox && pendingJointReviews ? <span>{item.label} <Badge count={pendingJointReviews} size="small" className="menu-count" /></span> : item.label,
+  }));
   const selected = items.find((item) => item.key !== '/' && location.pathname.startsWith(item.key))?.key ?? (location.pathname === '/' ? '/' : '');
   const firstRole = me.roles[0];
 
@@ -81,7 +88,7 @@ export function AppLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          <Loaded><Outlet /></Loaded>
         </Layout.Content>
       </Layout>
     </Layout>

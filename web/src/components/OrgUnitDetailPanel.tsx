@@ -3,7 +3,7 @@ import { App, Breadcrumb, Button, Card, Descriptions, Empty, Form, Input, Modal,
 import { useState } from 'react';
 import { orgUnitsApi } from '../api/orgUnits.ts';
 import type { OrgUnit, OrgUnitDetail } from '../api/types.ts';
-import { isVersionConflict, useShowError } from './useShowError.ts';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 interface Props {
   detail: OrgUnitDetail | null;
@@ -18,23 +18,12 @@ type Editing = 'rename' | 'addGroup' | null;
 /** The selected unit: where it sits, what it is, and the changes its policies allow. */
 export function OrgUnitDetailPanel({ detail, isLoading, onSelect, onChanged }: Props) {
   const { message } = App.useApp();
-  const showError = useShowError();
   const [editing, setEditing] = useState<Editing>(null);
-  const [isSaving, setSaving] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
-
-  if (!detail) {
-    return <Card title="单位详情">{isLoading ? <Spin /> : <Empty description="请在左侧选择一个单位" />}</Card>;
-  }
-
-  const open = (mode: Exclude<Editing, null>) => {
-    form.setFieldsValue({ name: mode === 'rename' ? detail.name : '' });
-    setEditing(mode);
-  };
-
-  const save = async ({ name }: { name: string }) => {
-    setSaving(true);
-    try {
+  const mutation = useSaveMutation({
+    form,
+    save: async ({ name }: { name: string }) => {
+      if (!detail) return;
       if (editing === 'rename') {
         const unit = await orgUnitsApi.rename(detail.code, name, detail.version);
         void message.success('单位名称已修改');
@@ -45,15 +34,20 @@ export function OrgUnitDetailPanel({ detail, isLoading, onSelect, onChanged }: P
         onChanged(unit, 'groupAdded');
       }
       setEditing(null);
-    } catch (error) {
-      showError(error);
-      if (isVersionConflict(error)) {
-        setEditing(null);
-        onChanged(null, 'conflict');
-      }
-    } finally {
-      setSaving(false);
-    }
+    },
+    onConflict: () => {
+      setEditing(null);
+      onChanged(null, 'conflict');
+    },
+  });
+
+  if (!detail) {
+    return <Card title="单位详情">{isLoading ? <Spin /> : <Empty description="请在左侧选择一个单位" />}</Card>;
+  }
+
+  const open = (mode: Exclude<Editing, null>) => {
+    form.setFieldsValue({ name: mode === 'rename' ? detail.name : '' });
+    setEditing(mode);
   };
 
   const breadcrumb = [...detail.ancestors, { code: detail.code, name: detail.name }].map((item) => ({
@@ -85,10 +79,10 @@ export function OrgUnitDetailPanel({ detail, isLoading, onSelect, onChanged }: P
         open={editing !== null}
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
-        confirmLoading={isSaving}
+        confirmLoading={mutation.isSaving}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
+        <Form form={form} layout="vertical" onFinish={mutation.submit}>
           <Form.Item name="name" label={editing === 'rename' ? '单位名称' : '村民小组名称'} rules={[{ required: true, whitespace: true, message: '名称不能为空' }, { max: 50, message: '名称不能超过 50 个字符' }]}>
             <Input placeholder={editing === 'rename' ? '' : '如：第一村民小组'} />
           </Form.Item>

@@ -1,11 +1,12 @@
 import { Button, Drawer, Form, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { peopleApi } from '../api/people.ts';
 import type { Person, UpdatePersonInput } from '../api/types.ts';
 import { FormErrorAlert } from './FormErrorAlert.tsx';
 import { fromPerson, PersonFormFields, toPersonInput, type PersonFormValues } from './PersonFormFields.tsx';
 import { useIsMobile } from './useIsMobile.ts';
-import { isVersionConflict, useShowError } from './useShowError.ts';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
+import { isVersionConflict } from './useShowError.ts';
 
 interface Props {
   person: Person | null;
@@ -17,35 +18,26 @@ interface Props {
 
 /** 编辑: the person file in a drawer; sends the version read, so a concurrent edit is refused, not overwritten. */
 export function PersonEditDrawer({ person, open, onClose, onSaved }: Props) {
-  const showError = useShowError();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<PersonFormValues>();
-  const [isSaving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const mutation = useSaveMutation<PersonFormValues, Person>({
+    form,
+    save: (values) => {
+      const { idNumber, ...rest } = toPersonInput(values, { keepBlankSensitive: true, withHistories: true });
+      const input: UpdatePersonInput = { ...rest, ...(idNumber ? { idNumber } : {}), version: person!.version };
+      return peopleApi.update(person!.id, input);
+    },
+    onSaved,
+    onConflict: () => onSaved(null),
+  });
+  const { clearError } = mutation;
 
   useEffect(() => {
     if (!open || !person) return;
     form.resetFields();
-    setSaveError(null);
+    clearError();
     form.setFieldsValue(fromPerson(person));
-  }, [open, person, form]);
-
-  const save = async (values: PersonFormValues) => {
-    if (!person) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const { idNumber, ...rest } = toPersonInput(values, { keepBlankSensitive: true, withHistories: true });
-      const input: UpdatePersonInput = { ...rest, ...(idNumber ? { idNumber } : {}), version: person.version };
-      onSaved(await peopleApi.update(person.id, input));
-    } catch (error) {
-      showError(error);
-      if (isVersionConflict(error)) onSaved(null);
-      else setSaveError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, person, form, clearError]);
 
   return (
     <Drawer
@@ -59,12 +51,12 @@ export function PersonEditDrawer({ person, open, onClose, onSaved }: Props) {
       footer={(
         <Space style={{ float: 'right' }}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={isSaving} onClick={() => form.submit()}>保存</Button>
+          <Button type="primary" loading={mutation.isSaving} onClick={() => form.submit()}>保存</Button>
         </Space>
       )}
     >
-      <FormErrorAlert error={saveError} onClose={() => setSaveError(null)} />
-      <Form<PersonFormValues> form={form} layout="vertical" onFinish={(values) => void save(values)} scrollToFirstError>
+      <FormErrorAlert error={isVersionConflict(mutation.error) ? null : mutation.error} onClose={clearError} />
+      <Form<PersonFormValues> form={form} layout="vertical" onFinish={mutation.submit} scrollToFirstError>
         {person && <PersonFormFields form={form} existing={person} withHistories />}
       </Form>
     </Drawer>

@@ -1,14 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Col, DatePicker, Form, Input, Row, Space, Table, Tag } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import {useState } from 'react';
 import { auditApi, type AuditEventQuery } from '../api/audit.ts';
-import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS } from '../api/labels.ts';
-import type { AuditEvent, AuditVerification, Page } from '../api/types.ts';
+import { AUDIT_ACTION_LABELS, auditActionLabel, ENTITY_TYPE_LABELS } from '../api/labels.ts';
+import type { AuditEvent, AuditVerification } from '../api/types.ts';
 import { formatDateTime } from '../components/formatDate.ts';
 import { JsonBlock } from '../components/JsonBlock.tsx';
-import { useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 import { useMe } from '../session/SessionContext.tsx';
 
 interface Filters {
@@ -18,8 +19,8 @@ interface Filters {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
-const entityTypeOptions = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+const entityTypeOptions = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
 function toQuery(filters: Filters): Omit<AuditEventQuery, 'page' | 'pageSize'> {
   const [from, to] = filters.range ?? [null, null];
@@ -35,43 +36,18 @@ function toQuery(filters: Filters): Omit<AuditEventQuery, 'page' | 'pageSize'> {
 /** 操作日志: filtered, paged, each row expandable to its before and after; integrity check when allowed. */
 export function AuditEventsPage() {
   const me = useMe();
-  const showError = useShowError();
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<AuditEventQuery>({ page: 1, pageSize: 20 });
-  const [result, setResult] = useState<Page<AuditEvent> | null>(null);
-  const [isLoading, setLoading] = useState(false);
+  const events = useApiQuery(['audit-events', query], (signal) => auditApi.events(query, signal), { keepPrevious: true });
+  const result = events.data ?? null;
   const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [isVerifying, setVerifying] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setResult(await auditApi.events(query));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [query, showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  const verify = async () => {
-    setVerifying(true);
-    try {
-      setVerification(await auditApi.verify());
-    } catch (error) {
-      showError(error);
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const verifying = useSaveMutation({ save: () => auditApi.verify(), onSaved: setVerification });
 
   const columns: ColumnsType<AuditEvent> = [
     { title: '序号', dataIndex: 'id', width: 80 },
     { title: '时间', dataIndex: 'at', width: 170, render: (value: string) => formatDateTime(value) },
     { title: '操作人', dataIndex: 'actorName', width: 110 },
-    { title: '操作类型', dataIndex: 'action', width: 150, render: (value: string) => <Tag>{AUDIT_ACTION_LABELS[value] ?? value}</Tag> },
+    { title: '操作类型', dataIndex: 'action', width: 150, render: (value: string) => <Tag>{auditActionLabel(value)}</Tag> },
     { title: '对象类型', dataIndex: 'entityType', width: 100, render: (value: string) => ENTITY_TYPE_LABELS[value] ?? value },
     { title: '摘要', dataIndex: 'summary', width: 320 },
     { title: 'IP', dataIndex: 'ip', width: 130 },
@@ -82,7 +58,7 @@ export function AuditEventsPage() {
       <div className="page-header">
         <h2>操作日志</h2>
         {me.permissions.includes('audit.verify') && (
-          <Button icon={<SafetyCertificateOutlined />} loading={isVerifying} onClick={() => void verify()}>校验日志完整性</Button>
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying.isSaving} onClick={() => verifying.submit(undefined)}>校验日志完整性</Button>
         )}
       </div>
       {verification && (
@@ -102,8 +78,8 @@ export function AuditEventsPage() {
       >
         <Row gutter={12}>
           <Col xs={24} sm={12} lg={5}><Form.Item name="actorName" label="操作人"><Input placeholder="用户名" allowClear /></Form.Item></Col>
-          <Col xs={24} sm={12} lg={5}><Form.Item name="action" label="操作类型"><AutoComplete options={actionOptions} placeholder="如 user.create" allowClear /></Form.Item></Col>
-          <Col xs={24} sm={12} lg={5}><Form.Item name="entityType" label="对象类型"><AutoComplete options={entityTypeOptions} placeholder="如 user" allowClear /></Form.Item></Col>
+          <Col xs={24} sm={12} lg={5}><Form.Item name="action" label="操作类型"><Select options={actionOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="输入名称搜索，如 导出名册" allowClear /></Form.Item></Col>
+          <Col xs={24} sm={12} lg={5}><Form.Item name="entityType" label="对象类型"><Select options={entityTypeOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="如 后备力量" allowClear /></Form.Item></Col>
           <Col xs={24} sm={12} lg={6}><Form.Item name="range" label="日期范围"><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={24} lg={3}>
             <Form.Item label=" ">
@@ -118,7 +94,7 @@ export function AuditEventsPage() {
       <Table<AuditEvent>
         rowKey="id"
         size="middle"
-        loading={isLoading}
+        loading={events.isFetching}
         columns={columns}
         dataSource={result?.events ?? []}
         scroll={{ x: 1100 }}

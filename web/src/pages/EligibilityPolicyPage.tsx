@@ -2,16 +2,17 @@ import { EyeOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Dropdown, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { policyApi, type EffectivePolicy, type PolicyDiff, type PolicyPresetList, type PolicyRules, type PolicyVersion } from '../api/selection.ts';
+import {useEffect, useMemo, useState } from 'react';
+import { policyApi, type EffectivePolicy, type PolicyDiff, type PolicyRules, type PolicyVersion } from '../api/selection.ts';
 import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
 import { OrgUnitPicker } from '../components/OrgUnitPicker.tsx';
 import { EXCLUSION_OPTIONS, ruleLabel } from '../components/selection/labels.ts';
 import { useOrgUnitName } from '../components/selection/township.tsx';
-import { isVersionConflict, useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
+import { useApiQuery } from '../state/queryClient.tsx';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 type RulesForm = Omit<PolicyRules, 'referenceDate' | 'secretary'> & {
   referenceDate: Dayjs | null;
@@ -91,40 +92,45 @@ function defaultUnit(roles: { role: string; orgCode: string }[]): string | null 
 export function EligibilityPolicyPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
   const [form] = Form.useForm<RulesForm>();
   const [orgCode, setOrgCode] = useState<string | null>(() => defaultUnit(me.roles));
-  const [effective, setEffective] = useState<EffectivePolicy | null>(null);
-  const [versions, setVersions] = useState<PolicyVersion[]>([]);
-  const [presets, setPresets] = useState<PolicyPresetList['presets']>([]);
   const [diff, setDiff] = useState<PolicyDiff | null>(null);
   /** Whether the diff shown is a preview or the effect of the version just saved. */
   const [isDiffSaved, setDiffSaved] = useState(false);
-  const [isPreviewing, setPreviewing] = useState(false);
   const [isSaveOpen, setSaveOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const unitName = useOrgUnitName(orgCode);
+  const policyQuery = useApiQuery(['eligibility-policy', orgCode], async (signal) => {
+    const [loaded, history] = await Promise.all([policyApi.effective(orgCode ?? '', signal), policyApi.versions(orgCode ?? '', signal)]);
+    return { effective: loaded, versions: history.versions };
+  }, { enabled: Boolean(orgCode) });
+  const effective: EffectivePolicy | null = orgCode ? policyQuery.data?.effective ?? null : null;
+  const versions = useMemo(() => policyQuery.data?.versions ?? [], [policyQuery.data]);
+  const presets = useApiQuery(['eligibility-policy-presets'], (signal) => policyApi.presets(signal)).data?.presets ?? [];
 
-  const load = useCallback(async () => {
-    if (!orgCode) return;
-    try {
-      const [loaded, history] = await Promise.all([policyApi.effective(orgCode), policyApi.versions(orgCode)]);
-      setEffective(loaded);
-      setVersions(history.versions);
-      form.setFieldsValue(toForm(loaded.rules));
-      setDiff(null);
-    } catch (caught) {
-      showError(caught);
-    }
-  }, [orgCode, form, showError]);
-
-  useEffect(() => { void load(); }, [load]);
   useEffect(() => {
-    policyApi.presets().then((list) => setPresets(list.presets)).catch(showError);
-  }, [showError]);
+    if (!effective) return;
+    form.setFieldsValue(toForm(effective.rules));
+  }, [effective, form]);
+
+  const previewing = useSaveMutation({
+    save: (next: PolicyRules) => policyApi.preview(orgCode ?? '', next),
+    onSaved: (computed) => { setDiff(computed); setDiffSaved(false); },
+  });
+  const saving = useSaveMutation({
+    save: (next: PolicyRules) => policyApi.save({ orgCode: orgCode ?? '', rules: next, note: note.trim(), basedOnVersion }),
+    onSaved: (saved) => {
+      void message.success(`已保存为第 ${saved.version.versionNumber} 版`);
+      setSaveOpen(false);
+      setNote('');
+      setDiff(saved.diff);
+      setDiffSaved(true);
+    },
+    onConflict: () => setSaveOpen(false),
+  });
+  const error = saving.error ?? previewing.error;
+  const clearError = () => { saving.clearError(); previewing.clearError(); };
 
   const ownVersions = useMemo(() => versions.filter((version) => version.orgCode === orgCode), [versions, orgCode]);
   const basedOnVersion = ownVersions.reduce<number | null>((latest, version) => (latest === null || version.versionNumber > latest ? version.versionNumber : latest), null);
@@ -142,18 +148,7 @@ export function EligibilityPolicyPage() {
   const preview = async () => {
     if (!orgCode) return;
     const next = await currentRules();
-    if (!next) return;
-    setPreviewing(true);
-    setError(null);
-    try {
-      setDiff(await policyApi.preview(orgCode, next));
-      setDiffSaved(false);
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setPreviewing(false);
-    }
+    if (next) previewing.submit(next);
   };
 
   const save = async () => {
@@ -164,26 +159,7 @@ export function EligibilityPolicyPage() {
       void message.error('请填写修改说明');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await policyApi.save({ orgCode, rules: next, note: note.trim(), basedOnVersion });
-      void message.success(`已保存为第 ${saved.version.versionNumber} 版`);
-      setSaveOpen(false);
-      setNote('');
-      await load();
-      setDiff(saved.diff);
-      setDiffSaved(true);
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-      if (isVersionConflict(caught)) {
-        setSaveOpen(false);
-        void load();
-      }
-    } finally {
-      setSaving(false);
-    }
+    saving.submit(next);
   };
 
   const versionColumns: ColumnsType<PolicyVersion> = [
@@ -225,7 +201,7 @@ export function EligibilityPolicyPage() {
           >
             <Button>载入预设</Button>
           </Dropdown>
-          <Button icon={<EyeOutlined />} loading={isPreviewing} onClick={() => void preview()} disabled={!effective}>预览影响</Button>
+          <Button icon={<EyeOutlined />} loading={previewing.isSaving} onClick={() => void preview()} disabled={!effective}>预览影响</Button>
           {canUpdate && <Button type="primary" icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} disabled={!effective}>保存新版本</Button>}
         </Space>
       </div>
@@ -244,7 +220,7 @@ export function EligibilityPolicyPage() {
           description={canUpdate ? '修改后先「预览影响」，确认无误再保存为新版本；保存后对本单位及下级新的审查生效。' : '您可以查看和预览，但不能为该单位制定资格条件。'}
         />
       )}
-      <FormErrorAlert error={error} onClose={() => setError(null)} />
+      <FormErrorAlert error={error} onClose={clearError} />
 
       <Form<RulesForm> form={form} layout="vertical" className="policy-form" disabled={!effective} onValuesChange={() => setDiff(null)}>
         <Card title="人选资格条件" size="small" className="candidate-section">
@@ -354,7 +330,7 @@ export function EligibilityPolicyPage() {
         onCancel={() => setSaveOpen(false)}
         onOk={() => void save()}
         okText="保存"
-        confirmLoading={isSaving}
+        confirmLoading={saving.isSaving}
         width={{ xs: '95%', md: 560 }}
         className="policy-save-modal"
       >

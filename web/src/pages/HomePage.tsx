@@ -1,12 +1,13 @@
 import { Badge, Card, Col, Descriptions, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { remindersApi, type ReminderList } from '../api/cultivation.ts';
+import { remindersApi } from '../api/cultivation.ts';
 import { orgUnitsApi } from '../api/orgUnits.ts';
 import { hasPermission, type Me, type OrgUnit } from '../api/types.ts';
 import '../components/cultivation/cultivation.css';
 import { ReminderList as Reminders } from '../components/cultivation/ReminderList.tsx';
-import { useShowError } from '../components/useShowError.ts';
+import { hasJointReviewInbox } from '../components/navigation.tsx';
+import { usePendingJointReviewCount } from '../components/selection/usePendingJointReviews.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 import { useMe } from '../session/SessionContext.tsx';
 
 interface RootSummary {
@@ -26,18 +27,8 @@ const REMINDERS_SHOWN = 10;
 
 /** The caller's cultivation reminders (what is due or overdue), each with a link to act on it. */
 function MyReminders({ me }: { me: Me }) {
-  const showError = useShowError();
-  const [list, setList] = useState<ReminderList | null>(null);
+  const list = useApiQuery(['reminders-mine', REMINDERS_SHOWN], (signal) => remindersApi.mine({ pageSize: REMINDERS_SHOWN }, signal)).data ?? null;
   const canSeeUnit = hasPermission(me, 'cultivation.read');
-
-  useEffect(() => {
-    let isCurrent = true;
-    remindersApi.mine({ pageSize: REMINDERS_SHOWN })
-      .then((result) => { if (isCurrent) setList(result); })
-      .catch((error: unknown) => { if (isCurrent) { setList({ onDate: '', total: 0, counts: {}, reminders: [] }); showError(error); } });
-    return () => { isCurrent = false; };
-  }, [showError]);
-
   const overdue = list?.reminders.filter((reminder) => reminder.status === 'overdue').length ?? 0;
   return (
     <Card
@@ -59,27 +50,31 @@ function MyReminders({ me }: { me: Me }) {
   );
 }
 
+/** The joint-review department's work: how many candidates wait for its answer, and the way to the inbox. */
+function PendingJointReviews() {
+  const pending = usePendingJointReviewCount();
+  return (
+    <Card className="home-joint-reviews" title="联审待办" extra={<Link to="/joint-reviews">进入联审</Link>}>
+      {pending === null ? <Skeleton active paragraph={{ rows: 1 }} /> : (
+        <Statistic title="待回复的联审人选" value={pending} suffix="人" styles={{ content: { color: pending > 0 ? '#c8161d' : undefined } }} />
+      )}
+    </Card>
+  );
+}
+
 /** Welcome, the caller's reminders, the user's roles and units, and how many units lie directly below each of them. */
 export function HomePage() {
   const me = useMe();
-  const showError = useShowError();
-  const [summaries, setSummaries] = useState<RootSummary[] | null>(null);
+  const summaries = useApiQuery(['home-units'], async (signal) => Promise.all((await orgUnitsApi.roots(signal)).map(summarise))).data ?? null;
   const showReminders = hasPermission(me, 'cultivation.read') || hasPermission(me, 'mentoring.log');
-
-  useEffect(() => {
-    let isCurrent = true;
-    orgUnitsApi.roots()
-      .then((roots) => Promise.all(roots.map(summarise)))
-      .then((result) => { if (isCurrent) setSummaries(result); })
-      .catch((error: unknown) => { if (isCurrent) { setSummaries([]); showError(error); } });
-    return () => { isCurrent = false; };
-  }, [showError]);
+  const showJointReviews = hasJointReviewInbox(me);
 
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
       <Typography.Paragraph>您好，{me.displayName}！欢迎使用后备力量选育管用系统。</Typography.Paragraph>
       <Row gutter={[16, 16]}>
+        {showJointReviews && <Col xs={24}><PendingJointReviews /></Col>}
         {showReminders && <Col xs={24}><MyReminders me={me} /></Col>}
         <Col xs={24} lg={12}>
           <Card title="我的角色与单位">

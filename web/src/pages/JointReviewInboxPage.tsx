@@ -1,11 +1,12 @@
-import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { selectionApi, type JointReviewItem, type JointReviewList, type JointReviewStatus } from '../api/selection.ts';
+import { App, Button, Card, Checkbox, Empty, Form, Input, List, Radio, Segmented, Skeleton, Space, Tag, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { selectionApi, type JointReviewItem, type JointReviewStatus } from '../api/selection.ts';
 import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
-import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
+import { FormModal } from '../components/FormModal.tsx';
 import { JOINT_REVIEW_STATUS } from '../components/selection/labels.ts';
-import { isVersionConflict, useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 type Filter = JointReviewStatus | 'all';
 interface AnswerForm { verdict?: 'passed' | 'concern'; comment?: string }
@@ -16,55 +17,26 @@ interface AnswerForm { verdict?: 'passed' | 'concern'; comment?: string }
  */
 export function JointReviewInboxPage() {
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
-  const [form] = Form.useForm<AnswerForm>();
   const [filter, setFilter] = useState<Filter>('pending');
-  const [list, setList] = useState<JointReviewList | null>(null);
-  const [isLoading, setLoading] = useState(false);
-  const [answering, setAnswering] = useState<JointReviewItem | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const verdict = Form.useWatch('verdict', form);
+  const query = useApiQuery(['joint-reviews', filter], (signal) => selectionApi.jointReviews(filter === 'all' ? undefined : filter, signal), { keepPrevious: true });
+  const list = query.data ?? null;
+  /** The reviews the answer is for: one (回复) or several ticked (批量回复). */
+  const [answering, setAnswering] = useState<JointReviewItem[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const pending = list?.reviews.filter((review) => review.status === 'pending') ?? [];
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await selectionApi.jointReviews(filter === 'all' ? undefined : filter));
-    } catch (caught) {
-      showError(caught);
-    } finally {
-      setLoading(false);
-    }
-  }, [filter, showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  useEffect(() => {
-    if (!answering) return;
-    form.resetFields();
-    setError(null);
-  }, [answering, form]);
-
-  const save = async (values: AnswerForm) => {
-    if (!answering) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await selectionApi.answerJointReview(answering.id, { verdict: values.verdict ?? 'passed', comment: values.comment?.trim() || null, version: answering.version });
-      void message.success(`已回复 ${answering.candidate.name} 的联审意见`);
-      setAnswering(null);
-      void load();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-      if (isVersionConflict(caught)) {
-        setAnswering(null);
-        void load();
+  const answer = async (values: AnswerForm) => {
+    // One request per candidate, in order; a refusal stops there and names the candidate.
+    for (const review of answering) {
+      try {
+        await selectionApi.answerJointReview(review.id, { verdict: values.verdict ?? 'passed', comment: values.comment?.trim() || null, version: review.version });
+      } catch (caught) {
+        if (caught instanceof ApiError && answering.length > 1) throw new ApiError(caught.status, caught.code, `${review.candidate.name}：${caught.message}`, caught.body);
+        throw caught;
       }
-    } finally {
-      setSaving(false);
     }
+    return answering.map((review) => review.candidate.name);
   };
 
   return (
@@ -84,22 +56,43 @@ export function JointReviewInboxPage() {
         />
       </div>
       <Typography.Paragraph type="secondary">乡镇党委送来审查的后备力量人选。请核查本部门掌握的情况，回复「通过」或「有问题」并写明意见。</Typography.Paragraph>
-      {!list && isLoading && <Skeleton active paragraph={{ rows: 6 }} />}
+      {!list && <Skeleton active paragraph={{ rows: 6 }} />}
+      {pending.length > 1 && (
+        <Space wrap className="joint-review-batch" style={{ marginBottom: 12 }}>
+          <Checkbox
+            checked={chosen.length === pending.length}
+            indeterminate={chosen.length > 0 && chosen.length < pending.length}
+            onChange={(event) => setChosen(event.target.checked ? pending.map((review) => review.id) : [])}
+          >
+            全选待回复
+          </Checkbox>
+          <Button type="primary" disabled={chosen.length === 0} onClick={() => setAnswering(pending.filter((review) => chosen.includes(review.id)))}>
+            批量回复（{chosen.length} 人）
+          </Button>
+        </Space>
+      )}
       {list && (
         <List<JointReviewItem>
           className="joint-review-list"
-          loading={isLoading}
+          loading={query.isFetching}
           dataSource={list.reviews}
           locale={{ emptyText: <Empty description={filter === 'pending' ? '没有待回复的联审' : '没有记录'} /> }}
           renderItem={(review) => (
             <Card size="small" className="joint-review-item" style={{ marginBottom: 12 }} data-review-id={review.id}>
               <div className="joint-review-head">
                 <Space wrap>
+                  {review.status === 'pending' && pending.length > 1 && (
+                    <Checkbox
+                      aria-label={`选择 ${review.candidate.name}`}
+                      checked={chosen.includes(review.id)}
+                      onChange={(event) => setChosen((current) => (event.target.checked ? [...current, review.id] : current.filter((id) => id !== review.id)))}
+                    />
+                  )}
                   <strong className="joint-review-name">{review.candidate.name}</strong>
                   <Tag color={JOINT_REVIEW_STATUS[review.status].color}>{JOINT_REVIEW_STATUS[review.status].label}</Tag>
                   <Typography.Text type="secondary">{review.department}</Typography.Text>
                 </Space>
-                {review.status === 'pending' && <Button type="primary" onClick={() => setAnswering(review)}>回复</Button>}
+                {review.status === 'pending' && <Button type="primary" onClick={() => setAnswering([review])}>回复</Button>}
               </div>
               <div className="joint-review-facts">
                 {dictionaries.label('gender', review.candidate.gender)} · {review.candidate.birthDate} 出生 · {review.candidate.townshipName} {review.candidate.villageName} · 拟任{dictionaries.label('targetPost', review.candidate.targetPost)}
@@ -114,34 +107,45 @@ export function JointReviewInboxPage() {
           )}
         />
       )}
-      <Modal
-        title={`联审回复：${answering?.candidate.name ?? ''}`}
-        open={answering !== null}
-        onCancel={() => setAnswering(null)}
-        onOk={() => form.submit()}
+      <FormModal<AnswerForm, string[]>
+        title={answering.length > 1 ? `联审回复：${answering.length} 名人选` : `联审回复：${answering[0]?.candidate.name ?? ''}`}
+        open={answering.length > 0}
+        onClose={() => setAnswering([])}
+        save={answer}
+        onSaved={(names) => {
+          void message.success(`已回复 ${names.join('、')} 的联审意见`);
+          setAnswering([]);
+          setChosen([]);
+        }}
+        onConflict={() => setAnswering([])}
         okText="提交"
-        confirmLoading={isSaving}
-        forceRender
         width={{ xs: '95%', md: 560 }}
         className="joint-review-modal"
+        intro={answering.length > 1 && <Typography.Paragraph>同一结论和意见回复：{answering.map((review) => review.candidate.name).join('、')}</Typography.Paragraph>}
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
-        <Form<AnswerForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item name="verdict" label="审查结论" rules={[{ required: true, message: '请选择审查结论：通过或有问题' }]}>
-            <Radio.Group options={[{ value: 'passed', label: '通过' }, { value: 'concern', label: '有问题' }]} />
-          </Form.Item>
-          <Form.Item
-            name="comment"
-            label="审查意见"
-            rules={[
-              ...(verdict === 'concern' ? [{ required: true, whitespace: true, message: '有问题时请写明发现的问题' }] : []),
-              { max: 2000, message: '不能超过 2000 个字符' },
-            ]}
-          >
-            <Input.TextArea rows={4} showCount maxLength={2000} placeholder={verdict === 'concern' ? '写明发现的问题及依据' : '可选'} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        {(form) => <AnswerFields form={form} />}
+      </FormModal>
     </div>
+  );
+}
+
+function AnswerFields({ form }: { form: FormInstance<AnswerForm> }) {
+  const verdict = Form.useWatch('verdict', form);
+  return (
+    <>
+      <Form.Item name="verdict" label="审查结论" rules={[{ required: true, message: '请选择审查结论：通过或有问题' }]}>
+        <Radio.Group options={[{ value: 'passed', label: '通过' }, { value: 'concern', label: '有问题' }]} />
+      </Form.Item>
+      <Form.Item
+        name="comment"
+        label="审查意见"
+        rules={[
+          ...(verdict === 'concern' ? [{ required: true, whitespace: true, message: '有问题时请写明发现的问题' }] : []),
+          { max: 2000, message: '不能超过 2000 个字符' },
+        ]}
+      >
+        <Input.TextArea rows={4} showCount maxLength={2000} placeholder={verdict === 'concern' ? '写明发现的问题及依据' : '可选'} />
+      </Form.Item>
+    </>
   );
 }

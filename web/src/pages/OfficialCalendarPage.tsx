@@ -7,7 +7,8 @@ import { differenceFromOfficial, isSameAsOfficial } from '../../../src/domain/ca
 import { ApiError } from '../api/client.ts';
 import { calendarApi, type CalendarYear, type CalendarYearList, type NoticePeriod } from '../api/selection.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
-import { isVersionConflict, useShowError } from '../components/useShowError.ts';
+import {useShowError } from '../components/useShowError.ts';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 /** Parses one date per line (YYYY-MM-DD, also 2026/1/1 or 2026.1.1); problems name the line. */
 export function parseDateLines(text: string, year: number, label: string): { dates: string[]; problems: string[] } {
@@ -51,8 +52,8 @@ export function OfficialCalendarPage() {
   const [list, setList] = useState<CalendarYearList | null>(null);
   const [isLoading, setLoading] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: YearForm) => save(values), onConflict: () => { void load(); } });
+  const { clearError } = mutation;
   const [problems, setProblems] = useState<string[]>([]);
   const [period, setPeriod] = useState<NoticePeriod | null>(null);
   const [periodError, setPeriodError] = useState<string | null>(null);
@@ -86,7 +87,7 @@ export function OfficialCalendarPage() {
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    setError(null);
+    clearError();
     setProblems([]);
     if (editing.kind === 'edit') {
       form.setFieldsValue({ year: editing.year.year, holidays: editing.year.holidays.join('\n'), makeUpWorkdays: editing.year.makeUpWorkdays.join('\n'), note: editing.year.note ?? '' });
@@ -105,27 +106,16 @@ export function OfficialCalendarPage() {
     const found = [...holidays.problems, ...makeUp.problems, ...overlap];
     setProblems(found);
     if (found.length > 0) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const existing = editing.kind === 'edit' ? editing.year : list?.years.find((entry) => entry.year === year);
-      await calendarApi.putYear(year, {
-        holidays: holidays.dates,
-        makeUpWorkdays: makeUp.dates,
-        note: values.note?.trim() || null,
-        reason: differsFromOfficial ? values.reason?.trim() || null : null,
-        version: existing?.source === 'entered' ? existing.version : null,
-      });
-      void message.success(`已保存 ${year} 年的节假日安排`);
-      setEditing(null);
-      void load();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-      if (isVersionConflict(caught)) void load();
-    } finally {
-      setSaving(false);
-    }
+    const existing = editing.kind === 'edit' ? editing.year : list?.years.find((entry) => entry.year === year);
+    await calendarApi.putYear(year, {
+      holidays: holidays.dates,
+      makeUpWorkdays: makeUp.dates,
+      note: values.note?.trim() || null,
+      version: existing?.source === 'entered' ? existing.version : null,
+    });
+    void message.success(`已保存 ${year} 年的节假日安排`);
+    setEditing(null);
+    void load();
   };
 
   const calculate = async (values: CalculatorForm) => {
@@ -225,16 +215,16 @@ export function OfficialCalendarPage() {
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
         okText="保存"
-        confirmLoading={isSaving}
+        confirmLoading={mutation.isSaving}
         forceRender
         width={{ xs: '95%', md: 640 }}
         className="calendar-year-modal"
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+        <FormErrorAlert error={mutation.error} onClose={clearError} />
         {problems.length > 0 && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title="日期有误，请改正" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>} />
         )}
-        <Form<YearForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+        <Form<YearForm> form={form} layout="vertical" onFinish={mutation.submit}>
           <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
             <InputNumber min={2000} max={2100} precision={0} disabled={editing?.kind === 'edit'} style={{ width: 140 }} />
           </Form.Item>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Checkbox, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { RosterImportModal } from '../components/RosterImportModal.tsx';
 import { RESERVE_FILTER_KEYS, usePeopleQuery } from '../components/usePeopleQuery.ts';
 import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 
 /**
  * 后备力量库: the reserves of the user's scope (一镇一库), filtered and paged on the server; exports
@@ -142,8 +143,9 @@ export function ReservesPage() {
         </Space>
       </div>
       <PeopleFilterBar withReserveFields value={query.filters} onSearch={setFilters} />
-      <Table<Reserve>
+      <ResponsiveTable<Reserve>
         rowKey="id"
+        cardTitle={(reserve) => <Link to={`/people/${reserve.person.id}`} className="person-link">{reserve.person.name}</Link>}
         size="middle"
         className="reserves-table"
         loading={isLoading}

@@ -1,13 +1,15 @@
 import { AlertOutlined, AppstoreOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactElement, ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
-import { MenteePage } from '../pages/cultivation/MenteePage.tsx';
-import { MentoringPage } from '../pages/cultivation/MentoringPage.tsx';
-import { RemindersPage } from '../pages/cultivation/RemindersPage.tsx';
-import { ReserveCultivationPage } from '../pages/cultivation/ReserveCultivationPage.tsx';
-import { TalentGridPage } from '../pages/cultivation/TalentGridPage.tsx';
-import { TrainingPage } from '../pages/cultivation/TrainingPage.tsx';
-import { TrainingSessionPage } from '../pages/cultivation/TrainingSessionPage.tsx';
+import { page } from './lazyPage.tsx';
+
+const MenteePage = page(() => import('../pages/cultivation/MenteePage.tsx'), 'MenteePage');
+const MentoringPage = page(() => import('../pages/cultivation/MentoringPage.tsx'), 'MentoringPage');
+const RemindersPage = page(() => import('../pages/cultivation/RemindersPage.tsx'), 'RemindersPage');
+const ReserveCultivationPage = page(() => import('../pages/cultivation/ReserveCultivationPage.tsx'), 'ReserveCultivationPage');
+const TalentGridPage = page(() => import('../pages/cultivation/TalentGridPage.tsx'), 'TalentGridPage');
+const TrainingPage = page(() => import('../pages/cultivation/TrainingPage.tsx'), 'TrainingPage');
+const TrainingSessionPage = page(() => import('../pages/cultivation/TrainingSessionPage.tsx'), 'TrainingSessionPage');
 
 /** Screens of cultivation (培养教育): routes under the app layout and their menu entries. */
 export const cultivationRoutes: readonly { path: string; element: ReactElement }[] = [

@@ -1,27 +1,18 @@
 import { Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   GRADE_OPTIONS, MEETING_TYPE_OPTIONS, PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORY_LABELS, PRACTICE_POSTS, PRACTICE_TASKS, recordsApi, todayInChina,
   type Assessment, type Grade, type MeetingType, type PartyJoining, type PartyStage, type PracticeRecord,
 } from '../../api/cultivation.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
+import { DateInput } from '../DateInput.tsx';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
 
-/** Shared modal frame: a vertical form, the server's refusal kept in view, save and cancel. */
+/** Shared modal frame: the one save pattern (useSaveMutation) running the modal's action, its refusal kept in view. */
 function useSaving() {
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { error, setError, isSaving, run };
+  const mutation = useSaveMutation<() => Promise<void>, void>({ save: (action) => action(), isToastShown: false });
+  const { clearError, submit } = mutation;
+  return { error: mutation.error, clearError, isSaving: mutation.isSaving, run: async (action: () => Promise<void>) => submit(action) };
 }
 
 interface PracticeValues { kind: 'post' | 'task'; category: string; startedOn: string; endedOn?: string; content: string; performance?: string; opinion?: string }
@@ -30,17 +21,17 @@ interface PracticeValues { kind: 'post' | 'task'; category: string; startedOn: s
 export function PracticeModal({ reserveId, open, editing, onClose, onSaved }: { reserveId: string; open: boolean; editing?: PracticeRecord | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<PracticeValues>();
   const kind = Form.useWatch('kind', form);
-  const { error, setError, isSaving, run } = useSaving();
+  const { error, clearError, isSaving, run } = useSaving();
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setError(null);
+    clearError();
     if (editing) {
       form.setFieldsValue({
         kind: editing.kind, category: editing.category, startedOn: editing.startedOn, endedOn: editing.endedOn ?? '', content: editing.content, performance: editing.performance ?? '', opinion: editing.opinion ?? '',
       });
     }
-  }, [open, editing, form, setError]);
+  }, [open, editing, form, clearError]);
   const categories = (kind === 'task' ? PRACTICE_TASKS : PRACTICE_POSTS).map((value) => ({ value, label: PRACTICE_CATEGORY_LABELS[value] ?? value }));
   return (
     <Modal title={editing ? '修改实践锻炼' : '登记实践锻炼'} open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={isSaving} destroyOnHidden>
@@ -65,7 +56,7 @@ export function PracticeModal({ reserveId, open, editing, onClose, onSaved }: { 
           onSaved();
         })}
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+        <FormErrorAlert error={error} onClose={clearError} />
         <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
           <Radio.Group disabled={Boolean(editing)} optionType="button" buttonStyle="solid" options={[{ value: 'post', label: '岗位锻炼' }, { value: 'task', label: '专项任务' }]} />
         </Form.Item>
@@ -73,8 +64,8 @@ export function PracticeModal({ reserveId, open, editing, onClose, onSaved }: { 
           <Select options={categories} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="startedOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}><Input type="date" /></Form.Item>
-          <Form.Item name="endedOn" label="结束日期（可不填）"><Input type="date" /></Form.Item>
+          <Form.Item name="startedOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}><DateInput /></Form.Item>
+          <Form.Item name="endedOn" label="结束日期（可不填）"><DateInput /></Form.Item>
         </Space>
         <Form.Item name="content" label="具体内容" rules={[{ required: true, whitespace: true, message: '请填写具体内容' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} />
@@ -91,8 +82,8 @@ interface ObserverValues { meetingType: MeetingType; meetingDate: string; topic?
 /** Registers an observed meeting (列席会议). */
 export function ObserverModal({ reserveId, open, onClose, onSaved }: { reserveId: string; open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<ObserverValues>();
-  const { error, setError, isSaving, run } = useSaving();
-  useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form, setError]);
+  const { error, clearError, isSaving, run } = useSaving();
+  useEffect(() => { if (open) { form.resetFields(); clearError(); } }, [open, form, clearError]);
   return (
     <Modal title="登记列席会议" open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={isSaving} destroyOnHidden>
       <Form<ObserverValues>
@@ -104,9 +95,9 @@ export function ObserverModal({ reserveId, open, onClose, onSaved }: { reserveId
           onSaved();
         })}
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+        <FormErrorAlert error={error} onClose={clearError} />
         <Form.Item name="meetingType" label="会议" rules={[{ required: true, message: '请选择会议' }]}><Select options={MEETING_TYPE_OPTIONS} /></Form.Item>
-        <Form.Item name="meetingDate" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}><Input type="date" max={todayInChina()} /></Form.Item>
+        <Form.Item name="meetingDate" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}><DateInput max={todayInChina()} /></Form.Item>
         <Form.Item name="topic" label="会议议题"><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} /></Form.Item>
       </Form>
     </Modal>
@@ -130,19 +121,19 @@ export function AssessmentModal({ reserveId, target, canAssess, onClose, onSaved
 }) {
   const [form] = Form.useForm<AssessmentValues>();
   const kind = Form.useWatch('kind', form);
-  const { error, setError, isSaving, run } = useSaving();
+  const { error, clearError, isSaving, run } = useSaving();
 
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    setError(null);
+    clearError();
     if (target.kind === 'edit') {
       const { assessment } = target;
       form.setFieldsValue({ kind: assessment.kind, assessor: assessment.assessor, year: String(assessment.year), quarter: assessment.quarter ?? undefined, grade: assessment.grade ?? undefined, opinion: assessment.opinion, assessedOn: assessment.assessedOn });
     } else {
       form.setFieldsValue({ ...target.preset, year: String(target.preset.year), assessedOn: todayInChina() });
     }
-  }, [target, form, setError]);
+  }, [target, form, clearError]);
 
   const isEdit = target?.kind === 'edit';
   return (
@@ -163,7 +154,7 @@ export function AssessmentModal({ reserveId, target, canAssess, onClose, onSaved
           onSaved();
         })}
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+        <FormErrorAlert error={error} onClose={clearError} />
         <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
           <Radio.Group disabled={isEdit} optionType="button" options={[
             { value: 'quarterly', label: '季度评定' },
@@ -186,7 +177,7 @@ export function AssessmentModal({ reserveId, target, canAssess, onClose, onSaved
               <Select disabled={isEdit} style={{ width: 120 }} options={[1, 2, 3, 4].map((quarter) => ({ value: quarter, label: `第${'一二三四'[quarter - 1]}季度` }))} />
             </Form.Item>
           )}
-          <Form.Item name="assessedOn" label="评定日期" rules={[{ required: true, message: '请选择日期' }]}><Input type="date" /></Form.Item>
+          <Form.Item name="assessedOn" label="评定日期" rules={[{ required: true, message: '请选择日期' }]}><DateInput /></Form.Item>
         </Space>
         <Form.Item name="grade" label={kind === 'quarterly' ? '等次（可不填）' : '等次'} rules={[{ required: kind === 'annual', message: '年度考核须选择等次' }]}>
           <Select allowClear options={GRADE_OPTIONS} />
@@ -204,12 +195,12 @@ interface PartyValues { steps: { stage: PartyStage; reachedOn: string; notes?: s
 /** Edits the party-joining track (入党培养进程): the stages reached, in order, with dates. */
 export function PartyJoiningModal({ reserveId, current, open, onClose, onSaved }: { reserveId: string; current: PartyJoining['steps']; open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<PartyValues>();
-  const { error, setError, isSaving, run } = useSaving();
+  const { error, clearError, isSaving, run } = useSaving();
   useEffect(() => {
     if (!open) return;
-    setError(null);
+    clearError();
     form.setFieldsValue({ steps: current.map((step) => ({ stage: step.stage, reachedOn: step.reachedOn, notes: step.notes ?? '' })) });
-  }, [open, current, form, setError]);
+  }, [open, current, form, clearError]);
   return (
     <Modal title="入党培养进程" open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={isSaving} destroyOnHidden width={600}>
       <Form<PartyValues>
@@ -220,7 +211,7 @@ export function PartyJoiningModal({ reserveId, current, open, onClose, onSaved }
           onSaved();
         })}
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+        <FormErrorAlert error={error} onClose={clearError} />
         <Form.List name="steps">
           {(fields, { add, remove }) => (
             <>
@@ -230,7 +221,7 @@ export function PartyJoiningModal({ reserveId, current, open, onClose, onSaved }
                     <Select style={{ width: 150 }} options={PARTY_STAGES.map((stage) => ({ value: stage, label: PARTY_STAGE_LABELS[stage] }))} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'reachedOn']} label={index === 0 ? '日期' : undefined} rules={[{ required: true, message: '请选择日期' }]}>
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                   <Form.Item name={[field.name, 'notes']} label={index === 0 ? '备注' : undefined}><Input maxLength={500} style={{ width: 160 }} /></Form.Item>
                   <Button type="link" danger onClick={() => remove(field.name)} style={{ marginTop: index === 0 ? 30 : 0 }}>删除</Button>

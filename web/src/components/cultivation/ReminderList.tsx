@@ -6,7 +6,7 @@ import { RESPONSIBLE_ROLE_LABELS, type Reminder } from '../../api/cultivation.ts
 export function reminderLink(reminder: Reminder): { to: string; label: string } {
   const cultivation = (tab: string) => `/reserves/${reminder.reserveId}/cultivation?tab=${tab}`;
   switch (reminder.kind) {
-    case 'mentorContact': return { to: `/mentoring/${reminder.reserveId}`, label: '填写帮带记录' };
+    case 'mentorContact': return { to: `/mentoring/${reminder.reserveId}?month=${reminder.period}`, label: '填写帮带记录' };
     case 'mentoringSummary': return { to: `/mentoring/${reminder.reserveId}?tab=summaries`, label: '填写季度小结' };
     case 'villageOpinion':
     case 'townshipOpinion': return { to: cultivation('assessments'), label: '填写评定意见' };

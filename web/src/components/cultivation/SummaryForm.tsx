@@ -1,6 +1,8 @@
-import { App, Button, Form, Input, Radio } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Form, Input, Radio } from 'antd';
+import { useEffect } from 'react';
 import { currentYear, mentoringApi, todayInChina, type MentoringSummary } from '../../api/cultivation.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
+import { FormActions } from '../FormActions.tsx';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
 
 interface Values { year: string; quarter: number; periodText?: string; content: string; opinion: string }
@@ -22,41 +24,33 @@ export function SummaryForm({ assignmentId, editing, onSaved, onCancel }: {
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
   const initial = defaultQuarter();
+  const mutation = useSaveMutation<Values, MentoringSummary>({
+    form,
+    isToastShown: false,
+    save: (values) => (editing
+      ? mentoringApi.updateSummary(editing.id, { periodText: values.periodText?.trim() || null, content: values.content, opinion: values.opinion, version: editing.version })
+      : mentoringApi.addSummary({ assignmentId, year: Number(values.year), quarter: values.quarter, periodText: values.periodText?.trim() || null, content: values.content, opinion: values.opinion })),
+    onSaved: (saved) => {
+      void message.success(`已保存 ${saved.year} 年第 ${saved.quarter} 季度帮带小结`);
+      form.resetFields(editing ? undefined : ['periodText', 'content', 'opinion']);
+      onSaved(saved);
+    },
+  });
+  const { clearError } = mutation;
 
   useEffect(() => {
-    setError(null);
+    clearError();
     if (editing) {
       form.setFieldsValue({ year: String(editing.year), quarter: editing.quarter, periodText: editing.periodText ?? '', content: editing.content, opinion: editing.opinion });
     } else {
       form.resetFields();
     }
-  }, [editing, form]);
-
-  const save = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = editing
-        ? await mentoringApi.updateSummary(editing.id, { periodText: values.periodText?.trim() || null, content: values.content, opinion: values.opinion, version: editing.version })
-        : await mentoringApi.addSummary({
-          assignmentId, year: Number(values.year), quarter: values.quarter, periodText: values.periodText?.trim() || null, content: values.content, opinion: values.opinion,
-        });
-      void message.success(`已保存 ${saved.year} 年第 ${saved.quarter} 季度帮带小结`);
-      form.resetFields(editing ? undefined : ['periodText', 'content', 'opinion']);
-      onSaved(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [editing, form, clearError]);
 
   return (
-    <Form<Values> form={form} layout="vertical" className="phone-form" requiredMark={false} initialValues={{ year: String(initial.year), quarter: initial.quarter }} onFinish={(values) => void save(values)}>
-      <FormErrorAlert error={error} onClose={() => setError(null)} />
+    <Form<Values> form={form} layout="vertical" className="phone-form" requiredMark={false} initialValues={{ year: String(initial.year), quarter: initial.quarter }} onFinish={mutation.submit}>
+      <FormErrorAlert error={mutation.error} onClose={clearError} />
       <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }, { pattern: /^\d{4}$/, message: '年度为 4 位数字' }]}>
         <Input inputMode="numeric" maxLength={4} max={currentYear()} disabled={Boolean(editing)} />
       </Form.Item>
@@ -72,10 +66,7 @@ export function SummaryForm({ assignmentId, editing, onSaved, onCancel }: {
       <Form.Item name="opinion" label="评定意见" rules={[{ required: true, whitespace: true, message: '请填写评定意见' }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder="如：进步明显，需加强群众工作" />
       </Form.Item>
-      <div className="form-actions">
-        {onCancel && <Button size="large" onClick={onCancel}>取消</Button>}
-        <Button type="primary" size="large" htmlType="submit" loading={isSaving}>{editing ? '保存修改' : '保存季度小结'}</Button>
-      </div>
+      <FormActions onCancel={onCancel} isSaving={mutation.isSaving} saveText={editing ? '保存修改' : '保存季度小结'} />
     </Form>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { TRAINING_METHOD_OPTIONS, trainingApi, type TrainingMethod, type TrainingRules } from '../../api/cultivation.ts';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
 import { OrgUnitPicker } from '../OrgUnitPicker.tsx';
-import { useShowError } from '../useShowError.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface Values { minimumDaysPerYear: number; centralisedMinimumDays: number; centralisedWindowYears: number; centralisedMethods: TrainingMethod[] }
 
@@ -14,52 +15,33 @@ export function TrainingRulesModal({ open, defaultOrg, onClose, onSaved }: {
   onClose: () => void;
   onSaved: (rules: TrainingRules) => void;
 }) {
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const [orgCode, setOrgCode] = useState<string | undefined>(defaultOrg?.code);
-  const [rules, setRules] = useState<TrainingRules | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
+  const rulesQuery = useApiQuery(['training-rules', orgCode], (signal) => trainingApi.rules(orgCode ?? '', signal), { enabled: open && Boolean(orgCode) });
+  const rules = rulesQuery.data ?? null;
+  const isOwn = rules !== null && rules.orgCode === orgCode;
+  const mutation = useSaveMutation<Values, TrainingRules>({
+    form,
+    save: (values) => trainingApi.saveRules({ orgCode: orgCode ?? '', ...values, version: isOwn && rules?.version ? rules.version : undefined }),
+    onSaved,
+  });
+  const { clearError } = mutation;
 
   useEffect(() => { if (open) setOrgCode(defaultOrg?.code); }, [open, defaultOrg]);
 
   useEffect(() => {
-    setRules(null);
-    setError(null);
-    if (!open || !orgCode) return;
-    let isCurrent = true;
-    trainingApi.rules(orgCode)
-      .then((loaded) => {
-        if (!isCurrent) return;
-        setRules(loaded);
-        form.setFieldsValue({
-          minimumDaysPerYear: loaded.minimumDaysPerYear, centralisedMinimumDays: loaded.centralisedMinimumDays,
-          centralisedWindowYears: loaded.centralisedWindowYears, centralisedMethods: [...loaded.centralisedMethods],
-        });
-      })
-      .catch(showError);
-    return () => { isCurrent = false; };
-  }, [open, orgCode, form, showError]);
-
-  const isOwn = rules !== null && rules.orgCode === orgCode;
-
-  const save = async (values: Values) => {
-    if (!orgCode) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await trainingApi.saveRules({ orgCode, ...values, version: isOwn && rules?.version ? rules.version : undefined }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+    clearError();
+    if (!rules) return;
+    form.setFieldsValue({
+      minimumDaysPerYear: rules.minimumDaysPerYear, centralisedMinimumDays: rules.centralisedMinimumDays,
+      centralisedWindowYears: rules.centralisedWindowYears, centralisedMethods: [...rules.centralisedMethods],
+    });
+  }, [rules, form, clearError]);
 
   return (
-    <Modal title="培训规则" open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={isSaving} okButtonProps={{ disabled: !rules }} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+    <Modal title="培训规则" open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={mutation.isSaving} okButtonProps={{ disabled: !rules }} destroyOnHidden>
+      <Form<Values> form={form} layout="vertical" onFinish={mutation.submit}>
+        <FormErrorAlert error={mutation.error} onClose={clearError} />
         <Form.Item label="适用单位" required>
           <OrgUnitPicker value={orgCode} onChange={setOrgCode} initialLabel={defaultOrg?.name} />
         </Form.Item>

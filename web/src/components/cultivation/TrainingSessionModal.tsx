@@ -1,7 +1,7 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { TRAINING_METHOD_OPTIONS, trainingApi, type TrainingMethod, type TrainingSession } from '../../api/cultivation.ts';
-import { FormErrorAlert } from '../FormErrorAlert.tsx';
+import { DateInput } from '../DateInput.tsx';
+import { FormModal } from '../FormModal.tsx';
 import { OrgUnitPicker } from '../OrgUnitPicker.tsx';
 
 interface Values {
@@ -20,57 +20,29 @@ export type TrainingSessionTarget = { kind: 'create'; orgCode?: string; orgName?
 
 /** Registers a training session (登记培训) or edits one. */
 export function TrainingSessionModal({ target, onClose, onSaved }: { target: TrainingSessionTarget | null; onClose: () => void; onSaved: (session: TrainingSession) => void }) {
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
+  const editing = target?.kind === 'edit' ? target.session : null;
+  const initialValues: Partial<Values> | undefined = editing
+    ? { name: editing.name, method: editing.method, organiser: editing.organiser, startDate: editing.startDate, endDate: editing.endDate, days: editing.days, content: editing.content ?? '', place: editing.place ?? '' }
+    : target?.kind === 'create' ? { orgCode: target.orgCode, organiser: target.orgName, method: 'centralised', days: 1 } : undefined;
 
-  useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.kind === 'edit') {
-      const { session } = target;
-      form.setFieldsValue({ name: session.name, method: session.method, organiser: session.organiser, startDate: session.startDate, endDate: session.endDate, days: session.days, content: session.content ?? '', place: session.place ?? '' });
-    } else {
-      form.setFieldsValue({ orgCode: target.orgCode, organiser: target.orgName, method: 'centralised', days: 1 });
-    }
-  }, [target, form]);
-
-  const save = async (values: Values) => {
-    if (!target) return;
-    setSaving(true);
-    setError(null);
+  const save = (values: Values) => {
     const common = {
       name: values.name, method: values.method, organiser: values.organiser, startDate: values.startDate, endDate: values.endDate, days: values.days,
       content: values.content?.trim() || null, place: values.place?.trim() || null,
     };
-    try {
-      const saved = target.kind === 'edit'
-        ? await trainingApi.update(target.session.id, { ...common, version: target.session.version })
-        : await trainingApi.create({ ...common, orgCode: values.orgCode ?? '' });
-      onSaved(saved);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    return editing ? trainingApi.update(editing.id, { ...common, version: editing.version }) : trainingApi.create({ ...common, orgCode: values.orgCode ?? '' });
   };
 
   return (
-    <Modal
-      title={target?.kind === 'edit' ? `修改培训：${target.session.name}` : '登记培训'}
+    <FormModal<Values, TrainingSession>
+      title={editing ? `修改培训：${editing.name}` : '登记培训'}
       open={target !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={isSaving}
-      destroyOnHidden
-      width={640}
+      onClose={onClose}
+      initialValues={initialValues}
+      save={save}
+      onSaved={onSaved}
       className="training-session-modal"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
         {target?.kind === 'create' && (
           <Form.Item name="orgCode" label="举办单位" rules={[{ required: true, message: '请选择举办单位（县、乡镇或村）' }]} extra="县、乡镇举办的培训，其下辖的后备力量都可登记参训">
             <OrgUnitPicker initialLabel={target.orgName} />
@@ -92,7 +64,7 @@ export function TrainingSessionModal({ target, onClose, onSaved }: { target: Tra
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -105,7 +77,7 @@ export function TrainingSessionModal({ target, onClose, onSaved }: { target: Tra
                 ({ getFieldValue }) => ({ validator: async (_rule, value: string | undefined) => { if (value && getFieldValue('startDate') && value < String(getFieldValue('startDate'))) throw new Error('结束日期不能早于开始日期'); } }),
               ]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -120,7 +92,6 @@ export function TrainingSessionModal({ target, onClose, onSaved }: { target: Tra
         <Form.Item name="content" label="培训内容">
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { calendarApi, policyApi, selectionApi, type BoardVillage, type CandidateCard, type PublicNotice, type ShortlistResult } from '../../api/selection.ts';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
-import { isVersionConflict, useShowError } from '../useShowError.ts';
 import { PROFILE_OPTIONS, toDateText, type CandidateProfile } from './labels.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 function CandidateNames({ candidates }: { candidates: CandidateCard[] }) {
   return (
@@ -26,32 +26,22 @@ export function ShortlistModal({ township, candidates, onClose, onSaved }: {
   township: string; candidates: CandidateCard[] | null; onClose: () => void; onSaved: () => void;
 }) {
   const [form] = Form.useForm<ShortlistForm>();
-  const showError = useShowError();
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: ShortlistForm) => save(values) });
+  const { clearError } = mutation;
   const [result, setResult] = useState<ShortlistResult | null>(null);
 
   useEffect(() => {
     if (!candidates) return;
     form.resetFields();
     form.setFieldsValue({ meetingOn: dayjs() });
-    setError(null);
+    clearError();
     setResult(null);
   }, [candidates, form]);
 
   const save = async (values: ShortlistForm) => {
     if (!candidates) return;
-    setSaving(true);
-    setError(null);
-    try {
-      setResult(await selectionApi.shortlist({ orgCode: township, meetingOn: toDateText(values.meetingOn), minutes: values.minutes ?? '', candidateIds: candidates.map((candidate) => candidate.id) }));
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setSaving(false);
-    }
+    setResult(await selectionApi.shortlist({ orgCode: township, meetingOn: toDateText(values.meetingOn), minutes: values.minutes ?? '', candidateIds: candidates.map((candidate) => candidate.id) }));
+    onSaved();
   };
 
   return (
@@ -62,7 +52,7 @@ export function ShortlistModal({ township, candidates, onClose, onSaved }: {
       onOk={() => (result ? onClose() : form.submit())}
       okText={result ? '关闭' : '确定建议名单'}
       cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
-      confirmLoading={isSaving}
+      confirmLoading={mutation.isSaving}
       forceRender
       width={{ xs: '95%', md: 640 }}
       className="shortlist-modal"
@@ -81,10 +71,10 @@ export function ShortlistModal({ township, candidates, onClose, onSaved }: {
         </div>
       ) : (
         <>
-          <FormErrorAlert error={error} onClose={() => setError(null)} />
+          <FormErrorAlert error={mutation.error} onClose={clearError} />
           <Typography.Paragraph>以下 {candidates?.length ?? 0} 名人选经乡镇党委专题会议研究，列入建议名单：</Typography.Paragraph>
           <CandidateNames candidates={candidates ?? []} />
-          <Form<ShortlistForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+          <Form<ShortlistForm> form={form} layout="vertical" onFinish={mutation.submit}>
             <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
@@ -107,9 +97,8 @@ export function StartNoticeModal({ township, candidates, onClose, onSaved }: {
   township: string; candidates: CandidateCard[] | null; onClose: () => void; onSaved: (notice: PublicNotice) => void;
 }) {
   const [form] = Form.useForm<NoticeForm>();
-  const showError = useShowError();
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: NoticeForm) => save(values) });
+  const { clearError } = mutation;
   const [period, setPeriod] = useState<Period>(null);
   const startsOn = Form.useWatch('startsOn', form);
   const startsOnText = startsOn ? toDateText(startsOn) : '';
@@ -118,7 +107,7 @@ export function StartNoticeModal({ township, candidates, onClose, onSaved }: {
     if (!candidates) return;
     form.resetFields();
     form.setFieldsValue({ startsOn: dayjs() });
-    setError(null);
+    clearError();
   }, [candidates, form]);
 
   useEffect(() => {
@@ -139,21 +128,12 @@ export function StartNoticeModal({ township, candidates, onClose, onSaved }: {
 
   const save = async (values: NoticeForm) => {
     if (!candidates) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await selectionApi.startNotice({
-        orgCode: township,
-        startsOn: toDateText(values.startsOn),
-        candidateIds: candidates.map((candidate) => candidate.id),
-        objectionContact: values.objectionContact ?? '',
-      }));
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setSaving(false);
-    }
+    onSaved(await selectionApi.startNotice({
+      orgCode: township,
+      startsOn: toDateText(values.startsOn),
+      candidateIds: candidates.map((candidate) => candidate.id),
+      objectionContact: values.objectionContact ?? '',
+    }));
   };
 
   return (
@@ -163,15 +143,15 @@ export function StartNoticeModal({ township, candidates, onClose, onSaved }: {
       onCancel={onClose}
       onOk={() => form.submit()}
       okText="发布公示"
-      confirmLoading={isSaving}
+      confirmLoading={mutation.isSaving}
       forceRender
       width={{ xs: '95%', md: 640 }}
       className="start-notice-modal"
     >
-      <FormErrorAlert error={error} onClose={() => setError(null)} />
+      <FormErrorAlert error={mutation.error} onClose={clearError} />
       <Typography.Paragraph>对以下 {candidates?.length ?? 0} 名联审通过的人选进行公示：</Typography.Paragraph>
       <CandidateNames candidates={candidates ?? []} />
-      <Form<NoticeForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+      <Form<NoticeForm> form={form} layout="vertical" onFinish={mutation.submit}>
         <Form.Item name="startsOn" label="公示开始日期（张贴日）" rules={[{ required: true, message: '请选择公示开始日期' }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
@@ -199,8 +179,7 @@ interface NeedForm { need?: CandidateProfile; condition?: string }
 /** 因村选人: what kind of reserve the village needs (成熟型/潜力型) and its situation. */
 export function VillageNeedModal({ village, onClose, onSaved }: { village: BoardVillage | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<NeedForm>();
-  const showError = useShowError();
-  const [isSaving, setSaving] = useState(false);
+  const mutation = useSaveMutation({ form, save: (values: NeedForm) => save(values), onConflict: () => { onSaved(); } });
 
   useEffect(() => {
     if (!village) return;
@@ -210,16 +189,8 @@ export function VillageNeedModal({ village, onClose, onSaved }: { village: Board
 
   const save = async (values: NeedForm) => {
     if (!village) return;
-    setSaving(true);
-    try {
-      await selectionApi.setVillageNeed(village.orgCode, { need: values.need ?? 'mature', condition: values.condition?.trim() || null, version: village.needVersion });
-      onSaved();
-    } catch (caught) {
-      showError(caught);
-      if (isVersionConflict(caught)) onSaved();
-    } finally {
-      setSaving(false);
-    }
+    await selectionApi.setVillageNeed(village.orgCode, { need: values.need ?? 'mature', condition: values.condition?.trim() || null, version: village.needVersion });
+    onSaved();
   };
 
   return (
@@ -229,12 +200,12 @@ export function VillageNeedModal({ village, onClose, onSaved }: { village: Board
       onCancel={onClose}
       onOk={() => form.submit()}
       okText="保存"
-      confirmLoading={isSaving}
+      confirmLoading={mutation.isSaving}
       forceRender
       width={{ xs: '95%', md: 560 }}
       className="village-need-modal"
     >
-      <Form<NeedForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+      <Form<NeedForm> form={form} layout="vertical" onFinish={mutation.submit}>
         <Form.Item name="need" label="需要的人选类型" rules={[{ required: true, message: '请选择需要的人选类型' }]}>
           <Radio.Group options={PROFILE_OPTIONS} />
         </Form.Item>

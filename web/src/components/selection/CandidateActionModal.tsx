@@ -1,11 +1,11 @@
 import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { selectionApi, type CandidateDetail, type EligibilityException, type JointReview, type Objection } from '../../api/selection.ts';
 import { useDictionaries } from '../DictionariesContext.tsx';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
-import { isVersionConflict, useShowError } from '../useShowError.ts';
 import { EXCLUSION_OPTIONS, ruleLabel, toDateText, type ExclusionCode } from './labels.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 /** A step taken on the candidate page: each opens this modal with its own fields. */
 export type CandidateTask =
@@ -74,14 +74,13 @@ interface Props {
 export function CandidateActionModal({ candidate, task, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
   const dictionaries = useDictionaries();
-  const showError = useShowError();
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: Values) => submit(values), onConflict: () => { onDone(null); } });
+  const { clearError } = mutation;
 
   useEffect(() => {
     if (!task) return;
     form.resetFields();
-    setError(null);
+    clearError();
     form.setFieldsValue({ date: dayjs(), exclusionsFound: candidate.eligibility.exclusionsFound as ExclusionCode[], approve: true });
   }, [task, candidate, form]);
 
@@ -94,59 +93,49 @@ export function CandidateActionModal({ candidate, task, onClose, onDone }: Props
     const date = toDateText(values.date);
     const t = (value: string | undefined) => value?.trim() ?? '';
     const optional = (value: string | undefined) => value?.trim() || null;
-    setSaving(true);
-    setError(null);
-    try {
-      switch (task.kind) {
-        case 'reviewQualification':
-          await selectionApi.reviewQualification(id, { reviewedOn: date, exclusionsFound: values.exclusionsFound ?? [], notes: optional(values.notes), version });
-          break;
-        case 'requestException':
-          await selectionApi.requestException(id, { rule: values.rule ?? '', reason: t(values.reason) });
-          break;
-        case 'decideException':
-          await selectionApi.decideException(task.exception.id, { approve: values.approve ?? false, note: t(values.notes) });
-          break;
-        case 'recordInterview':
-          await selectionApi.recordInterview(id, {
-            heldOn: date, interviewer: t(values.interviewer), presentPerformance: t(values.presentPerformance), massBase: t(values.massBase),
-            socialRelations: t(values.socialRelations), willingness: t(values.willingness), health: t(values.health), conclusion: t(values.conclusion), version,
-          });
-          break;
-        case 'sendJointReview':
-          await selectionApi.sendJointReview(id, { departments: values.departments ?? [], sentOn: date });
-          break;
-        case 'resolveConcern':
-          await selectionApi.resolveConcern(task.review.id, { resolution: t(values.resolution), version: task.review.version });
-          break;
-        case 'recordObjection':
-          if (!candidate.publicNotice) throw new Error('no notice');
-          await selectionApi.recordObjection(candidate.publicNotice.id, { candidateId: id, receivedOn: date, content: t(values.content) });
-          break;
-        case 'handleObjection':
-          await selectionApi.handleObjection(task.objection.id, { handling: t(values.handling), isSubstantiated: values.isSubstantiated ?? false });
-          break;
-        case 'decide':
-          await selectionApi.decide(id, { decidedOn: date, minutes: t(values.minutes), readiness: values.readiness ?? '', version });
-          break;
-        case 'file':
-          await selectionApi.file(id, { filedOn: date, notes: optional(values.notes), version });
-          break;
-        case 'reject':
-          await selectionApi.reject(id, { occurredOn: date, reason: t(values.reason), version });
-          break;
-        case 'withdraw':
-          await selectionApi.withdraw(id, { occurredOn: date, reason: t(values.reason), version });
-          break;
-      }
-      onDone(`已完成「${TITLES[task.kind]}」`);
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-      if (isVersionConflict(caught)) onDone(null);
-    } finally {
-      setSaving(false);
+    switch (task.kind) {
+      case 'reviewQualification':
+        await selectionApi.reviewQualification(id, { reviewedOn: date, exclusionsFound: values.exclusionsFound ?? [], notes: optional(values.notes), version });
+        break;
+      case 'requestException':
+        await selectionApi.requestException(id, { rule: values.rule ?? '', reason: t(values.reason) });
+        break;
+      case 'decideException':
+        await selectionApi.decideException(task.exception.id, { approve: values.approve ?? false, note: t(values.notes) });
+        break;
+      case 'recordInterview':
+        await selectionApi.recordInterview(id, {
+          heldOn: date, interviewer: t(values.interviewer), presentPerformance: t(values.presentPerformance), massBase: t(values.massBase),
+          socialRelations: t(values.socialRelations), willingness: t(values.willingness), health: t(values.health), conclusion: t(values.conclusion), version,
+        });
+        break;
+      case 'sendJointReview':
+        await selectionApi.sendJointReview(id, { departments: values.departments ?? [], sentOn: date });
+        break;
+      case 'resolveConcern':
+        await selectionApi.resolveConcern(task.review.id, { resolution: t(values.resolution), version: task.review.version });
+        break;
+      case 'recordObjection':
+        if (!candidate.publicNotice) throw new Error('no notice');
+        await selectionApi.recordObjection(candidate.publicNotice.id, { candidateId: id, receivedOn: date, content: t(values.content) });
+        break;
+      case 'handleObjection':
+        await selectionApi.handleObjection(task.objection.id, { handling: t(values.handling), isSubstantiated: values.isSubstantiated ?? false });
+        break;
+      case 'decide':
+        await selectionApi.decide(id, { decidedOn: date, minutes: t(values.minutes), readiness: values.readiness ?? '', version });
+        break;
+      case 'file':
+        await selectionApi.file(id, { filedOn: date, notes: optional(values.notes), version });
+        break;
+      case 'reject':
+        await selectionApi.reject(id, { occurredOn: date, reason: t(values.reason), version });
+        break;
+      case 'withdraw':
+        await selectionApi.withdraw(id, { occurredOn: date, reason: t(values.reason), version });
+        break;
     }
+    onDone(`已完成「${TITLES[task.kind]}」`);
   };
 
   const dateItem = (label: string) => (
@@ -326,13 +315,13 @@ export function CandidateActionModal({ candidate, task, onClose, onDone }: Props
       onOk={() => form.submit()}
       okText="提交"
       okButtonProps={{ danger: task?.kind === 'reject' }}
-      confirmLoading={isSaving}
+      confirmLoading={mutation.isSaving}
       forceRender
       width={{ xs: '95%', md: 680 }}
       className="candidate-action-modal"
     >
-      <FormErrorAlert error={error} onClose={() => setError(null)} />
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+      <FormErrorAlert error={mutation.error} onClose={clearError} />
+      <Form<Values> form={form} layout="vertical" onFinish={mutation.submit}>
         <Row gutter={16}>{fields}</Row>
       </Form>
     </Modal>

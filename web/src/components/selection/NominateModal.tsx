@@ -9,6 +9,7 @@ import { useDictionaries } from '../DictionariesContext.tsx';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
 import { useShowError } from '../useShowError.ts';
 import { CHANNEL_OPTIONS, PROFILE_OPTIONS, toDateText, type CandidateProfile, type NominationChannel } from './labels.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface NominateForm {
   orgCode?: string;
@@ -37,8 +38,8 @@ export function NominateModal({ open, villages, onClose, onSaved }: Props) {
   const [form] = Form.useForm<NominateForm>();
   const dictionaries = useDictionaries();
   const showError = useShowError();
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: NominateForm) => save(values) });
+  const { clearError } = mutation;
   const [search, setSearch] = useState('');
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [isSearching, setSearching] = useState(false);
@@ -47,7 +48,7 @@ export function NominateModal({ open, villages, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setError(null);
+    clearError();
     setSearch('');
     form.setFieldsValue({ nominatedOn: dayjs(), meetingHeldOn: dayjs(), targetPost: 'committeeMember', channel: 'organization' });
     if (villages.length === 1) form.setFieldsValue({ orgCode: villages[0]!.orgCode });
@@ -75,25 +76,16 @@ export function NominateModal({ open, villages, onClose, onSaved }: Props) {
   })), [entries, dictionaries]);
 
   const save = async (values: NominateForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await selectionApi.nominate({
-        orgCode: values.orgCode ?? '',
-        personId: values.personId ?? '',
-        channel: values.channel ?? 'organization',
-        profile: values.profile ?? 'mature',
-        targetPost: values.targetPost ?? '',
-        sourceCategory: values.sourceCategory ?? '',
-        nominatedOn: toDateText(values.nominatedOn),
-        meeting: { kind: values.meetingKind ?? '', heldOn: toDateText(values.meetingHeldOn), minutes: values.meetingMinutes ?? '' },
-      }));
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setSaving(false);
-    }
+    onSaved(await selectionApi.nominate({
+      orgCode: values.orgCode ?? '',
+      personId: values.personId ?? '',
+      channel: values.channel ?? 'organization',
+      profile: values.profile ?? 'mature',
+      targetPost: values.targetPost ?? '',
+      sourceCategory: values.sourceCategory ?? '',
+      nominatedOn: toDateText(values.nominatedOn),
+      meeting: { kind: values.meetingKind ?? '', heldOn: toDateText(values.meetingHeldOn), minutes: values.meetingMinutes ?? '' },
+    }));
   };
 
   return (
@@ -103,13 +95,13 @@ export function NominateModal({ open, villages, onClose, onSaved }: Props) {
       onCancel={onClose}
       onOk={() => form.submit()}
       okText="提交推荐"
-      confirmLoading={isSaving}
+      confirmLoading={mutation.isSaving}
       forceRender
       width={{ xs: '95%', md: 720 }}
       className="nominate-modal"
     >
-      <FormErrorAlert error={error} onClose={() => setError(null)} />
-      <Form<NominateForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+      <FormErrorAlert error={mutation.error} onClose={clearError} />
+      <Form<NominateForm> form={form} layout="vertical" onFinish={mutation.submit}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="orgCode" label="村（社区）" rules={[{ required: true, message: '请选择推荐所在的村（社区）' }]}>

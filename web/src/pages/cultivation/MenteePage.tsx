@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { MENTOR_POST_LABELS, mentoringApi, todayInChina, type MentorContact, type MentoringAssignment, type MentoringSummary } from '../../api/cultivation.ts';
@@ -10,7 +11,8 @@ import { MentorContactForm } from '../../components/cultivation/MentorContactFor
 import { SummaryForm } from '../../components/cultivation/SummaryForm.tsx';
 import '../../components/cultivation/cultivation.css';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
-import { useShowError } from '../../components/useShowError.ts';
+import { DATE_FORMAT } from '../../components/formatDate.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
 import { hasPermission } from '../../api/types.ts';
 import { useMe } from '../../session/SessionContext.tsx';
 
@@ -18,6 +20,11 @@ interface Loaded {
   assignments: MentoringAssignment[];
   contacts: MentorContact[];
   summaries: MentoringSummary[];
+}
+
+/** The last day of a month given as YYYY-MM: a log of that month dated as late in it as possible. */
+function lastDayOfMonth(month: string): string {
+  return dayjs(`${month}-01`).endOf('month').format(DATE_FORMAT);
 }
 
 /**
@@ -28,31 +35,23 @@ export function MenteePage() {
   const { reserveId = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<MentorContact | null>(null);
   const [editingSummary, setEditingSummary] = useState<MentoringSummary | null>(null);
   const tab = searchParams.get('tab') === 'summaries' ? 'summaries' : 'contacts';
-
-  const load = useCallback(async () => {
-    try {
-      const [assignments, contacts, summaries] = await Promise.all([
-        mentoringApi.assignments({ reserveId, pageSize: 50 }),
-        mentoringApi.contacts({ reserveId, pageSize: 200 }),
-        mentoringApi.summaries({ reserveId, pageSize: 50 }),
-      ]);
-      setLoaded({ assignments: assignments.assignments, contacts: contacts.contacts, summaries: summaries.summaries });
-      setLoadError(null);
-    } catch (error) {
-      if (error instanceof ApiError && [400, 403, 404].includes(error.status)) setLoadError(error);
-      else showError(error);
-    }
-  }, [reserveId, showError]);
-
-  useEffect(() => { void load(); }, [load]);
+  /** The month a reminder link asks for (填写帮带记录 of an earlier month): the form starts dated in it. */
+  const reminderMonth = searchParams.get('month');
+  const query = useApiQuery(['mentee', reserveId], async (signal): Promise<Loaded> => {
+    const [assignments, contacts, summaries] = await Promise.all([
+      mentoringApi.assignments({ reserveId, pageSize: 50 }, signal),
+      mentoringApi.contacts({ reserveId, pageSize: 200 }, signal),
+      mentoringApi.summaries({ reserveId, pageSize: 50 }, signal),
+    ]);
+    return { assignments: assignments.assignments, contacts: contacts.contacts, summaries: summaries.summaries };
+  });
+  const loaded = query.data ?? null;
+  const loadError = query.error instanceof ApiError && [400, 403, 404].includes(query.error.status) ? query.error : null;
 
   if (loadError) {
     return <Result status={loadError.status === 403 ? '403' : '404'} title="无法查看该帮带对象" subTitle={loadError.message} extra={<Button onClick={() => void navigate('/mentoring')}>返回我的帮带对象</Button>} />;
@@ -65,6 +64,7 @@ export function MenteePage() {
   const canLog = assignment !== null && (hasPermission(me, 'cultivation.write') || assignment.mentorUserId === me.userId);
   const reserve = assignment?.reserve ?? loaded.contacts[0]?.reserve ?? loaded.assignments[0]?.reserve;
   const month = todayInChina().slice(0, 7);
+  const formMonth = reminderMonth && /^\d{4}-\d{2}$/.test(reminderMonth) && reminderMonth < month ? reminderMonth : month;
   const hasThisMonth = loaded.contacts.some((contact) => contact.contactedOn.startsWith(month) && (!assignment || contact.assignmentId === assignment.id));
 
   return (
@@ -97,14 +97,18 @@ export function MenteePage() {
                   <Card
                     size="small"
                     className="cultivation-section"
-                    title={editing ? `修改 ${editing.contactedOn} 的帮带记录` : '填写本月帮带记录'}
-                    extra={!editing && (hasThisMonth ? <Tag color="green">本月已填写</Tag> : <Tag color="orange">本月未填写</Tag>)}
+                    title={editing ? `修改 ${editing.contactedOn} 的帮带记录` : formMonth === month ? '填写本月帮带记录' : `填写 ${Number(formMonth.slice(0, 4))} 年 ${Number(formMonth.slice(5))} 月帮带记录`}
+                    extra={!editing && formMonth === month && (hasThisMonth ? <Tag color="green">本月已填写</Tag> : <Tag color="orange">本月未填写</Tag>)}
                   >
                     <MentorContactForm
                       assignmentId={assignment.id}
                       editing={editing}
+                      defaultDate={formMonth === month ? undefined : lastDayOfMonth(formMonth)}
                       onCancel={editing ? () => setEditing(null) : undefined}
-                      onSaved={() => { setEditing(null); void load(); }}
+                      onSaved={() => {
+                        setEditing(null);
+                        if (reminderMonth) setSearchParams({}, { replace: true });
+                      }}
                     />
                   </Card>
                 )}
@@ -112,7 +116,6 @@ export function MenteePage() {
                 <ContactLogList
                   contacts={loaded.contacts}
                   onEdit={(contact) => { setEditing(contact); window.scrollTo({ top: 0, behavior: 'smooth' }); }}
-                  onChanged={() => void load()}
                 />
               </>
             ),
@@ -128,7 +131,7 @@ export function MenteePage() {
                       assignmentId={assignment.id}
                       editing={editingSummary}
                       onCancel={editingSummary ? () => setEditingSummary(null) : undefined}
-                      onSaved={() => { setEditingSummary(null); void load(); }}
+                      onSaved={() => setEditingSummary(null)}
                     />
                   </Card>
                 )}

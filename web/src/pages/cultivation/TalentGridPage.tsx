@@ -7,6 +7,7 @@ import '../../components/cultivation/cultivation.css';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
 import { useShowError } from '../../components/useShowError.ts';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 const LEVEL_LABELS: Record<number, string> = { 1: '低', 2: '中', 3: '高' };
 const LEVEL_OPTIONS = [1, 2, 3].map((value) => ({ value, label: LEVEL_LABELS[value] }));
@@ -15,31 +16,23 @@ interface RateValues { performance: number; potential: number; readiness: Readin
 
 function RateModal({ entry, onClose, onSaved }: { entry: TalentGridEntry | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<RateValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
+  const mutation = useSaveMutation({ form, save: (values: RateValues) => save(values), isToastShown: false });
+  const { clearError } = mutation;
   useEffect(() => {
     if (!entry) return;
-    setError(null);
+    clearError();
     form.setFieldsValue({ performance: entry.performance, potential: entry.potential, readiness: entry.readiness, reason: '' });
   }, [entry, form]);
   const save = async (values: RateValues) => {
     if (!entry) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await talentGridApi.rate(entry.reserve.id, { ...values, version: entry.override?.version });
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    await talentGridApi.rate(entry.reserve.id, { ...values, version: entry.override?.version });
+    onSaved();
   };
   return (
-    <Modal title={entry ? `调整九宫格位置：${entry.reserve.name}` : ''} open={entry !== null} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={isSaving} destroyOnHidden>
+    <Modal title={entry ? `调整九宫格位置：${entry.reserve.name}` : ''} open={entry !== null} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={mutation.isSaving} destroyOnHidden>
       {entry && <Typography.Paragraph type="secondary">依考核结果计算：业绩{LEVEL_LABELS[entry.computed.performance]}、潜力{LEVEL_LABELS[entry.computed.potential]}、{READINESS_LABELS[entry.computed.readiness]}（{entry.computed.basis}）</Typography.Paragraph>}
-      <Form<RateValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
+      <Form<RateValues> form={form} layout="vertical" onFinish={mutation.submit}>
+        <FormErrorAlert error={mutation.error} onClose={clearError} />
         <Form.Item name="performance" label="业绩" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
         <Form.Item name="potential" label="潜力" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
         <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}><Select options={READINESS_OPTIONS} /></Form.Item>

@@ -1,16 +1,17 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Popconfirm, Result, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { levelOfCode, subtreePrefix } from '../../../../src/domain/org-code.ts';
 import { ApiError } from '../../api/client.ts';
-import { TRAINING_METHOD_LABELS, trainingApi, type AttendanceImportResult, type TrainingSessionDetail } from '../../api/cultivation.ts';
+import { TRAINING_METHOD_LABELS, trainingApi, type AttendanceImportResult, type AttendanceInput, type TrainingSessionDetail } from '../../api/cultivation.ts';
 import { reservesApi } from '../../api/reserves.ts';
 import type { Reserve } from '../../api/types.ts';
 import '../../components/cultivation/cultivation.css';
 import { TrainingSessionModal, type TrainingSessionTarget } from '../../components/cultivation/TrainingSessionModal.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { useShowError } from '../../components/useShowError.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface Row { reserveId: string; name: string; place: string; attended: boolean; daysAttended: number | null; result: string; wasRecorded: boolean }
 
@@ -41,6 +42,25 @@ async function loadAudience(orgCode: string): Promise<Reserve[]> {
   }
 }
 
+/** The session and the rows of its attendance list: the reserves it may concern, with what is recorded. */
+async function loadSession(id: string, signal: AbortSignal): Promise<{ detail: TrainingSessionDetail; rows: Row[] }> {
+  const detail = await trainingApi.get(id, signal);
+  const audience = detail.policies.takeAttendance ? await loadAudience(detail.orgCode) : [];
+  const recorded = new Map(detail.attendance.map((entry) => [entry.reserve.id, entry]));
+  const fromAudience: Row[] = audience.map((reserve) => {
+    const entry = recorded.get(reserve.id);
+    return {
+      reserveId: reserve.id, name: reserve.person.name, place: `${reserve.townshipName}${reserve.villageName}`, attended: entry?.attended ?? false,
+      daysAttended: entry ? entry.daysAttended : null, result: entry?.result ?? '', wasRecorded: entry !== undefined,
+    };
+  });
+  const missing: Row[] = detail.attendance.filter((entry) => !audience.some((reserve) => reserve.id === entry.reserve.id)).map((entry) => ({
+    reserveId: entry.reserve.id, name: entry.reserve.name, place: `${entry.reserve.townshipName}${entry.reserve.villageName}`, attended: entry.attended,
+    daysAttended: entry.daysAttended, result: entry.result ?? '', wasRecorded: true,
+  }));
+  return { detail, rows: [...fromAudience, ...missing] };
+}
+
 /**
  * One training session: its facts, and attendance taken from the list of reserves in scope (a
  * list of rows that also works on a phone), or imported from an xlsx sign-in sheet.
@@ -49,43 +69,38 @@ export function TrainingSessionPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const [session, setSession] = useState<TrainingSessionDetail | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [filter, setFilter] = useState('');
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
-  const [isImporting, setImporting] = useState(false);
   const [importResult, setImportResult] = useState<AttendanceImportResult | null>(null);
   const [editTarget, setEditTarget] = useState<TrainingSessionTarget | null>(null);
+  const sessionQuery = useApiQuery(['training-session', id], (signal) => loadSession(id, signal));
+  const session = sessionQuery.data?.detail ?? null;
+  const loadError = sessionQuery.error instanceof ApiError && [400, 403, 404].includes(sessionQuery.error.status) ? sessionQuery.error : null;
 
-  const load = useCallback(async () => {
-    try {
-      const detail = await trainingApi.get(id);
-      setSession(detail);
-      setLoadError(null);
-      const audience = detail.policies.takeAttendance ? await loadAudience(detail.orgCode) : [];
-      const recorded = new Map(detail.attendance.map((entry) => [entry.reserve.id, entry]));
-      const fromAudience: Row[] = audience.map((reserve) => {
-        const entry = recorded.get(reserve.id);
-        return {
-          reserveId: reserve.id, name: reserve.person.name, place: `${reserve.townshipName}${reserve.villageName}`, attended: entry?.attended ?? false,
-          daysAttended: entry ? entry.daysAttended : null, result: entry?.result ?? '', wasRecorded: entry !== undefined,
-        };
-      });
-      const missing: Row[] = detail.attendance.filter((entry) => !audience.some((reserve) => reserve.id === entry.reserve.id)).map((entry) => ({
-        reserveId: entry.reserve.id, name: entry.reserve.name, place: `${entry.reserve.townshipName}${entry.reserve.villageName}`, attended: entry.attended,
-        daysAttended: entry.daysAttended, result: entry.result ?? '', wasRecorded: true,
-      }));
-      setRows([...fromAudience, ...missing]);
-    } catch (error) {
-      if (error instanceof ApiError && [400, 403, 404].includes(error.status)) setLoadError(error);
-      else showError(error);
-    }
-  }, [id, showError]);
+  useEffect(() => { if (sessionQuery.data) setRows(sessionQuery.data.rows); }, [sessionQuery.data]);
 
-  useEffect(() => { void load(); }, [load]);
+  const attendance = useSaveMutation({
+    isToastShown: false,
+    save: (entries: AttendanceInput['entries']) => trainingApi.recordAttendance(id, { entries }),
+    onSaved: (_result, entries) => { void message.success(`已保存参训情况：参训 ${entries.filter((entry) => entry.attended).length} 人`); },
+  });
+  const sheetImport = useSaveMutation({
+    isToastShown: false,
+    save: (file: File) => trainingApi.importAttendance(id, file),
+    onSaved: (result) => {
+      setImportResult(result);
+      if (result.problems.length === 0) void message.success(`已导入签到表 ${result.imported} 人`);
+    },
+  });
+  const importProblems = sheetImport.error instanceof ApiError && isImportResult(sheetImport.error.body) ? sheetImport.error.body.problems : null;
+  const shownImportResult = importProblems ? { imported: 0, problems: importProblems } : importResult;
+  const removal = useSaveMutation({
+    save: (session: TrainingSessionDetail) => trainingApi.remove(session.id, session.version),
+    onSaved: (_result, session) => {
+      void message.success(`已删除培训「${session.name}」`);
+      void navigate('/training');
+    },
+  });
 
   const visible = useMemo(() => {
     const text = filter.trim();
@@ -98,7 +113,7 @@ export function TrainingSessionPage() {
   const update = (reserveId: string, change: Partial<Row>) => setRows((current) => current.map((row) => (row.reserveId === reserveId ? { ...row, ...change } : row)));
   const attendedCount = rows.filter((row) => row.attended).length;
 
-  const saveAttendance = async () => {
+  const saveAttendance = () => {
     const entries = rows.filter((row) => row.attended || row.wasRecorded).map((row) => ({
       reserveId: row.reserveId, attended: row.attended, daysAttended: row.attended ? (row.daysAttended ?? session.days) : 0, result: row.result.trim() || null,
     }));
@@ -106,45 +121,7 @@ export function TrainingSessionPage() {
       void message.warning('请勾选参训人员');
       return;
     }
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await trainingApi.recordAttendance(session.id, { entries });
-      void message.success(`已保存参训情况：参训 ${entries.filter((entry) => entry.attended).length} 人`);
-      await load();
-    } catch (error) {
-      setSaveError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const importSheet = async (file: File) => {
-    setImporting(true);
-    setImportResult(null);
-    try {
-      const result = await trainingApi.importAttendance(session.id, file);
-      setImportResult(result);
-      if (result.problems.length === 0) {
-        void message.success(`已导入签到表 ${result.imported} 人`);
-        await load();
-      }
-    } catch (error) {
-      if (error instanceof ApiError && isImportResult(error.body)) setImportResult({ imported: 0, problems: error.body.problems });
-      else showError(error);
-    } finally {
-      setImporting(false);
-    }
-  };
-
-  const remove = async () => {
-    try {
-      await trainingApi.remove(session.id, session.version);
-      void message.success(`已删除培训「${session.name}」`);
-      void navigate('/training');
-    } catch (error) {
-      showError(error);
-    }
+    attendance.submit(entries);
   };
 
   return (
@@ -157,7 +134,7 @@ export function TrainingSessionPage() {
         <Space wrap>
           {session.policies.update && <Button icon={<EditOutlined />} onClick={() => setEditTarget({ kind: 'edit', session })}>修改</Button>}
           {session.policies.delete && (
-            <Popconfirm title="删除该培训及其全部参训记录？" okText="删除" cancelText="取消" onConfirm={remove}>
+            <Popconfirm title="删除该培训及其全部参训记录？" okText="删除" cancelText="取消" onConfirm={() => removal.submit(session)}>
               <Button danger icon={<DeleteOutlined />}>删除</Button>
             </Popconfirm>
           )}
@@ -181,21 +158,21 @@ export function TrainingSessionPage() {
           title="登记参训情况"
           className="cultivation-section"
           extra={(
-            <Upload accept={`.xlsx,${XLSX_TYPE}`} showUploadList={false} beforeUpload={(file) => { void importSheet(file); return false; }}>
-              <Button icon={<UploadOutlined />} loading={isImporting}>导入签到表</Button>
+            <Upload accept={`.xlsx,${XLSX_TYPE}`} showUploadList={false} beforeUpload={(file) => { setImportResult(null); sheetImport.submit(file); return false; }}>
+              <Button icon={<UploadOutlined />} loading={sheetImport.isSaving}>导入签到表</Button>
             </Upload>
           )}
         >
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
             勾选参训人员；参训天数不填按培训天数 {session.days} 天计。签到表为 .xlsx，表头含「姓名」，可含「身份证号码」「参训天数」「是否参训」「培训结果」；有错误时整表不导入。
           </Typography.Paragraph>
-          {importResult && importResult.problems.length > 0 && (
+          {shownImportResult && shownImportResult.problems.length > 0 && (
             <Alert
               type="error"
               showIcon
               closable={{ onClose: () => setImportResult(null) }}
               style={{ marginBottom: 12 }}
-              title={`签到表有 ${importResult.problems.length} 处问题，未导入，请修改后重新导入`}
+              title={`签到表有 ${shownImportResult.problems.length} 处问题，未导入，请修改后重新导入`}
               description={(
                 <Table
                   size="small"
@@ -203,7 +180,7 @@ export function TrainingSessionPage() {
                   pagination={false}
                   className="import-problems"
                   columns={[{ title: '行号', dataIndex: 'row', width: 70 }, { title: '问题', dataIndex: 'message' }]}
-                  dataSource={importResult.problems}
+                  dataSource={shownImportResult.problems}
                 />
               )}
             />
@@ -213,7 +190,7 @@ export function TrainingSessionPage() {
             <Button onClick={() => setRows((current) => current.map((row) => (visible.includes(row) ? { ...row, attended: true } : row)))}>全部勾选</Button>
             <Button onClick={() => setRows((current) => current.map((row) => (visible.includes(row) ? { ...row, attended: false, daysAttended: null } : row)))}>全部取消</Button>
           </Space>
-          <FormErrorAlert error={saveError} onClose={() => setSaveError(null)} />
+          <FormErrorAlert error={attendance.error} onClose={attendance.clearError} />
           {rows.length === 0 && <Typography.Paragraph type="secondary">本次培训范围内没有您管理的在库后备力量。</Typography.Paragraph>}
           <div className="attendance-rows">
             {visible.map((row) => (
@@ -239,7 +216,7 @@ export function TrainingSessionPage() {
             ))}
           </div>
           <div className="attendance-savebar">
-            <Button type="primary" size="large" loading={isSaving} onClick={() => void saveAttendance()}>保存参训情况</Button>
+            <Button type="primary" size="large" loading={attendance.isSaving} onClick={saveAttendance}>保存参训情况</Button>
             <span>已勾选 {attendedCount} 人</span>
           </div>
         </Card>
@@ -264,7 +241,7 @@ export function TrainingSessionPage() {
       <TrainingSessionModal
         target={editTarget}
         onClose={() => setEditTarget(null)}
-        onSaved={(saved) => { setEditTarget(null); void message.success(`已保存培训「${saved.name}」`); void load(); }}
+        onSaved={(saved) => { setEditTarget(null); void message.success(`已保存培训「${saved.name}」`); }}
       />
     </div>
   );

@@ -12,6 +12,7 @@ import { ChooseTownshipHint, defaultTownship, TownshipChooser, townshipOf } from
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface Tally { excellent: number; competent: number; basicallyCompetent: number; incompetent: number }
 const EMPTY_TALLY: Tally = { excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 };
@@ -39,8 +40,8 @@ export function EvaluationMeetingPage() {
   const township = townshipOf(village) ?? townshipOf(params.get('township')) ?? defaultTownship(me);
   const [candidates, setCandidates] = useState<CandidateCard[] | null>(null);
   const [tallies, setTallies] = useState<Record<string, Tally>>({});
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: MeetingForm) => submit(values) });
+  const { clearError } = mutation;
   const [result, setResult] = useState<EvaluationResult | null>(null);
   const attendeeCount = Form.useWatch('attendeeCount', form) ?? 0;
   const isMobile = useIsMobile();
@@ -92,7 +93,7 @@ export function EvaluationMeetingPage() {
   }, [inVillageKey, form]);
   useEffect(() => {
     setResult(null);
-    setError(null);
+    clearError();
   }, [village]);
 
   const setTally = (id: string, key: keyof Tally, value: number | null) => {
@@ -101,26 +102,17 @@ export function EvaluationMeetingPage() {
 
   const submit = async (values: MeetingForm) => {
     if (!village) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await selectionApi.recordEvaluation({
-        orgCode: village,
-        heldOn: toDateText(values.heldOn),
-        attendeeCount: values.attendeeCount ?? 0,
-        attendees: values.attendees?.trim() ?? '',
-        minutes: values.minutes?.trim() || null,
-        tallies: inVillage.map((candidate) => ({ candidateId: candidate.id, ...(tallies[candidate.id] ?? EMPTY_TALLY), version: candidate.version })),
-      });
-      setResult(saved);
-      void message.success('已记录民主测评结果');
-      void load();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await selectionApi.recordEvaluation({
+      orgCode: village,
+      heldOn: toDateText(values.heldOn),
+      attendeeCount: values.attendeeCount ?? 0,
+      attendees: values.attendees?.trim() ?? '',
+      minutes: values.minutes?.trim() || null,
+      tallies: inVillage.map((candidate) => ({ candidateId: candidate.id, ...(tallies[candidate.id] ?? EMPTY_TALLY), version: candidate.version })),
+    });
+    setResult(saved);
+    void message.success('已记录民主测评结果');
+    void load();
   };
 
   const rateOf = (candidate: CandidateCard) => {
@@ -200,8 +192,8 @@ export function EvaluationMeetingPage() {
       )}
       {!result && village && inVillage.length > 0 && (
         <Card size="small" title={`测评会：${inVillage[0]!.villageName}`}>
-          <FormErrorAlert error={error} onClose={() => setError(null)} />
-          <Form<MeetingForm> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+          <FormErrorAlert error={mutation.error} onClose={clearError} />
+          <Form<MeetingForm> form={form} layout="vertical" onFinish={mutation.submit}>
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="heldOn" label="测评日期" rules={[{ required: true, message: '请选择测评日期' }]}>
@@ -240,7 +232,7 @@ export function EvaluationMeetingPage() {
               <Input.TextArea rows={3} showCount maxLength={5000} />
             </Form.Item>
             <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`将为 ${inVillage.length} 名人选记录测评结果，记录后人选进入谈话考察环节`} />
-            <Button type="primary" htmlType="submit" loading={isSaving}>提交测评结果</Button>
+            <Button type="primary" htmlType="submit" loading={mutation.isSaving}>提交测评结果</Button>
           </Form>
         </Card>
       )}

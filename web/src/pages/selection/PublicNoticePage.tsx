@@ -11,6 +11,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STAGE_LABELS, toDateText } from '../../components/selection/labels.ts';
 import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 type NoticeCandidate = PublicNotice['candidates'][number];
 type Editing = { kind: 'record' } | { kind: 'handle'; objection: Objection } | null;
@@ -43,8 +44,8 @@ export function PublicNoticePage() {
   const [notice, setNotice] = useState<PublicNotice | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [isSaving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const mutation = useSaveMutation({ form, save: (values: ObjectionForm) => save(values) });
+  const { clearError } = mutation;
   const canReview = hasPermission(me, 'selection.review');
 
   const load = useCallback(async () => {
@@ -62,30 +63,21 @@ export function PublicNoticePage() {
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    setError(null);
+    clearError();
     form.setFieldsValue({ receivedOn: dayjs() });
   }, [editing, form]);
 
   const save = async (values: ObjectionForm) => {
     if (!editing || !notice) return;
-    setSaving(true);
-    setError(null);
-    try {
-      if (editing.kind === 'record') {
-        await selectionApi.recordObjection(notice.id, { candidateId: values.candidateId ?? '', receivedOn: toDateText(values.receivedOn), content: values.content?.trim() ?? '' });
-        void message.success('已登记异议');
-      } else {
-        await selectionApi.handleObjection(editing.objection.id, { handling: values.handling?.trim() ?? '', isSubstantiated: values.isSubstantiated ?? false });
-        void message.success('已记录处理结果');
-      }
-      setEditing(null);
-      void load();
-    } catch (caught) {
-      setError(caught);
-      showError(caught);
-    } finally {
-      setSaving(false);
+    if (editing.kind === 'record') {
+      await selectionApi.recordObjection(notice.id, { candidateId: values.candidateId ?? '', receivedOn: toDateText(values.receivedOn), content: values.content?.trim() ?? '' });
+      void message.success('已登记异议');
+    } else {
+      await selectionApi.handleObjection(editing.objection.id, { handling: values.handling?.trim() ?? '', isSubstantiated: values.isSubstantiated ?? false });
+      void message.success('已记录处理结果');
     }
+    setEditing(null);
+    void load();
   };
 
   if (loadError) {
@@ -146,13 +138,13 @@ export function PublicNoticePage() {
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
         okText="保存"
-        confirmLoading={isSaving}
+        confirmLoading={mutation.isSaving}
         forceRender
         width={{ xs: '95%', md: 600 }}
         className="objection-modal"
       >
-        <FormErrorAlert error={error} onClose={() => setError(null)} />
-        <Form<ObjectionForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+        <FormErrorAlert error={mutation.error} onClose={clearError} />
+        <Form<ObjectionForm> form={form} layout="vertical" onFinish={mutation.submit}>
           {editing?.kind === 'record' && (
             <Row gutter={16}>
               <Col xs={24} md={12}>

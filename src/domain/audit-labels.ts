@@ -1,0 +1,47 @@
+/**
+ * Chinese names of what the audit log records: actions and the kinds of records they touch. One
+ * table for the audit page, its export and its filter by a Chinese action name.
+ */
+import { ACTION_RULES, type SelectionAction } from './selection-procedure.ts';
+
+const SELECTION_SIDE_STEPS: Record<string, string> = {
+  nominate: '推荐人选', attach: '上传佐证材料', requestException: '申请破格', decideException: '审批破格', sendJointReview: '送联审',
+  answerJointReview: '回复联审', resolveConcern: '核实处理联审问题', recordObjection: '登记公示异议', handleObjection: '处理公示异议',
+};
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'user.create': '创建用户', 'user.update': '修改用户', 'user.resetPassword': '重置密码', 'user.changePassword': '修改本人密码',
+  'orgUnit.update': '修改单位', 'orgUnit.create': '增加村民小组', 'orgUnit.import': '导入行政区划',
+  'dictionary.create': '新增字典项', 'dictionary.update': '修改字典项',
+  'person.update': '修改人员档案', 'person.reveal': '查看完整身份证号和电话', 'person.photo': '上传照片',
+  'talentLedger.create': '登记人才台账', 'talentLedger.update': '修改人才台账', 'talentLedger.import': '导入人才台账',
+  'reserve.create': '纳入后备力量', 'reserve.update': '修改后备力量',
+  'roster.export': '导出名册', 'roster.import': '导入名册',
+  'eligibilityPolicy.create': '保存资格条件新版本', 'officialCalendar.update': '修改工作日历', 'villageReserveNeed.update': '修改村情与人选需求',
+  'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.attendance': '登记参训情况', 'training.rules': '修改培训规则',
+  'mentoring.assign': '指定帮带导师', 'mentoring.update': '修改帮带关系', 'mentoring.contact': '填写帮带记录', 'mentoring.contactUpdate': '修改帮带记录',
+  'mentoring.contactDelete': '删除帮带记录', 'mentoring.summary': '填写季度帮带小结', 'mentoring.summaryUpdate': '修改季度帮带小结', 'mentoring.talk': '记录书记年度谈话',
+  'practice.create': '登记实践锻炼', 'practice.update': '修改实践锻炼', 'practice.delete': '删除实践锻炼', 'practice.observer': '登记列席会议', 'practice.observerDelete': '删除列席会议',
+  'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
+  ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
+  ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),
+};
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  user: '用户', orgUnit: '组织单位', dictionaryItem: '字典项', person: '人员', talentLedgerEntry: '人才台账', reserve: '后备力量', roster: '名册',
+  eligibilityPolicy: '资格条件', officialCalendarYear: '工作日历', selectionCandidate: '选拔人选', trainingSession: '培训', trainingRuleSet: '培训规则',
+  mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
+  observerAttendance: '列席会议', assessment: '评定',
+};
+
+/** The action's Chinese name, or the code itself for an action this table does not know yet. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The action codes whose Chinese name contains the text typed (e.g. 导出 → roster.export). */
+export function auditActionsNamed(text: string): string[] {
+  const wanted = text.trim();
+  if (!wanted) return [];
+  return Object.entries(AUDIT_ACTION_LABELS).filter(([code, label]) => label.includes(wanted) || code === wanted).map(([code]) => code);
+}
