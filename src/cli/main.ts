@@ -12,6 +12,8 @@ import { importCounty } from '../modules/org-units/org-units.service.ts';
 import { checkpointAuditChain, describeChainBreak, describeVerification, verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { CHECKPOINT_FILE_NAME } from '../modules/audit/audit-checkpoint.ts';
 import { AppError } from '../server/errors.ts';
+import { registerBackupCommand } from './backup.ts';
+import { registerRestoreCommand } from './restore.ts';
 
 /** The `houbei` command. Each subcommand calls the same services as the HTTP routes. */
 const program = new Command('houbei').description('后备力量选育管用系统');
@@ -136,6 +138,9 @@ audit
     const checkpoint = await checkpointAuditChain(database.db, new Date()).finally(() => database.close());
     console.log(checkpoint ? `检查点（${checkpoint.at}）：${checkpoint.heads.map((head) => `${head.chain} ${head.count} 条`).join('，')}` : '尚无操作日志，未写检查点');
   });
+
+registerBackupCommand(program);
+registerRestoreCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,6 +18,8 @@ export interface Database {
   db: Db;
   /** Runs a script of several SQL statements (migrations); no parameters. */
   executeScript(script: string): Promise<void>;
+  /** The embedded database's whole data directory as a gzipped tarball (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     async executeScript(script) {
       await client.exec(script);
     },
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => db.destroy(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { installationSettingsRepository } from '../db/installation-settings.repository.ts';
+import { installationSettingsRepository } from '../db/installation-settings.ts';
 import { shortFingerprint, type SensitiveCipher } from './sensitive-cipher.ts';
 
 const FINGERPRINT = 'masterKeyFingerprint';
