@@ -7,13 +7,8 @@
  * it, loaded, for the next run).
  * Targets: county under 100 ms, province under 2 s (p95 of the service call, warm).
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import type { Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
@@ -23,6 +18,7 @@ import { listUnitReminders, loadReminderFacts } from '../src/modules/cultivation
 import { importCounty } from '../src/modules/org-units/org-units.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
+import { createLog, openBenchDatabase, percentile } from './bench-database.ts';
 
 /** The county measured, and the others of its city that make up the province-sized set. */
 const COUNTY = '511425';
@@ -34,42 +30,6 @@ const ON_DATE = process.env.BENCH_ON_DATE ?? todayInChina();
 const YEARS = 3;
 const COUNTY_RUNS = Number(process.env.BENCH_COUNTY_RUNS ?? 30);
 const PROVINCE_RUNS = Number(process.env.BENCH_PROVINCE_RUNS ?? 7);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string; isLoaded: boolean }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-reminders-'));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, kind: 'PGlite', isLoaded: false, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  // BENCH_KEEP=1 keeps the loaded database for the next run (loading a province takes minutes).
-  const keep = process.env.BENCH_KEEP === '1';
-  const name = keep ? 'houbei_bench_reminders_kept' : `houbei_bench_reminders_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  return {
-    database, kind: 'PostgreSQL', isLoaded: exists,
-    drop: async () => {
-      await database.close();
-      if (keep) return;
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 /**
  * Reserves spread over the villages of the counties, each with a mentor, and three years of
@@ -144,10 +104,7 @@ async function seed(database: Database, counties: readonly string[], reserves: n
   }
 }
 
-const began = performance.now();
-function log(message: string): void {
-  console.log(`[${((performance.now() - began) / 1000).toFixed(1)} s] ${message}`);
-}
+const log = createLog();
 
 async function time(runs: number, call: () => Promise<{ total: number }>): Promise<{ p50: number; p95: number; total: number }> {
   await call();
@@ -162,7 +119,7 @@ async function time(runs: number, call: () => Promise<{ total: number }>): Promi
 }
 
 async function main(): Promise<void> {
-  const { database, drop, kind, isLoaded } = await openBenchDatabase();
+  const { database, drop, kind, isLoaded } = await openBenchDatabase('reminders');
   try {
     await migrate(database);
     const ctx = systemContext(systemClock.today());

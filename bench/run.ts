@@ -1,7 +1,7 @@
 /**
  * Benchmarks, run with `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`:
  * the organisation tree at province scale, then the roster (bench/roster.ts), then the cultivation
- * reminder list (bench/reminders.ts).
+ * reminder list (bench/reminders.ts), then the policy re-evaluation (bench/policy.ts).
  * Figures go to bench/README.md by hand, with the machine they were measured on.
  */
 import fs from 'node:fs';
@@ -106,3 +106,6 @@ await runRosterBenchmark();
 
 // The reminder list of a county and (on PostgreSQL) a province: runs when imported.
 await import('./reminders.ts');
+
+// Re-evaluating a jurisdiction after a policy change (a county on PGlite, 100,000 people on PostgreSQL): runs when imported.
+await import('./policy.ts');

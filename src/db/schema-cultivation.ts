@@ -5,7 +5,11 @@ import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
  * Tables of cultivation: training, mentoring, practice, assessment (migration 0006_cultivation.sql).
  * Every record about a reserve has `reserve_id` and `org_code` (the reserve's village code).
  * Days are half-day steps (real). Dates are 'YYYY-MM-DD' strings.
+ * Who entered a record (recorded_by and the user's id, is_proxy): migration 0009_cultivation_recorded_by.sql.
  */
+/** The id of the user who entered a record: null for rows entered by the system or before the column. */
+type OptionalUserId = ColumnType<string | null, string | null | undefined, string | null>;
+
 export interface CultivationSchema {
   training_rule_set: TrainingRuleSetTable;
   training_session: TrainingSessionTable;
@@ -104,6 +108,10 @@ export interface MentorContactTable {
   problems: string | null;
   help_given: string | null;
   recorded_by: string;
+  /** The user who entered the record (recorded_by is their display name). */
+  recorded_by_user_id: OptionalUserId;
+  /** Entered by someone else than the one whose record it is (代录). */
+  is_proxy: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -123,6 +131,10 @@ export interface MentoringSummaryTable {
   /** 评定意见 */
   opinion: string;
   recorded_by: string;
+  /** The user who entered the record (recorded_by is their display name). */
+  recorded_by_user_id: OptionalUserId;
+  /** Entered by someone else than the one whose record it is (代录). */
+  is_proxy: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -136,6 +148,10 @@ export interface AnnualTalkTable {
   talker_name: string;
   content: string;
   recorded_by: string;
+  /** The user who entered the record (recorded_by is their display name). */
+  recorded_by_user_id: OptionalUserId;
+  /** Entered by someone else than the one whose record it is (代录). */
+  is_proxy: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -157,6 +173,9 @@ export interface PracticeRecordTable {
   performance: string | null;
   /** 评定意见 */
   opinion: string | null;
+  /** Display name of the user who entered the record; null for rows older than the column whose creation was not audited. */
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_by_user_id: OptionalUserId;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -170,6 +189,9 @@ export interface ObserverAttendanceTable {
   meeting_type: string;
   meeting_date: string;
   topic: string | null;
+  /** Display name of the user who entered the record; null for rows older than the column whose creation was not audited. */
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_by_user_id: OptionalUserId;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -191,6 +213,10 @@ export interface AssessmentTable {
   opinion: string;
   assessed_on: string;
   recorded_by: string;
+  /** The user who entered the record (recorded_by is their display name). */
+  recorded_by_user_id: OptionalUserId;
+  /** Entered by someone else than the one whose record it is (代录). */
+  is_proxy: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -217,6 +243,7 @@ export interface TalentGridRatingTable {
   readiness: string;
   reason: string;
   rated_by: string;
+  rated_by_user_id: OptionalUserId;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

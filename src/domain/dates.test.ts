@@ -1,5 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthDateRangeForAges, formatYearMonth, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+import { ageOn, birthDateRangeForAges, calendarDateProblem, daysInMonth, formatYearMonth, isAmbiguousMonthNumber, isCalendarDate, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+
+describe('calendar dates', () => {
+  it('accepts real days, 29 February of leap years among them', () => {
+    for (const text of ['2026-03-15', '2024-02-29', '2000-02-29', '1900-01-01', '2100-12-31', '2026-12-31']) {
+      expect(calendarDateProblem(text), text).toBeNull();
+      expect(isCalendarDate(text), text).toBe(true);
+    }
+  });
+
+  it('refuses days that do not exist, saying how many the month has', () => {
+    expect(calendarDateProblem('2026-02-30')).toBe('日期不存在：2026 年 2 月只有 28 天');
+    expect(calendarDateProblem('2025-02-29')).toBe('日期不存在：2025 年 2 月只有 28 天');
+    expect(calendarDateProblem('1900-02-29')).toBe('日期不存在：1900 年 2 月只有 28 天');
+    expect(calendarDateProblem('2026-04-31')).toBe('日期不存在：2026 年 4 月只有 30 天');
+    expect(calendarDateProblem('2026-01-00')).toMatch(/^日期不存在/);
+    expect(calendarDateProblem('2026-13-01')).toBe('日期不存在：月份应为 01–12，不能是 13');
+    expect(calendarDateProblem('2026-00-10')).toMatch(/^日期不存在/);
+  });
+
+  it('refuses other forms and years outside 1900–2100', () => {
+    for (const text of ['2026-3-15', '2026/03/15', '20260315', '2026-03-15T00:00:00Z', ' 2026-03-15', '', '２０２６-03-15']) {
+      expect(calendarDateProblem(text), text).toBe('日期格式应为 YYYY-MM-DD，如 2026-03-15');
+    }
+    expect(calendarDateProblem('0000-01-01')).toBe('日期的年份应在 1900 至 2100 年之间');
+    expect(calendarDateProblem('1899-12-31')).toBe('日期的年份应在 1900 至 2100 年之间');
+    expect(calendarDateProblem('9999-12-31')).toBe('日期的年份应在 1900 至 2100 年之间');
+  });
+
+  it('counts the days of each month', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => daysInMonth(2026, month))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2100, 2)).toBe(28);
+  });
+});
 
 describe('dates as typed in rosters', () => {
   it('reads the text forms people type', () => {
@@ -21,8 +55,15 @@ describe('dates as typed in rosters', () => {
     expect(parseLooseDate(19850315)).toEqual({ year: 1985, month: 3, day: 15 });
     expect(parseLooseDate(1985.03)).toEqual({ year: 1985, month: 3, day: null });
     expect(parseLooseDate(1985.3)).toEqual({ year: 1985, month: 3, day: null });
-    expect(parseLooseDate(1985.1)).toEqual({ year: 1985, month: 10, day: null });
+    expect(parseLooseDate(1985.2)).toEqual({ year: 1985, month: 2, day: null });
     expect(parseLooseDate(1985.11)).toEqual({ year: 1985, month: 11, day: null });
+  });
+
+  it('does not read 1986.1 typed into a number cell: it may be January or October', () => {
+    expect(parseLooseDate(1986.1)).toBeNull();
+    expect(isAmbiguousMonthNumber(1986.1)).toBe(true);
+    for (const value of [1986.01, 1986.11, 1986.12, 1986.2, 1986, '1986.1', 19861]) expect(isAmbiguousMonthNumber(value), String(value)).toBe(false);
+    expect(parseLooseDate('1986.1')).toEqual({ year: 1986, month: 1, day: null });
   });
 
   it('refuses what is not a date', () => {

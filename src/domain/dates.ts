@@ -11,11 +11,39 @@ export interface LooseDate {
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/** The years the system keeps dates of: people born since 1900, plans up to 2100. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+/** Days in a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 function isRealDate(year: number, month: number, day: number | null): boolean {
-  if (year < 1900 || year > 2100 || month < 1 || month > 12) return false;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12) return false;
   if (day === null) return true;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Why a text is not a calendar date written 'YYYY-MM-DD' between 1900 and 2100, in Chinese and
+ * saying what to fix; null when it is one. 2026-02-30 and 2025-02-29 are 「日期不存在」.
+ */
+export function calendarDateProblem(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return '日期格式应为 YYYY-MM-DD，如 2026-03-15';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < FIRST_YEAR || year > LAST_YEAR) return `日期的年份应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间`;
+  if (month < 1 || month > 12) return `日期不存在：月份应为 01–12，不能是 ${match[2]}`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `日期不存在：${year} 年 ${month} 月只有 ${days} 天`;
+  return null;
+}
+
+/** Whether a text is a calendar date 'YYYY-MM-DD' (a real day between 1900 and 2100). */
+export function isCalendarDate(text: string): boolean {
+  return calendarDateProblem(text) === null;
 }
 
 /** Reads a cell or a typed text as a date; null when it is not one. */
@@ -28,11 +56,12 @@ export function parseLooseDate(value: unknown): LooseDate | null {
     if (!Number.isFinite(value) || value < 1) return null;
     // 198503 or 19850315 typed into a number cell.
     if (Number.isInteger(value) && (String(value).length === 6 || String(value).length === 8)) return parseLooseDate(String(value));
-    // 1985.03 typed into a number cell; Excel keeps 1985.10 as 1985.1, which the two-digit custom reads as October.
+    // 1985.03 typed into a number cell. Excel keeps 1985.10 as 1985.1, the same number as 1985.1
+    // typed for January: that one is not read (see isAmbiguousMonthNumber).
     if (!Number.isInteger(value) && value >= 1900 && value < 2101) {
+      if (isAmbiguousMonthNumber(value)) return null;
       const [year, fraction] = String(value).split('.') as [string, string];
-      const month = fraction.length === 1 ? (fraction === '1' ? '10' : fraction) : fraction;
-      return parseLooseDate(`${year}.${month}`);
+      return parseLooseDate(`${year}.${fraction}`);
     }
     if (value > 80000) return null;
     return parseLooseDate(new Date(EXCEL_EPOCH_UTC + Math.floor(value) * 86_400_000));
@@ -44,6 +73,14 @@ export function parseLooseDate(value: unknown): LooseDate | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? null : Number(match[3])];
   return isRealDate(year, month, day) ? { year, month, day } : null;
+}
+
+/**
+ * Whether a number cell reads as a year and month that may be January or October: 1986.1 is what a
+ * spreadsheet keeps both of 1986.1 and 1986.10.
+ */
+export function isAmbiguousMonthNumber(value: unknown): value is number {
+  return typeof value === 'number' && value >= 1900 && value < 2101 && String(value).split('.')[1] === '1';
 }
 
 /** 'YYYY-MM-DD', taking the first of the month when only the month is known. */

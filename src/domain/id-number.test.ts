@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, checkPhone, idNumberCheckCharacter, maskIdNumber, maskPhone } from './id-number.ts';
+import { birthDateInIdNumber, checkIdNumber, checkPhone, idNumberCheckCharacter, maskIdNumber, maskPhone } from './id-number.ts';
 
 const known = (code: string) => ['110105', '110108', '511425', '440305', '11010X'].includes(code) || code === '320102';
 const today = new Date('2026-11-22T00:00:00Z');
@@ -32,13 +32,30 @@ describe('resident ID numbers (GB 11643)', () => {
   });
 
   it('refuses impossible dates: 30 February, month 13, a non-leap 29 February, the future', () => {
-    for (const body of ['11010519900230', '11010519901301', '11010519010229', '11010520300101', '11010518991231']) {
+    for (const body of ['11010519900230', '11010519901301', '11010519010229', '11010520300101']) {
       const first17 = `${body}001`;
       const result = checkIdNumber(`${first17}${idNumberCheckCharacter(first17)}`, known, today);
       expect(result).toEqual({ isValid: false, message: `身份证号码中的出生日期 ${body.slice(6)} 不是有效日期，请核对` });
     }
     const leapDay = '11010520000229001';
     expect(checkIdNumber(`${leapDay}${idNumberCheckCharacter(leapDay)}`, known, today)).toMatchObject({ isValid: true, birthDate: '2000-02-29' });
+  });
+
+  it('refuses a birth year before 1900 as implausible, not as an invalid date', () => {
+    for (const body of ['11010518991231', '11010518000101', '11010511110101']) {
+      const first17 = `${body}001`;
+      const result = checkIdNumber(`${first17}${idNumberCheckCharacter(first17)}`, known, today);
+      expect(result).toEqual({ isValid: false, message: `身份证号码中的出生年份 ${body.slice(6, 10)} 不合理（应不早于 1900 年），请核对号码是否抄错` });
+    }
+    const first1900 = '11010519000101001';
+    expect(checkIdNumber(`${first1900}${idNumberCheckCharacter(first1900)}`, known, today)).toMatchObject({ isValid: true, birthDate: '1900-01-01' });
+  });
+
+  it('reads the birth date an ID number spells, before other checks', () => {
+    expect(birthDateInIdNumber('110105198610150021')).toBe('1986-10-15');
+    expect(birthDateInIdNumber(' 11010519861015002x ')).toBe('1986-10-15');
+    expect(birthDateInIdNumber('110105198602300021')).toBeNull();
+    expect(birthDateInIdNumber('1101051986101500')).toBeNull();
   });
 
   it('refuses an unknown region code', () => {

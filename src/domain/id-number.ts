@@ -7,6 +7,9 @@ export type IdNumberCheck =
   | { isValid: true; idNumber: string; regionCode: string; birthDate: string; gender: 'male' | 'female' }
   | { isValid: false; message: string };
 
+/** The earliest birth year an ID number of a living person can carry. */
+const FIRST_BIRTH_YEAR = 1900;
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
 
@@ -37,7 +40,10 @@ export function checkIdNumber(input: string, isKnownRegion: (regionCode: string)
   const day = Number(idNumber.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
   const isRealDate = birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
-  if (!isRealDate || year < 1900 || birth.getTime() > today.getTime()) {
+  if (isRealDate && year < FIRST_BIRTH_YEAR) {
+    return { isValid: false, message: `身份证号码中的出生年份 ${year} 不合理（应不早于 ${FIRST_BIRTH_YEAR} 年），请核对号码是否抄错` };
+  }
+  if (!isRealDate || birth.getTime() > today.getTime()) {
     return { isValid: false, message: `身份证号码中的出生日期 ${idNumber.slice(6, 14)} 不是有效日期，请核对` };
   }
   const expected = idNumberCheckCharacter(idNumber.slice(0, 17));
@@ -51,6 +57,19 @@ export function checkIdNumber(input: string, isKnownRegion: (regionCode: string)
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
     gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
   };
+}
+
+/**
+ * The birth date 'YYYY-MM-DD' that an 18-character ID number spells, before any other check (the
+ * check digit, the region); null when the text is not shaped like one or the date is not real.
+ */
+export function birthDateInIdNumber(text: string): string | null {
+  const idNumber = text.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return null;
+  const [year, month, day] = [Number(idNumber.slice(6, 10)), Number(idNumber.slice(10, 12)), Number(idNumber.slice(12, 14))];
+  const birth = new Date(Date.UTC(year, month - 1, day));
+  if (birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return null;
+  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 }
 
 /** 110105********002X: region code and last four shown. */

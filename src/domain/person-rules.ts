@@ -1,5 +1,6 @@
 import { checkIdNumber, checkPhone } from './id-number.ts';
 import { parseLooseDate, toIsoDate } from './dates.ts';
+import { normalizePersonName, textProblem } from './text.ts';
 
 /** The fields of a person file (一人一档) as entered, before checking. */
 export interface PersonInput {
@@ -44,10 +45,13 @@ export interface PersonDictionaries {
 }
 
 const PARTY_STATUSES = new Set(['fullMember', 'probationaryMember']);
+/** The fields typed as free text, which hold one line without control characters. */
+const TEXT_FIELDS = ['name', 'nativePlace', 'school', 'major', 'occupation', 'specialties', 'presentPosition'] as const;
 
 /**
  * Checks a person against the rules of SPEC section 2 and returns every problem, each naming its
- * field: the ID number (GB 11643), birth date and gender as entered against the ID number, the
+ * field: the name (its spaces normalised: 「张　三」 is 张三) and other free text (one line, no
+ * control characters), the ID number (GB 11643), birth date and gender as entered against the ID number, the
  * phone, dictionary values, and dates that must be real and in order.
  */
 export function checkPerson(
@@ -74,7 +78,13 @@ export function checkPerson(
     if (checked.isValid) phone = checked.phone;
     else problems.push({ field: 'phone', message: checked.message });
   }
-  if (!input.name.trim()) problems.push({ field: 'name', message: '姓名不能为空' });
+  const name = normalizePersonName(input.name);
+  if (!name) problems.push({ field: 'name', message: '姓名不能为空' });
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    const problem = typeof value === 'string' ? textProblem(value, 'singleLine') : null;
+    if (problem) problems.push({ field, message: problem });
+  }
   const dictionaryFields = [
     ['ethnicity', '民族'], ['politicalStatus', '政治面貌'], ['education', '学历'], ['health', '健康状况'],
   ] as const;
@@ -103,7 +113,7 @@ export function checkPerson(
   return {
     person: {
       ...input,
-      name: input.name.trim(),
+      name,
       idNumber: id.idNumber,
       gender: id.gender,
       birthDate: id.birthDate,

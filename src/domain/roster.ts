@@ -2,6 +2,9 @@
  * The roster (名册) of seed 002, attachment 1: its exact columns, and how typed cell text maps to
  * dictionary codes.
  */
+import { isAmbiguousMonthNumber, parseLooseDate, type LooseDate } from './dates.ts';
+import { birthDateInIdNumber } from './id-number.ts';
+
 export const ROSTER_COLUMNS = [
   '序号', '乡镇', '村(社区)', '姓名', '性别', '出生年月', '入党时间', '年龄', '学历', '身份', '身份证号码', '联系电话', '结对干部姓名及职务', '备注',
 ] as const;
@@ -51,4 +54,23 @@ export function splitMentor(text: string): { mentorName: string | null; mentorPo
 
 export function joinMentor(name: string | null, post: string | null): string {
   return [name, post].filter(Boolean).join(' ');
+}
+
+/**
+ * A date cell of a roster (出生年月, 入党时间) read as a date, or the problem to report. A number
+ * cell 1986.1 is what a spreadsheet keeps of both 1986.1 and 1986.10: for 出生年月 the ID number of
+ * the row settles the month; elsewhere the cell is refused, asking for text.
+ */
+export function readRosterDate(value: string | number | Date | null | undefined, label: string, idNumberText = ''): { date: LooseDate | null; problem: string | null } {
+  if (value === null || value === undefined || value === '') return { date: null, problem: null };
+  if (isAmbiguousMonthNumber(value)) {
+    const year = Math.trunc(value);
+    const fromId = birthDateInIdNumber(idNumberText);
+    const monthFromId = fromId && Number(fromId.slice(0, 4)) === year ? Number(fromId.slice(5, 7)) : null;
+    if (monthFromId === 1 || monthFromId === 10) return { date: { year, month: monthFromId, day: null }, problem: null };
+    return { date: null, problem: `${label}「${value}」是数字，分不清是 ${year} 年 1 月还是 10 月：请将该列设为「文本」格式，写作 ${year}.01 或 ${year}.10` };
+  }
+  const date = parseLooseDate(value);
+  if (date) return { date, problem: null };
+  return { date: null, problem: `${label}「${value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()}」不是有效日期，可写作 1985.03、1985-03 或 1985年3月` };
 }

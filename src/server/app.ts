@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -25,7 +25,7 @@ import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
-import { AppError } from './errors.ts';
+import { AppError, fromDatabaseError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { responseCompression, staticClient } from './static-client.ts';
@@ -73,6 +73,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -113,13 +114,16 @@ export async function buildApp(options: { config: Config; database: Database; ci
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const databaseError = fromDatabaseError(thrown);
+    if (databaseError) request.log.warn({ err: thrown }, 'database refused the request');
+    const error = databaseError ?? thrown;
     if (error instanceof AppError) {
       const body = error.code === 'IMPORT_REJECTED' ? { code: error.code, message: error.message, errors: error.details } : { code: error.code, message: error.message };
-      return reply.code(error.status).send(body);
+      return reply.code(error.status).send(error.fieldErrors ? { ...body, fieldErrors: error.fieldErrors } : body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.code(400).send({ code: 'VALIDATION_FAILED', message: describeValidationError(error) });
+      return reply.code(400).send({ code: 'VALIDATION_FAILED', ...describeValidationError(error) });
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send({ code: known.code, message: known.message });

@@ -48,6 +48,7 @@ describe('cultivation: a mentor records a monthly contact on a phone', () => {
     }, 201);
     const reserve = await township.call<{ id: string; status: string }>('POST', '/api/reserves', {
       orgCode: villages[0]!.code, personId: entry.person.id, targetPost: 'committeeMember', readiness: 'withinTwoYears', sourceCategory: 'graduate',
+      registration: { sourceDocument: '2025 年村级后备干部名册' },
     }, 201);
     expect(reserve.status).toBe('admitted');
     reserveId = reserve.id;

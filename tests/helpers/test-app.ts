@@ -199,7 +199,10 @@ export async function addReserve(
   const person = await addLedgerPerson(world, cookie, orgCode, overrides);
   const reserve = await world.app.inject({
     method: 'POST', url: '/api/reserves', headers: { cookie },
-    payload: { orgCode, personId: person.personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记' },
+    payload: {
+      orgCode, personId: person.personId, targetPost: 'secretary', readiness: 'withinTwoYears', sourceCategory: 'graduate', mentorName: '王书记', mentorPost: '镇党委副书记',
+      registration: { sourceDocument: '2025 年村级后备干部名册', exceptionReason: '原名册中的后备力量，经乡镇党委研究保留' },
+    },
   });
   if (reserve.statusCode !== 201) throw new Error(`reserve: ${reserve.statusCode} ${reserve.body}`);
   return { ...person, reserveId: reserve.json().id };

@@ -143,7 +143,7 @@ describe('a mentor reaches only their own mentees', () => {
     expect(view.body).not.toContain(mentee.idNumber);
     const logged = await world.app.inject({ method: 'POST', url: '/api/mentor-contacts', headers: { cookie }, payload: { assignmentId: menteeAssignmentId, contactedOn: `${year}-03-15`, form: 'online', work: '整理村务台账' } });
     expect(logged.statusCode).toBe(201);
-    expect(logged.json()).toMatchObject({ recordedBy: mentor.username, policies: { update: true, delete: true } });
+    expect(logged.json()).toMatchObject({ recordedBy: `${mentor.username}导师`, isProxy: false, policies: { update: true, delete: true } });
     const contacts = (await world.app.inject({ method: 'GET', url: '/api/mentor-contacts?pageSize=200', headers: { cookie } })).json();
     expect(contacts.contacts.map((contact: { reserve: { id: string } }) => contact.reserve.id)).toEqual([mentee.reserveId, mentee.reserveId]);
     const assignments = (await world.app.inject({ method: 'GET', url: '/api/mentoring-assignments?pageSize=200', headers: { cookie } })).json();

@@ -81,7 +81,7 @@ describe('person files and the talent ledger', () => {
   it('keeps a history of status changes for each reserve', async () => {
     const reserve = await addReserve(world, township, world.townshipA.villageCode, { name: '历史甲' });
     const history = (await world.app.inject({ method: 'GET', url: `/api/reserves/${reserve.reserveId}/history`, headers: { cookie: township } })).json();
-    expect(history).toEqual([{ fromStatus: null, toStatus: 'admitted', reason: '直接登记入库', actorName: 'towna', at: expect.any(String) }]);
+    expect(history).toEqual([{ fromStatus: null, toStatus: 'admitted', reason: '存量登记：2025 年村级后备干部名册', actorName: 'towna', at: expect.any(String) }]);
   });
 
   it('takes a JPEG or PNG photo up to 2 MB and refuses anything else', async () => {

@@ -26,8 +26,11 @@ function csv(rows: Person[], options: { township?: string; village?: string } = 
   return [`${townshipName}村级后备干部名册,,,,,,,,,,,,,`, header, ...lines].join('\n');
 }
 
-/** A roster file made by LibreOffice from CSV, with the ID-number and phone columns as text. */
-const rosterFile = (rows: Person[], options?: { township?: string; village?: string }) => xlsxFromCsv(csv(rows, options), [11, 12]);
+/**
+ * A roster file made by LibreOffice from CSV, with the party-join, ID-number and phone columns as
+ * text (a number cell 2010.10 would read 2010.1, which the import refuses as January or October).
+ */
+const rosterFile = (rows: Person[], options?: { township?: string; village?: string }) => xlsxFromCsv(csv(rows, options), [7, 11, 12]);
 
 async function importFile(file: Buffer, orgCode: string, cookie = township) {
   return world.app.inject({ method: 'POST', url: `/api/roster/import?orgCode=${orgCode}`, headers: { cookie, 'content-type': XLSX }, payload: file });

@@ -133,8 +133,8 @@ const CORE_PROBES: Record<string, Probe> = {
   'POST /api/reserves': {
     kind: 'foreign',
     requests: (w) => [
-      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipB.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
-      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipA.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate' } },
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipB.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate', registration: { sourceDocument: '越权' } } },
+      { method: 'POST', url: '/api/reserves', payload: { orgCode: w.townshipA.villageCode, personId: townB.personId, targetPost: 'secretary', readiness: 'readyNow', sourceCategory: 'graduate', registration: { sourceDocument: '越权' } } },
     ],
   },
   'PATCH /api/reserves/{id}': {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { errorResponses, ZPageQuery } from '../../server/schemas.ts';
+import { errorResponses, singleLineText, ZDate, ZPageQuery } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { listLoginEvents } from '../auth/login-log.ts';
 import { searchAuditEvents, verifyAuditLog } from './audit.service.ts';
 
 const tags = ['操作日志'];
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 const ZAuditEvent = z.object({
   id: z.number().int(),
@@ -30,10 +29,10 @@ export async function auditRoutes(app: App, { database }: ModuleDeps): Promise<v
       tags,
       summary: '查询操作日志（限管理范围内）',
       querystring: ZPageQuery.extend({
-        actorName: z.string().trim().max(32).optional(),
-        action: z.string().trim().max(64).optional(),
-        entityType: z.string().trim().max(64).optional(),
-        entityId: z.string().trim().max(64).optional(),
+        actorName: singleLineText('操作人', 32).optional(),
+        action: singleLineText('操作', 64).optional(),
+        entityType: singleLineText('对象类型', 64).optional(),
+        entityId: singleLineText('对象编号', 64).optional(),
         from: ZDate.optional(),
         to: ZDate.optional(),
       }).strict(),

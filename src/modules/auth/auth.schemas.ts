@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { PERMISSIONS } from '../../domain/roles.ts';
 import { ORG_LEVELS } from '../../domain/org-code.ts';
+import { secretText, singleLineText } from '../../server/schemas.ts';
 
 export const ZLogin = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(32, '用户名不能超过 32 个字符'),
-  password: z.string().min(1, '请输入密码').max(64, '密码不能超过 64 个字符'),
+  username: singleLineText('用户名', 32).min(1, '请输入用户名'),
+  password: secretText('密码', 64).min(1, '请输入密码'),
 });
 
 export const ZChangePassword = z.strictObject({
-  currentPassword: z.string().min(1, '请输入当前密码').max(64),
-  newPassword: z.string().min(1, '请输入新密码').max(64, '密码不能超过 64 位'),
+  currentPassword: secretText('当前密码', 64).min(1, '请输入当前密码'),
+  newPassword: secretText('新密码', 64).min(1, '请输入新密码'),
 });
 
 export const ZRoleBinding = z.object({

@@ -1,6 +1,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
+import type { RecordEntry } from './record-entry.ts';
 
 /** Filters shared by the lists of records about reserves. */
 export interface RecordFilter {
@@ -11,6 +12,11 @@ export interface RecordFilter {
 }
 
 export interface Page { offset: number; limit: number }
+
+/** The columns that say who entered a record (contact logs, summaries, talks, assessments). */
+function entryColumns(entry: RecordEntry) {
+  return { recorded_by: entry.recordedBy, recorded_by_user_id: entry.recordedByUserId, is_proxy: entry.isProxy };
+}
 
 function counted(row: { n: number | string | bigint }): number {
   return Number(row.n);
@@ -80,10 +86,10 @@ export const cultivationRepository = {
 
   // ----- mentor contacts -----
 
-  async insertContact(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; contactedOn: string; form: string; thoughts: string | null; work: string | null; problems: string | null; helpGiven: string | null; recordedBy: string }): Promise<string> {
+  async insertContact(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; contactedOn: string; form: string; thoughts: string | null; work: string | null; problems: string | null; helpGiven: string | null } & RecordEntry): Promise<string> {
     const row = await db.insertInto('mentor_contact').values({
       assignment_id: values.assignmentId, reserve_id: values.reserveId, org_code: values.orgCode, contacted_on: values.contactedOn, form: values.form,
-      thoughts: values.thoughts, work: values.work, problems: values.problems, help_given: values.helpGiven, recorded_by: values.recordedBy,
+      thoughts: values.thoughts, work: values.work, problems: values.problems, help_given: values.helpGiven, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -126,10 +132,10 @@ export const cultivationRepository = {
 
   // ----- quarterly mentoring summaries -----
 
-  async insertSummary(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; year: number; quarter: number; periodText: string | null; content: string; opinion: string; recordedBy: string }): Promise<string | undefined> {
+  async insertSummary(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; year: number; quarter: number; periodText: string | null; content: string; opinion: string } & RecordEntry): Promise<string | undefined> {
     const row = await db.insertInto('mentoring_summary').values({
       assignment_id: values.assignmentId, reserve_id: values.reserveId, org_code: values.orgCode, year: values.year, quarter: values.quarter,
-      period_text: values.periodText, content: values.content, opinion: values.opinion, recorded_by: values.recordedBy,
+      period_text: values.periodText, content: values.content, opinion: values.opinion, ...entryColumns(values),
     }).onConflict((oc) => oc.columns(['assignment_id', 'year', 'quarter']).doNothing()).returning('id').executeTakeFirst();
     return row?.id;
   },
@@ -161,9 +167,9 @@ export const cultivationRepository = {
 
   // ----- annual talks -----
 
-  async insertTalk(db: Executor, values: { reserveId: string; orgCode: string; talkedOn: string; talkerName: string; content: string; recordedBy: string }): Promise<string> {
+  async insertTalk(db: Executor, values: { reserveId: string; orgCode: string; talkedOn: string; talkerName: string; content: string } & RecordEntry): Promise<string> {
     const row = await db.insertInto('annual_talk').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, talked_on: values.talkedOn, talker_name: values.talkerName, content: values.content, recorded_by: values.recordedBy,
+      reserve_id: values.reserveId, org_code: values.orgCode, talked_on: values.talkedOn, talker_name: values.talkerName, content: values.content, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -184,10 +190,10 @@ export const cultivationRepository = {
 
   // ----- practice -----
 
-  async insertPractice(db: Executor, values: { reserveId: string; orgCode: string; kind: string; category: string; startedOn: string; endedOn: string | null; content: string; performance: string | null; opinion: string | null }): Promise<string> {
+  async insertPractice(db: Executor, values: { reserveId: string; orgCode: string; kind: string; category: string; startedOn: string; endedOn: string | null; content: string; performance: string | null; opinion: string | null } & Omit<RecordEntry, 'isProxy'>): Promise<string> {
     const row = await db.insertInto('practice_record').values({
       reserve_id: values.reserveId, org_code: values.orgCode, kind: values.kind, category: values.category, started_on: values.startedOn, ended_on: values.endedOn,
-      content: values.content, performance: values.performance, opinion: values.opinion,
+      content: values.content, performance: values.performance, opinion: values.opinion, recorded_by: values.recordedBy, recorded_by_user_id: values.recordedByUserId,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -230,9 +236,9 @@ export const cultivationRepository = {
 
   // ----- observer attendance -----
 
-  async insertObserver(db: Executor, values: { reserveId: string; orgCode: string; meetingType: string; meetingDate: string; topic: string | null }): Promise<string> {
+  async insertObserver(db: Executor, values: { reserveId: string; orgCode: string; meetingType: string; meetingDate: string; topic: string | null } & Omit<RecordEntry, 'isProxy'>): Promise<string> {
     const row = await db.insertInto('observer_attendance').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, meeting_type: values.meetingType, meeting_date: values.meetingDate, topic: values.topic,
+      reserve_id: values.reserveId, org_code: values.orgCode, meeting_type: values.meetingType, meeting_date: values.meetingDate, topic: values.topic, recorded_by: values.recordedBy, recorded_by_user_id: values.recordedByUserId,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -258,10 +264,10 @@ export const cultivationRepository = {
 
   // ----- assessments -----
 
-  async insertAssessment(db: Executor, values: { reserveId: string; orgCode: string; kind: string; assessor: string; year: number; quarter: number | null; grade: string | null; opinion: string; assessedOn: string; recordedBy: string }): Promise<string> {
+  async insertAssessment(db: Executor, values: { reserveId: string; orgCode: string; kind: string; assessor: string; year: number; quarter: number | null; grade: string | null; opinion: string; assessedOn: string } & RecordEntry): Promise<string> {
     const row = await db.insertInto('assessment').values({
       reserve_id: values.reserveId, org_code: values.orgCode, kind: values.kind, assessor: values.assessor, year: values.year, quarter: values.quarter,
-      grade: values.grade, opinion: values.opinion, assessed_on: values.assessedOn, recorded_by: values.recordedBy,
+      grade: values.grade, opinion: values.opinion, assessed_on: values.assessedOn, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },

@@ -10,16 +10,13 @@ export {
   CONTACT_FORM_LABELS, CONTACT_FORMS, GRADE_LABELS, GRADES, MEETING_TYPE_LABELS, MEETING_TYPES, MENTOR_POST_LABELS, MENTOR_POSTS,
   PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS,
 };
-import { ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { optionalLine, optionalParagraph, personName, requiredLine, requiredParagraph, ZDate, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 
 /** Zod schemas of cultivation (培养教育): training, mentoring, practice, assessment, reminders, talent grid. */
 
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '日期不存在');
 const ZYear = z.coerce.number().int().min(2000, '年度应在 2000–2100 之间').max(2100, '年度应在 2000–2100 之间');
 const ZQuarter = z.number().int().min(1, '季度应为 1–4').max(4, '季度应为 1–4');
 const ZDays = z.number().min(0, '天数不能为负').max(366, '天数不能超过 366').refine((value) => Number.isInteger(value * 2), '天数以半天为单位，如 0.5、1、1.5');
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字符`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`).nullable().optional();
 const ZPolicies = z.object({ update: z.boolean(), delete: z.boolean() });
 
 /** Basic details of a reserve that every cultivation record shows (never ID number or phone). */
@@ -40,14 +37,14 @@ export const ZTrainingMethod = z.enum(TRAINING_METHODS).describe('培训方式�
 
 export const ZTrainingSessionInput = z.strictObject({
   orgCode: ZOrgCode.describe('举办单位（县、乡镇或村）代码；县、乡镇举办的培训对其下辖后备力量可见'),
-  name: text('培训名称', 100),
+  name: requiredLine('培训名称', 100),
   method: ZTrainingMethod,
-  organiser: text('举办单位名称', 100).describe('如：县委组织部、某某镇党委'),
+  organiser: requiredLine('举办单位名称', 100).describe('如：县委组织部、某某镇党委'),
   startDate: ZDate,
   endDate: ZDate,
   days: ZDays.describe('培训天数（以半天计）'),
-  content: optionalText('培训内容', 2000),
-  place: optionalText('培训地点', 200),
+  content: optionalParagraph('培训内容', 2000),
+  place: optionalLine('培训地点', 200),
 });
 export const ZUpdateTrainingSession = ZTrainingSessionInput.omit({ orgCode: true }).partial().extend({ version: ZVersion });
 
@@ -92,7 +89,7 @@ export const ZAttendanceInput = z.strictObject({
     reserveId: ZUuid,
     attended: z.boolean().describe('是否参训'),
     daysAttended: ZDays.optional().describe('实际参训天数；不填时参训者按培训天数、缺席者按 0'),
-    result: optionalText('培训结果', 200),
+    result: optionalLine('培训结果', 200),
   })).min(1, '请至少填写一名参训人员').max(2000, '一次最多登记 2000 人'),
 });
 export const ZAttendanceImportResult = z.object({
@@ -129,15 +126,15 @@ export const ZMentorPost = z.enum(MENTOR_POSTS).describe('导师身份：townshi
 export const ZMentoringAssignmentInput = z.strictObject({
   reserveId: ZUuid,
   mentorUserId: ZUuid.nullable().optional().describe('导师为系统用户（帮带导师角色）时填写；该用户即可查看并填写此后备力量的帮带记录'),
-  mentorName: text('导师姓名', 50).optional().describe('导师为系统用户时可不填，取用户姓名'),
+  mentorName: personName('导师姓名', 50).optional().describe('导师为系统用户时可不填，取用户姓名'),
   mentorPost: ZMentorPost,
-  mentorTitle: optionalText('导师职务', 50).describe('如：镇党委副书记'),
+  mentorTitle: optionalLine('导师职务', 50).describe('如：镇党委副书记'),
   startedOn: ZDate,
   endedOn: ZDate.nullable().optional(),
 });
 export const ZUpdateMentoringAssignment = z.strictObject({
   mentorPost: ZMentorPost.optional(),
-  mentorTitle: optionalText('导师职务', 50),
+  mentorTitle: optionalLine('导师职务', 50),
   endedOn: ZDate.nullable().optional().describe('结束帮带的日期'),
   version: ZVersion,
 });
@@ -179,20 +176,28 @@ export const ZMentorContactInput = z.strictObject({
   assignmentId: ZUuid.describe('帮带关系编号（导师与后备力量的结对）'),
   contactedOn: ZDate.describe('联系日期'),
   form: ZContactForm,
-  thoughts: optionalText('思想动态', 2000),
-  work: optionalText('工作情况', 2000),
-  problems: optionalText('存在问题', 2000),
-  helpGiven: optionalText('帮助措施', 2000),
+  thoughts: optionalParagraph('思想动态', 2000),
+  work: optionalParagraph('工作情况', 2000),
+  problems: optionalParagraph('存在问题', 2000),
+  helpGiven: optionalParagraph('帮助措施', 2000),
 }).refine((value) => [value.thoughts, value.work, value.problems, value.helpGiven].some((item) => item), '请至少填写思想动态、工作情况、存在问题、帮助措施中的一项');
 export const ZUpdateMentorContact = z.strictObject({
   contactedOn: ZDate.optional(),
   form: ZContactForm.optional(),
-  thoughts: optionalText('思想动态', 2000),
-  work: optionalText('工作情况', 2000),
-  problems: optionalText('存在问题', 2000),
-  helpGiven: optionalText('帮助措施', 2000),
+  thoughts: optionalParagraph('思想动态', 2000),
+  work: optionalParagraph('工作情况', 2000),
+  problems: optionalParagraph('存在问题', 2000),
+  helpGiven: optionalParagraph('帮助措施', 2000),
   version: ZVersion,
 });
+/** Who entered a record and when; 代录 when that is not the one whose record it is. */
+const ZRecordedBy = z.string().describe('录入人姓名（显示名）');
+const ZRecordedAt = z.string().describe('录入时间（ISO 8601）');
+const ZIsProxy = z.boolean().describe('代录：录入人不是该记录的导师、评定单位或谈话人');
+const ZRecordEntry = { recordedBy: ZRecordedBy, recordedAt: ZRecordedAt, isProxy: ZIsProxy };
+/** Practice and observer records: who entered them (null for rows entered before this was kept, without an audit event). */
+const ZPlainRecordEntry = { recordedBy: ZRecordedBy.nullable(), recordedAt: ZRecordedAt };
+
 export const ZMentorContact = z.object({
   id: z.string(),
   assignmentId: z.string(),
@@ -204,7 +209,7 @@ export const ZMentorContact = z.object({
   work: z.string().nullable(),
   problems: z.string().nullable(),
   helpGiven: z.string().nullable(),
-  recordedBy: z.string(),
+  ...ZRecordEntry,
   version: z.number().int(),
   policies: ZPolicies,
 }).meta({ id: 'MentorContact' });
@@ -221,14 +226,14 @@ export const ZMentoringSummaryInput = z.strictObject({
   assignmentId: ZUuid,
   year: ZYear,
   quarter: ZQuarter,
-  periodText: optionalText('帮扶时间', 50).describe('帮扶时间，如「1—3 月」；不填为该季度'),
-  content: text('帮扶内容', 2000),
-  opinion: text('评定意见', 1000),
+  periodText: optionalLine('帮扶时间', 50).describe('帮扶时间，如「1—3 月」；不填为该季度'),
+  content: requiredParagraph('帮扶内容', 2000),
+  opinion: requiredParagraph('评定意见', 1000),
 });
 export const ZUpdateMentoringSummary = z.strictObject({
-  periodText: optionalText('帮扶时间', 50),
-  content: text('帮扶内容', 2000).optional(),
-  opinion: text('评定意见', 1000).optional(),
+  periodText: optionalLine('帮扶时间', 50),
+  content: requiredParagraph('帮扶内容', 2000).optional(),
+  opinion: requiredParagraph('评定意见', 1000).optional(),
   version: ZVersion,
 });
 export const ZMentoringSummary = z.object({
@@ -241,7 +246,7 @@ export const ZMentoringSummary = z.object({
   periodText: z.string().nullable(),
   content: z.string(),
   opinion: z.string(),
-  recordedBy: z.string(),
+  ...ZRecordEntry,
   version: z.number().int(),
   policies: ZPolicies,
 }).meta({ id: 'MentoringSummary' });
@@ -251,11 +256,11 @@ export const ZMentoringSummaryList = z.object({ total: z.number().int(), summari
 export const ZAnnualTalkInput = z.strictObject({
   reserveId: ZUuid,
   talkedOn: ZDate,
-  talkerName: text('谈话人（乡镇党委书记）姓名', 50),
-  content: text('谈话内容', 4000),
+  talkerName: personName('谈话人（乡镇党委书记）姓名', 50),
+  content: requiredParagraph('谈话内容', 4000),
 });
 export const ZAnnualTalk = z.object({
-  id: z.string(), reserve: ZReserveBrief, talkedOn: z.string(), talkerName: z.string(), content: z.string(), recordedBy: z.string(), version: z.number().int(), policies: ZPolicies,
+  id: z.string(), reserve: ZReserveBrief, talkedOn: z.string(), talkerName: z.string(), content: z.string(), ...ZRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'AnnualTalk' });
 export const ZAnnualTalkListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional() }).strict();
 export const ZAnnualTalkList = z.object({ total: z.number().int(), talks: z.array(ZAnnualTalk) });
@@ -263,7 +268,7 @@ export const ZAnnualTalkList = z.object({ total: z.number().int(), talks: z.arra
 // ---------- practice ----------
 
 const ZPracticeKind = z.enum(['post', 'task']).describe('post 岗位锻炼 / task 专项任务');
-const ZPracticeCategory = z.string().trim().min(1).max(40).describe('岗位：secretaryAssistant 书记助理 / partyGroupLeader 党小组长 / villagerGroupLeader 村民小组长 / gridWorker 网格员 / committeeMember 两委委员；任务：disputeMediation 矛盾纠纷调解 / emergency 应急处突 / keyProject 重点项目 / petition 信访维稳；other 其他');
+const ZPracticeCategory = requiredLine('类别', 40).describe('岗位：secretaryAssistant 书记助理 / partyGroupLeader 党小组长 / villagerGroupLeader 村民小组长 / gridWorker 网格员 / committeeMember 两委委员；任务：disputeMediation 矛盾纠纷调解 / emergency 应急处突 / keyProject 重点项目 / petition 信访维稳；other 其他');
 
 export const ZPracticeRecordInput = z.strictObject({
   reserveId: ZUuid,
@@ -271,30 +276,30 @@ export const ZPracticeRecordInput = z.strictObject({
   category: ZPracticeCategory,
   startedOn: ZDate,
   endedOn: ZDate.nullable().optional(),
-  content: text('具体内容', 2000),
-  performance: optionalText('主要表现', 2000),
-  opinion: optionalText('评定意见', 1000),
+  content: requiredParagraph('具体内容', 2000),
+  performance: optionalParagraph('主要表现', 2000),
+  opinion: optionalParagraph('评定意见', 1000),
 });
 export const ZUpdatePracticeRecord = z.strictObject({
   category: ZPracticeCategory.optional(),
   startedOn: ZDate.optional(),
   endedOn: ZDate.nullable().optional(),
-  content: text('具体内容', 2000).optional(),
-  performance: optionalText('主要表现', 2000),
-  opinion: optionalText('评定意见', 1000),
+  content: requiredParagraph('具体内容', 2000).optional(),
+  performance: optionalParagraph('主要表现', 2000),
+  opinion: optionalParagraph('评定意见', 1000),
   version: ZVersion,
 });
 export const ZPracticeRecord = z.object({
   id: z.string(), reserve: ZReserveBrief, kind: ZPracticeKind, category: z.string(), startedOn: z.string(), endedOn: z.string().nullable(),
-  content: z.string(), performance: z.string().nullable(), opinion: z.string().nullable(), version: z.number().int(), policies: ZPolicies,
+  content: z.string(), performance: z.string().nullable(), opinion: z.string().nullable(), ...ZPlainRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'PracticeRecord' });
 export const ZPracticeRecordListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZPracticeKind.optional() }).strict();
 export const ZPracticeRecordList = z.object({ total: z.number().int(), records: z.array(ZPracticeRecord) });
 
 const ZMeetingType = z.enum(MEETING_TYPES).describe('villageCommittees 两委会 / partyMembers 党员大会 / villagerRepresentatives 村民代表会议 / townshipCadres 乡镇村干部大会');
-export const ZObserverAttendanceInput = z.strictObject({ reserveId: ZUuid, meetingType: ZMeetingType, meetingDate: ZDate, topic: optionalText('会议议题', 500) });
+export const ZObserverAttendanceInput = z.strictObject({ reserveId: ZUuid, meetingType: ZMeetingType, meetingDate: ZDate, topic: optionalParagraph('会议议题', 500) });
 export const ZObserverAttendance = z.object({
-  id: z.string(), reserve: ZReserveBrief, meetingType: ZMeetingType, meetingDate: z.string(), topic: z.string().nullable(), version: z.number().int(), policies: ZPolicies,
+  id: z.string(), reserve: ZReserveBrief, meetingType: ZMeetingType, meetingDate: z.string(), topic: z.string().nullable(), ...ZPlainRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'ObserverAttendance' });
 export const ZObserverAttendanceListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional() }).strict();
 export const ZObserverAttendanceList = z.object({ total: z.number().int(), attendances: z.array(ZObserverAttendance) });
@@ -312,20 +317,20 @@ export const ZAssessmentInput = z.strictObject({
   year: ZYear,
   quarter: ZQuarter.optional().describe('季度评定必填'),
   grade: ZGrade.optional().describe('年度考核必填；季度评定可选（用于潜力评定）'),
-  opinion: text('评定意见', 2000),
+  opinion: requiredParagraph('评定意见', 2000),
   assessedOn: ZDate,
 });
-export const ZUpdateAssessment = z.strictObject({ grade: ZGrade.nullable().optional(), opinion: text('评定意见', 2000).optional(), assessedOn: ZDate.optional(), version: ZVersion });
+export const ZUpdateAssessment = z.strictObject({ grade: ZGrade.nullable().optional(), opinion: requiredParagraph('评定意见', 2000).optional(), assessedOn: ZDate.optional(), version: ZVersion });
 export const ZAssessment = z.object({
   id: z.string(), reserve: ZReserveBrief, kind: ZAssessmentKind, assessor: ZAssessor, year: z.number().int(), quarter: z.number().int().nullable(),
-  grade: ZGrade.nullable(), opinion: z.string(), assessedOn: z.string(), recordedBy: z.string(), version: z.number().int(), policies: ZPolicies,
+  grade: ZGrade.nullable(), opinion: z.string(), assessedOn: z.string(), ...ZRecordEntry, version: z.number().int(), policies: ZPolicies,
 }).meta({ id: 'Assessment' });
 export const ZAssessmentListQuery = ZPageQuery.extend({ reserveId: ZUuid.optional(), orgCode: ZOrgCode.optional(), year: ZYear.optional(), kind: ZAssessmentKind.optional() }).strict();
 export const ZAssessmentList = z.object({ total: z.number().int(), assessments: z.array(ZAssessment) });
 
 const ZPartyStage = z.enum(PARTY_STAGES).describe('activist 入党积极分子 → developmentTarget 发展对象 → probationaryMember 预备党员 → fullMember 正式党员');
 export const ZPartyJoiningInput = z.strictObject({
-  steps: z.array(z.strictObject({ stage: ZPartyStage, reachedOn: ZDate, notes: optionalText('备注', 500) })).max(4).describe('已达到的各阶段及日期；须按顺序、日期不倒退'),
+  steps: z.array(z.strictObject({ stage: ZPartyStage, reachedOn: ZDate, notes: optionalParagraph('备注', 500) })).max(4).describe('已达到的各阶段及日期；须按顺序、日期不倒退'),
 });
 export const ZPartyJoining = z.object({
   reserve: ZReserveBrief,
@@ -407,6 +412,6 @@ export const ZTalentGridInput = z.strictObject({
   performance: ZLevel,
   potential: ZLevel,
   readiness: ZReadiness,
-  reason: text('调整理由', 500),
+  reason: requiredParagraph('调整理由', 500),
   version: ZVersion.optional().describe('修改已有调整时必填'),
 });

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts';
 import { findReserveBriefs, presentBrief, readableRecords, requireReserve, type ReserveBriefRow } from './cultivation-access.ts';
 import { cultivationRepository } from './cultivation.repository.ts';
 import { MENTOR_POST_LABELS, type MENTOR_POSTS } from './cultivation.schemas.ts';
+import { presentEntry, recordEntry } from './record-entry.ts';
 import { prefixOf } from './training.service.ts';
 
 type MentorPost = (typeof MENTOR_POSTS)[number];
@@ -138,8 +139,13 @@ export function presentContact(ctx: Context, row: ContactRow, brief: ReserveBrie
   return {
     id: row.id, assignmentId: row.assignment_id, reserve: presentBrief(brief), mentorName: row.mentor_name, contactedOn: row.contacted_on,
     form: row.form as 'talk' | 'visit' | 'phone' | 'online', thoughts: row.thoughts, work: row.work, problems: row.problems, helpGiven: row.help_given,
-    recordedBy: row.recorded_by, version: row.version, policies: { update: allowed, delete: allowed },
+    ...presentEntry(row), version: row.version, policies: { update: allowed, delete: allowed },
   };
+}
+
+/** A log or summary is the mentor's own when the assignment's mentor user enters it; anyone else enters it for them (代录). */
+function mentorEntry(ctx: Context, assignment: { mentor_user_id: string | null }) {
+  return recordEntry(ctx, (actor) => assignment.mentor_user_id === actor.userId);
 }
 
 /** The assignment a log or summary is written under, if the caller may write for it. */
@@ -174,7 +180,7 @@ export async function createContact(db: Db, ctx: Context, input: ContactInput) {
     checkContactDate(ctx, assignment, input.contactedOn);
     const id = await cultivationRepository.insertContact(tx, {
       assignmentId: assignment.id, reserveId: reserve.id, orgCode: reserve.org_code, contactedOn: input.contactedOn, form: input.form,
-      thoughts: input.thoughts ?? null, work: input.work ?? null, problems: input.problems ?? null, helpGiven: input.helpGiven ?? null, recordedBy: ctx.actor?.username ?? 'system',
+      thoughts: input.thoughts ?? null, work: input.work ?? null, problems: input.problems ?? null, helpGiven: input.helpGiven ?? null, ...mentorEntry(ctx, assignment),
     });
     await recordAuditEvent(tx, ctx, {
       action: 'mentoring.contact', entityType: 'mentorContact', entityId: id, orgCode: reserve.org_code,
@@ -223,7 +229,7 @@ export function presentSummary(ctx: Context, row: SummaryRow, brief: ReserveBrie
   const allowed = canLog(ctx, { org_code: row.org_code, mentor_user_id: row.mentor_user_id, ...assignment });
   return {
     id: row.id, assignmentId: row.assignment_id, reserve: presentBrief(brief), mentorName: row.mentor_name, year: row.year, quarter: row.quarter,
-    periodText: row.period_text, content: row.content, opinion: row.opinion, recordedBy: row.recorded_by, version: row.version, policies: { update: allowed, delete: false },
+    periodText: row.period_text, content: row.content, opinion: row.opinion, ...presentEntry(row), version: row.version, policies: { update: allowed, delete: false },
   };
 }
 
@@ -247,7 +253,7 @@ export async function createSummary(db: Db, ctx: Context, input: { assignmentId:
     if (quarterStart > ctx.today) throw new AppError('VALIDATION_FAILED', `${input.year} 年第 ${input.quarter} 季度尚未开始，不能填写小结`);
     const id = await cultivationRepository.insertSummary(tx, {
       assignmentId: assignment.id, reserveId: reserve.id, orgCode: reserve.org_code, year: input.year, quarter: input.quarter,
-      periodText: input.periodText ?? null, content: input.content, opinion: input.opinion, recordedBy: ctx.actor?.username ?? 'system',
+      periodText: input.periodText ?? null, content: input.content, opinion: input.opinion, ...mentorEntry(ctx, assignment),
     });
     if (!id) throw new AppError('CONFLICT', `导师 ${assignment.mentor_name} 对 ${reserve.name} 的 ${input.year} 年第 ${input.quarter} 季度小结已填写，请在原记录上修改`);
     await recordAuditEvent(tx, ctx, {
@@ -275,7 +281,7 @@ export async function updateSummary(db: Db, ctx: Context, id: string, input: { p
 
 export function presentTalk(ctx: Context, row: TalkRow, brief: ReserveBriefRow) {
   return {
-    id: row.id, reserve: presentBrief(brief), talkedOn: row.talked_on, talkerName: row.talker_name, content: row.content, recordedBy: row.recorded_by, version: row.version,
+    id: row.id, reserve: presentBrief(brief), talkedOn: row.talked_on, talkerName: row.talker_name, content: row.content, ...presentEntry(row), version: row.version,
     policies: { update: false, delete: false },
   };
 }
@@ -291,7 +297,7 @@ export async function createTalk(db: Db, ctx: Context, input: { reserveId: strin
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, 'cultivation.assess', 'none', '记录乡镇党委书记谈心谈话');
     if (input.talkedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `谈话日期 ${input.talkedOn} 晚于今天`);
-    const id = await cultivationRepository.insertTalk(tx, { ...input, orgCode: reserve.org_code, recordedBy: ctx.actor?.username ?? 'system' });
+    const id = await cultivationRepository.insertTalk(tx, { ...input, orgCode: reserve.org_code, ...recordEntry(ctx, (actor) => actor.displayName === input.talkerName) });
     await recordAuditEvent(tx, ctx, { action: 'mentoring.talk', entityType: 'annualTalk', entityId: id, orgCode: reserve.org_code, summary: `记录 ${input.talkerName} 于 ${input.talkedOn} 与 ${reserve.name} 的谈心谈话`, after: input });
     return presentTalk(ctx, (await cultivationRepository.findTalk(tx, id))!, reserve);
   });

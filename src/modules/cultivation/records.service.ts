@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
+import { assessmentDateProblem, describeAssessmentPeriod, type AssessmentPeriod } from '../../domain/assessment-period.ts';
 import { evaluateTraining, type TrainingMethod } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
@@ -7,6 +8,7 @@ import { findReserveBriefs, presentBrief, requireReserve, type CultivationPermis
 import { cultivationRepository } from './cultivation.repository.ts';
 import { GRADE_LABELS, MEETING_TYPE_LABELS, PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, type GRADES, type MEETING_TYPES } from './cultivation.schemas.ts';
 import { listFilter, presentAssignment, presentContact, presentSummary, presentTalk } from './mentoring.service.ts';
+import { isOfAssessingUnit, plainEntry, presentEntry, presentPlainEntry, recordEntry } from './record-entry.ts';
 import { effectiveTrainingRules } from './training.service.ts';
 import { trainingRepository } from './training.repository.ts';
 
@@ -21,10 +23,6 @@ function pageOf(query: { page: number; pageSize: number }) {
 
 async function briefsFor(db: Executor, rows: readonly { reserve_id: string }[]): Promise<Map<string, ReserveBriefRow>> {
   return findReserveBriefs(db, rows.map((row) => row.reserve_id));
-}
-
-function actorName(ctx: Context): string {
-  return ctx.actor?.username ?? 'system';
 }
 
 /** A record of a reserve by id, if the caller may at least read the reserve's records. */
@@ -44,7 +42,7 @@ export function presentPractice(ctx: Context, row: PracticeRow, brief: ReserveBr
   const canWrite = ctx.access.can('cultivation.write', row.org_code);
   return {
     id: row.id, reserve: presentBrief(brief), kind: row.kind as 'post' | 'task', category: row.category, startedOn: row.started_on, endedOn: row.ended_on,
-    content: row.content, performance: row.performance, opinion: row.opinion, version: row.version, policies: { update: canWrite, delete: canWrite },
+    content: row.content, performance: row.performance, opinion: row.opinion, ...presentPlainEntry(row), version: row.version, policies: { update: canWrite, delete: canWrite },
   };
 }
 
@@ -69,7 +67,7 @@ export async function createPractice(db: Db, ctx: Context, input: PracticeInput)
   checkPractice(input.kind, input.category, input.startedOn, input.endedOn);
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, 'cultivation.write', 'none', '登记该后备力量的实践锻炼');
-    const id = await cultivationRepository.insertPractice(tx, { ...input, orgCode: reserve.org_code, endedOn: input.endedOn ?? null, performance: input.performance ?? null, opinion: input.opinion ?? null });
+    const id = await cultivationRepository.insertPractice(tx, { ...input, orgCode: reserve.org_code, endedOn: input.endedOn ?? null, performance: input.performance ?? null, opinion: input.opinion ?? null, ...plainEntry(ctx) });
     await recordAuditEvent(tx, ctx, {
       action: 'practice.create', entityType: 'practiceRecord', entityId: id, orgCode: reserve.org_code,
       summary: `登记 ${reserve.name} 的实践锻炼：${PRACTICE_CATEGORY_LABELS[input.category] ?? input.category}（自 ${input.startedOn}）`, after: input,
@@ -105,7 +103,7 @@ export function presentObserver(ctx: Context, row: ObserverRow, brief: ReserveBr
   const canWrite = ctx.access.can('cultivation.write', row.org_code);
   return {
     id: row.id, reserve: presentBrief(brief), meetingType: row.meeting_type as (typeof MEETING_TYPES)[number], meetingDate: row.meeting_date, topic: row.topic,
-    version: row.version, policies: { update: false, delete: canWrite },
+    ...presentPlainEntry(row), version: row.version, policies: { update: false, delete: canWrite },
   };
 }
 
@@ -119,7 +117,7 @@ export async function listObservers(db: Db, ctx: Context, query: { reserveId?: s
 export async function createObserver(db: Db, ctx: Context, input: { reserveId: string; meetingType: (typeof MEETING_TYPES)[number]; meetingDate: string; topic?: string | null | undefined }) {
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, 'cultivation.write', 'none', '登记该后备力量列席会议');
-    const id = await cultivationRepository.insertObserver(tx, { ...input, orgCode: reserve.org_code, topic: input.topic ?? null });
+    const id = await cultivationRepository.insertObserver(tx, { ...input, orgCode: reserve.org_code, topic: input.topic ?? null, ...plainEntry(ctx) });
     await recordAuditEvent(tx, ctx, {
       action: 'practice.observer', entityType: 'observerAttendance', entityId: id, orgCode: reserve.org_code,
       summary: `登记 ${reserve.name} 于 ${input.meetingDate} 列席${MEETING_TYPE_LABELS[input.meetingType]}`, after: input,
@@ -148,7 +146,7 @@ export function presentAssessment(ctx: Context, row: AssessmentRow, brief: Reser
   const canWrite = ctx.access.can(assessmentPermission(row.assessor), row.org_code);
   return {
     id: row.id, reserve: presentBrief(brief), kind: row.kind as 'quarterly' | 'annual' | 'preElection', assessor: row.assessor as 'village' | 'township',
-    year: row.year, quarter: row.quarter, grade: row.grade as Grade | null, opinion: row.opinion, assessedOn: row.assessed_on, recordedBy: row.recorded_by,
+    year: row.year, quarter: row.quarter, grade: row.grade as Grade | null, opinion: row.opinion, assessedOn: row.assessed_on, ...presentEntry(row),
     version: row.version, policies: { update: canWrite, delete: false },
   };
 }
@@ -162,28 +160,23 @@ export async function listAssessments(db: Db, ctx: Context, query: { reserveId?:
 
 type AssessmentInput = { reserveId: string; kind: 'quarterly' | 'annual' | 'preElection'; assessor: 'village' | 'township'; year: number; quarter?: number | undefined; grade?: Grade | undefined; opinion: string; assessedOn: string };
 
-function describePeriod(input: { kind: string; year: number; quarter?: number | null | undefined }): string {
-  if (input.kind === 'quarterly') return `${input.year} 年第 ${input.quarter} 季度评定`;
-  return input.kind === 'annual' ? `${input.year} 年度考核` : `${input.year} 年换届前再评估`;
-}
-
 export async function createAssessment(db: Db, ctx: Context, input: AssessmentInput) {
   if (input.kind === 'quarterly' && input.quarter === undefined) throw new AppError('VALIDATION_FAILED', '季度评定请选择季度（1–4）');
   if (input.kind !== 'quarterly' && input.quarter !== undefined) throw new AppError('VALIDATION_FAILED', '只有季度评定填写季度');
   if (input.kind !== 'quarterly' && input.assessor === 'village') throw new AppError('VALIDATION_FAILED', '年度考核和换届前再评估由乡镇作出，评定单位请选「乡镇」');
   if (input.kind === 'annual' && !input.grade) throw new AppError('VALIDATION_FAILED', '年度考核请选择考核结果（优秀、合格、基本合格、不合格）');
-  if (input.assessedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
-  if (Number(input.assessedOn.slice(0, 4)) < input.year) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 早于所评年度 ${input.year}`);
+  const dateProblem = assessmentDateProblem(input, input.assessedOn, ctx.today);
+  if (dateProblem) throw new AppError('VALIDATION_FAILED', dateProblem);
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, assessmentPermission(input.assessor), 'none', input.assessor === 'village' ? '填写村（社区）评定意见' : '填写乡镇评定意见和考核结果');
     const key = { reserveId: reserve.id, kind: input.kind, assessor: input.assessor, year: input.year, quarter: input.quarter ?? null };
     if (input.kind !== 'preElection' && (await cultivationRepository.findAssessmentFor(tx, key))) {
-      throw new AppError('CONFLICT', `${reserve.name} 的${describePeriod(input)}（${input.assessor === 'village' ? '村' : '乡镇'}）已填写，请在原记录上修改`);
+      throw new AppError('CONFLICT', `${reserve.name} 的${describeAssessmentPeriod(input)}（${input.assessor === 'village' ? '村' : '乡镇'}）已填写，请在原记录上修改`);
     }
-    const id = await cultivationRepository.insertAssessment(tx, { ...key, grade: input.grade ?? null, orgCode: reserve.org_code, opinion: input.opinion, assessedOn: input.assessedOn, recordedBy: actorName(ctx) });
+    const id = await cultivationRepository.insertAssessment(tx, { ...key, grade: input.grade ?? null, orgCode: reserve.org_code, opinion: input.opinion, assessedOn: input.assessedOn, ...recordEntry(ctx, (actor) => isOfAssessingUnit(actor, input.assessor, reserve.org_code)) });
     await recordAuditEvent(tx, ctx, {
       action: 'assessment.create', entityType: 'assessment', entityId: id, orgCode: reserve.org_code,
-      summary: `填写 ${reserve.name} 的${describePeriod(input)}（${input.assessor === 'village' ? '村（社区）' : '乡镇'}）${input.grade ? `：${GRADE_LABELS[input.grade]}` : ''}`, after: input,
+      summary: `填写 ${reserve.name} 的${describeAssessmentPeriod(input)}（${input.assessor === 'village' ? '村（社区）' : '乡镇'}）${input.grade ? `：${GRADE_LABELS[input.grade]}` : ''}`, after: input,
     });
     return presentAssessment(ctx, (await cultivationRepository.findAssessment(tx, id))!, reserve);
   });
@@ -194,10 +187,12 @@ export async function updateAssessment(db: Db, ctx: Context, id: string, input: 
     const { record, reserve } = await requireRecord(tx, ctx, await cultivationRepository.findAssessment(tx, id), '考核记录');
     requireWrite(ctx, reserve, assessmentPermission(record.assessor), '修改该考核记录');
     if (record.kind === 'annual' && input.grade === null) throw new AppError('VALIDATION_FAILED', '年度考核结果不能为空');
-    if (input.assessedOn && input.assessedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `评定日期 ${input.assessedOn} 晚于今天`);
+    const period: AssessmentPeriod = { kind: record.kind as AssessmentPeriod['kind'], year: record.year, quarter: record.quarter };
+    const dateProblem = input.assessedOn ? assessmentDateProblem(period, input.assessedOn, ctx.today) : null;
+    if (dateProblem) throw new AppError('VALIDATION_FAILED', dateProblem);
     const { version, ...changes } = input;
     if (!(await cultivationRepository.updateAssessment(tx, id, version, changes))) throw versionConflict('该考核记录');
-    await recordAuditEvent(tx, ctx, { action: 'assessment.update', entityType: 'assessment', entityId: id, orgCode: reserve.org_code, summary: `修改 ${reserve.name} 的${describePeriod(record)}`, before: record, after: changes });
+    await recordAuditEvent(tx, ctx, { action: 'assessment.update', entityType: 'assessment', entityId: id, orgCode: reserve.org_code, summary: `修改 ${reserve.name} 的${describeAssessmentPeriod(period)}`, before: record, after: changes });
     return presentAssessment(ctx, (await cultivationRepository.findAssessment(tx, id))!, reserve);
   });
 }

@@ -25,16 +25,16 @@ export const talentGridRepository = {
     return db.selectFrom('talent_grid_rating').selectAll().where('reserve_id', '=', reserveId).executeTakeFirst();
   },
 
-  async insertOverride(db: Executor, values: { reserveId: string; orgCode: string; performance: number; potential: number; readiness: string; reason: string; ratedBy: string }): Promise<boolean> {
+  async insertOverride(db: Executor, values: { reserveId: string; orgCode: string; performance: number; potential: number; readiness: string; reason: string; ratedBy: string; ratedByUserId: string | null }): Promise<boolean> {
     const row = await db.insertInto('talent_grid_rating').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy,
+      reserve_id: values.reserveId, org_code: values.orgCode, performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy, rated_by_user_id: values.ratedByUserId,
     }).onConflict((oc) => oc.column('reserve_id').doNothing()).returning('reserve_id').executeTakeFirst();
     return row !== undefined;
   },
 
-  async updateOverride(db: Executor, reserveId: string, version: number, values: { performance: number; potential: number; readiness: string; reason: string; ratedBy: string }): Promise<boolean> {
+  async updateOverride(db: Executor, reserveId: string, version: number, values: { performance: number; potential: number; readiness: string; reason: string; ratedBy: string; ratedByUserId: string | null }): Promise<boolean> {
     const result = await db.updateTable('talent_grid_rating').set((eb) => ({
-      performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy,
+      performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy, rated_by_user_id: values.ratedByUserId,
       version: eb('version', '+', 1), updated_at: new Date(),
     })).where('reserve_id', '=', reserveId).where('version', '=', version).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;

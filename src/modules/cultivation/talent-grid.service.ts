@@ -5,6 +5,7 @@ import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { presentBrief, requireReserve } from './cultivation-access.ts';
+import { plainEntry } from './record-entry.ts';
 import { talentGridRepository } from './talent-grid.repository.ts';
 import { prefixOf } from './training.service.ts';
 
@@ -56,7 +57,8 @@ export async function getTalentGrid(db: Db, ctx: Context, query: { orgCode?: str
 export async function rateTalent(db: Db, ctx: Context, reserveId: string, input: { performance: number; potential: number; readiness: Readiness; reason: string; version?: number | undefined }) {
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.assess', 'none', '调整潜力评定');
-    const values = { ...input, ratedBy: ctx.actor?.username ?? 'system' };
+    const { recordedBy, recordedByUserId } = plainEntry(ctx);
+    const values = { ...input, ratedBy: recordedBy, ratedByUserId: recordedByUserId };
     const before = await talentGridRepository.findOverride(tx, reserveId);
     const saved = input.version === undefined
       ? await talentGridRepository.insertOverride(tx, { ...values, reserveId, orgCode: reserve.org_code })

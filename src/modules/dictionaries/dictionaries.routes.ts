@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DICTIONARY_NAMES } from '../../domain/dictionaries.ts';
-import { errorResponses, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { errorResponses, singleLineText, ZUuid, ZVersion } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { createDictionaryItem, listDictionaries, updateDictionaryItem } from './dictionaries.service.ts';
 
@@ -21,7 +21,7 @@ const ZDictionaries = z.object({
   policies: z.object({ manage: z.boolean() }),
 });
 
-const ZLabel = z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字符');
+const ZLabel = singleLineText('名称', 50).min(1, '名称不能为空');
 const ZSortOrder = z.number().int().min(0).max(9999);
 
 export async function dictionariesRoutes(app: App, { database }: ModuleDeps): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../../domain/org-code.ts';
-import { ZOrgCode, ZVersion } from '../../server/schemas.ts';
+import { singleLineText, ZOrgCode, ZVersion } from '../../server/schemas.ts';
 
 export const ZOrgUnit = z.object({
   code: z.string(),
@@ -19,8 +19,8 @@ export const ZOrgUnitDetail = ZOrgUnit.extend({ ancestors: z.array(z.object({ co
 export type TOrgUnitDetail = z.infer<typeof ZOrgUnitDetail>;
 
 export const ZOrgUnitParams = z.strictObject({ code: ZOrgCode });
-export const ZOrgUnitSearch = z.strictObject({ q: z.string().trim().min(1, '请输入名称或代码').max(50, '搜索内容不能超过 50 个字符') });
-const ZUnitName = z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字符');
+export const ZOrgUnitSearch = z.strictObject({ q: singleLineText('搜索内容', 50).min(1, '请输入名称或代码') });
+const ZUnitName = singleLineText('名称', 50).min(1, '名称不能为空');
 export const ZUpdateOrgUnit = z.strictObject({ name: ZUnitName, version: ZVersion });
 export const ZCreateVillagerGroup = z.strictObject({ name: ZUnitName });
 export const ZImportCounty = z.strictObject({ countyCode: z.string().regex(/^\d{6}(0{6})?$/, '县级区划代码应为 6 位数字，如 511425') });

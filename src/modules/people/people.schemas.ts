@@ -1,43 +1,44 @@
 import { z } from 'zod';
-import { ZOrgCode, ZPageQuery, ZVersion } from '../../server/schemas.ts';
+import { optionalLine, personName, singleLineText, ZDate, ZOrgCode, ZPageQuery, ZTypedDate, ZVersion } from '../../server/schemas.ts';
 
-const text = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`);
-const optionalText = (label: string, max = 100) => text(label, max).nullable().optional();
-const ZLooseDate = z.string().trim().max(20, '日期格式不正确').nullable().optional();
-const ZCode = z.string().trim().max(40, '代码不能超过 40 个字符');
+const ZLooseDate = ZTypedDate.nullable().optional();
+const ZCode = singleLineText('代码', 40);
 
 const ZHistoryEntry = z.strictObject({
-  from: z.string().trim().max(20).optional(),
-  to: z.string().trim().max(20).optional(),
-  place: text('单位或学校', 100),
-  role: text('职务或专业', 100).optional(),
+  from: ZTypedDate.optional().describe('起始年月，如 2005.09'),
+  to: ZTypedDate.optional().describe('截止年月；空为至今'),
+  place: singleLineText('单位或学校', 100),
+  role: singleLineText('职务或专业', 100).optional(),
 });
 const ZFamilyMember = z.strictObject({
-  relation: text('称谓', 20),
-  name: text('姓名', 50),
-  workUnit: text('工作单位及职务', 100).optional(),
+  relation: singleLineText('称谓', 20),
+  name: personName('姓名', 50),
+  workUnit: singleLineText('工作单位及职务', 100).optional(),
   politicalStatus: ZCode.optional(),
 });
+/** History and family as stored and shown: the input's fields, read back without checks. */
+const ZHistoryEntryOut = z.object({ from: z.string().optional(), to: z.string().optional(), place: z.string(), role: z.string().optional() });
+const ZFamilyMemberOut = z.object({ relation: z.string(), name: z.string(), workUnit: z.string().optional(), politicalStatus: z.string().optional() });
 
 /** What a user enters for a person (一人一档). ID number and phone are plain here and encrypted at rest. */
 export const ZPersonInput = z.strictObject({
-  name: text('姓名', 50).min(1, '请填写姓名'),
+  name: personName('姓名', 50),
   gender: ZCode.nullable().optional().describe('male / female；填写时须与身份证号码一致'),
   ethnicity: ZCode.nullable().optional(),
   birthDate: ZLooseDate.describe('填写时须与身份证号码一致'),
-  idNumber: z.string().trim().max(30, '身份证号码过长').describe('18 位居民身份证号码'),
-  phone: z.string().trim().max(20, '联系电话过长').nullable().optional(),
-  nativePlace: optionalText('籍贯', 50),
+  idNumber: singleLineText('身份证号码', 30).describe('18 位居民身份证号码'),
+  phone: optionalLine('联系电话', 20),
+  nativePlace: optionalLine('籍贯', 50),
   politicalStatus: ZCode.min(1, '请选择政治面貌'),
   partyJoinDate: ZLooseDate,
   education: ZCode.min(1, '请选择学历'),
-  school: optionalText('毕业院校', 100),
-  major: optionalText('专业', 100),
+  school: optionalLine('毕业院校', 100),
+  major: optionalLine('专业', 100),
   health: ZCode.nullable().optional(),
-  occupation: optionalText('从事职业', 100),
-  specialties: optionalText('专长', 200),
+  occupation: optionalLine('从事职业', 100),
+  specialties: optionalLine('专长', 200),
   workStartDate: ZLooseDate,
-  presentPosition: optionalText('现任职务', 100),
+  presentPosition: optionalLine('现任职务', 100),
   isLivingAway: z.boolean().optional(),
   educationHistory: z.array(ZHistoryEntry).max(20).optional(),
   workHistory: z.array(ZHistoryEntry).max(30).optional(),
@@ -83,9 +84,9 @@ export const ZPerson = z.object({
   workStartDate: z.string().nullable(),
   presentPosition: z.string().nullable(),
   isLivingAway: z.boolean(),
-  educationHistory: z.array(ZHistoryEntry),
-  workHistory: z.array(ZHistoryEntry),
-  familyMembers: z.array(ZFamilyMember),
+  educationHistory: z.array(ZHistoryEntryOut),
+  workHistory: z.array(ZHistoryEntryOut),
+  familyMembers: z.array(ZFamilyMemberOut),
   hasPhoto: z.boolean(),
   version: z.number().int(),
   ledgerEntries: z.array(z.object({ id: z.string(), orgCode: z.string(), orgName: z.string(), sourceCategory: z.string(), isAway: z.boolean(), notes: z.string().nullable(), surveyedOn: z.string() })),
@@ -99,14 +100,14 @@ export const ZRevealed = z.object({ idNumber: z.string(), phone: z.string().null
 /** Filters shared by the ledger, the pool and the roster export. */
 export const ZPeopleFilter = z.object({
   orgCode: ZOrgCode.optional().describe('只看该单位及其下级'),
-  search: z.string().trim().max(50, '搜索内容不能超过 50 个字符').optional().describe('姓名包含，或完整的 18 位身份证号码'),
+  search: singleLineText('搜索内容', 50).optional().describe('姓名包含，或完整的 18 位身份证号码'),
   sourceCategory: ZCode.optional(),
   education: ZCode.optional(),
   politicalStatus: ZCode.optional(),
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
   ageMax: z.coerce.number().int().min(0).max(120).optional(),
   isAway: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional().describe('计算年龄的基准日期，默认今天'),
+  referenceDate: ZDate.optional().describe('计算年龄的基准日期，默认今天'),
 });
 export type TPeopleFilter = z.infer<typeof ZPeopleFilter>;
 

@@ -50,11 +50,17 @@ export const FIELD_LABELS: Record<keyof PersonInput, string> = {
   occupation: '从事职业', specialties: '专长', workStartDate: '参加工作时间', presentPosition: '现任职务', isLivingAway: '在外能人',
 };
 
-/** Checks a person with the dictionaries in force; throws one Chinese message naming every problem. */
-export async function checkPersonInput(db: Executor, input: PersonInput, today: string): Promise<CheckedPerson> {
+/**
+ * Checks a person with the dictionaries in force; throws one Chinese message naming every problem,
+ * and each problem as a field error under `fieldPath` (where the person sits in the request).
+ */
+export async function checkPersonInput(db: Executor, input: PersonInput, today: string, fieldPath = 'body'): Promise<CheckedPerson> {
   const codes = await loadEnabledCodes(db);
   const result = checkPerson(input, codes, isKnownRegion, today);
-  if (result.person === null) throw new AppError('VALIDATION_FAILED', describeProblems(result.problems), result.problems);
+  if (result.person === null) {
+    const fieldErrors = result.problems.map((problem) => ({ path: `${fieldPath}.${problem.field}`, message: problem.message }));
+    throw new AppError('VALIDATION_FAILED', describeProblems(result.problems), result.problems, fieldErrors);
+  }
   return result.person;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrgCode, ZVersion } from '../../server/schemas.ts';
+import { optionalParagraph, singleLineText, ZDate, ZOrgCode, ZVersion } from '../../server/schemas.ts';
 import { ZPeopleListQuery, ZPersonInput, ZPersonSummary } from './people.schemas.ts';
 
 export const ZLedgerEntry = z.object({
@@ -25,15 +25,15 @@ export const ZLedgerListQuery = ZPeopleListQuery.strict();
 export const ZCreateLedgerEntry = z.strictObject({
   orgCode: ZOrgCode,
   person: ZPersonInput,
-  sourceCategory: z.string().trim().min(1, '请选择来源类别').max(40),
+  sourceCategory: singleLineText('来源类别', 40).min(1, '请选择来源类别'),
   isAway: z.boolean().optional(),
-  notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
-  surveyedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  notes: optionalParagraph('备注', 500),
+  surveyedOn: ZDate.optional(),
 });
 
 export const ZUpdateLedgerEntry = z.strictObject({
-  sourceCategory: z.string().trim().min(1).max(40).optional(),
+  sourceCategory: singleLineText('来源类别', 40).min(1, '请选择来源类别').optional(),
   isAway: z.boolean().optional(),
-  notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
+  notes: optionalParagraph('备注', 500),
   version: ZVersion,
 });

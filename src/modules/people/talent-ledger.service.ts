@@ -60,7 +60,7 @@ export async function createLedgerEntry(
   ctx.access.require('person.write', [input.orgCode], { record: '组织单位', action: '在该村（社区）登记人才台账' });
   await requireVillage(db, input.orgCode);
   return db.transaction().execute(async (tx) => {
-    const checked = await checkPersonInput(tx, input.person, ctx.today);
+    const checked = await checkPersonInput(tx, input.person, ctx.today, 'body.person');
     const codes = await loadEnabledCodes(tx);
     if (!codes.sourceCategory.has(input.sourceCategory)) throw new AppError('VALIDATION_FAILED', `来源类别「${input.sourceCategory}」不在字典中，请从下拉列表中选择`);
     const columns = encryptPerson(cipher, checked, input.person);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { optionalLine, optionalParagraph, optionalPersonName, singleLineText, ZDate, ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZPeopleFilter, ZPeopleListQuery, ZPersonSummary } from '../people/people.schemas.ts';
 
 export const RESERVE_STATUSES = ['candidate', 'admitted', 'removed', 'appointed'] as const;
@@ -28,8 +28,8 @@ export type TReserve = z.infer<typeof ZReserve>;
 
 const reserveFilters = {
   status: z.enum(RESERVE_STATUSES).optional(),
-  targetPost: z.string().trim().max(40).optional(),
-  readiness: z.string().trim().max(40).optional(),
+  targetPost: singleLineText('拟任岗位', 40).optional(),
+  readiness: singleLineText('成熟度', 40).optional(),
 };
 export const ZReserveFilter = ZPeopleFilter.extend(reserveFilters);
 export type TReserveFilter = z.infer<typeof ZReserveFilter>;
@@ -38,25 +38,29 @@ export const ZReserveList = z.object({
   total: z.number().int().describe('符合条件的人数；超过 10,000 时为 10,000，且 isTotalCapped 为 true'),
   isTotalCapped: z.boolean(), reserves: z.array(ZReserve), policies: z.object({ create: z.boolean() }) });
 
-const ZMentorText = z.string().trim().max(50, '不能超过 50 个字符').nullable().optional();
 export const ZCreateReserve = z.strictObject({
   orgCode: ZOrgCode,
   personId: ZUuid,
-  targetPost: z.string().trim().min(1, '请选择拟任岗位').max(40),
-  readiness: z.string().trim().min(1, '请选择成熟度').max(40),
-  sourceCategory: z.string().trim().min(1, '请选择身份（来源类别）').max(40),
-  mentorName: ZMentorText,
-  mentorPost: ZMentorText,
-  notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
-  admittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(),
+  targetPost: singleLineText('拟任岗位', 40).min(1, '请选择拟任岗位'),
+  readiness: singleLineText('成熟度', 40).min(1, '请选择成熟度'),
+  sourceCategory: singleLineText('身份（来源类别）', 40).min(1, '请选择身份（来源类别）'),
+  mentorName: optionalPersonName('导师姓名', 50),
+  mentorPost: optionalLine('导师职务', 50),
+  notes: optionalParagraph('备注', 500),
+  admittedOn: ZDate.nullable().optional(),
+  registration: z.strictObject({
+    sourceDocument: singleLineText('存量登记的依据', 200).min(1, '请填写存量登记的依据（原名册或会议纪要的名称、文号）')
+      .describe('存量登记的依据：已在纸质名册中的后备力量，写明原名册或会议纪要的名称、文号'),
+    exceptionReason: optionalParagraph('破格理由', 500).describe('不符合资格条件时须填写：乡镇党委批准破格的理由（负面清单情形不能破格）'),
+  }, '请填写存量登记的依据：直接登记只用于已在纸质名册中的后备力量，新人选请走选拔程序').describe('存量登记：直接登记已在原名册中的后备力量'),
 });
 export const ZUpdateReserve = z.strictObject({
-  targetPost: z.string().trim().min(1).max(40).optional(),
-  readiness: z.string().trim().min(1).max(40).optional(),
-  sourceCategory: z.string().trim().min(1).max(40).optional(),
-  mentorName: ZMentorText,
-  mentorPost: ZMentorText,
-  notes: z.string().trim().max(500, '备注不能超过 500 个字符').nullable().optional(),
+  targetPost: singleLineText('拟任岗位', 40).min(1, '请选择拟任岗位').optional(),
+  readiness: singleLineText('成熟度', 40).min(1, '请选择成熟度').optional(),
+  sourceCategory: singleLineText('身份（来源类别）', 40).min(1, '请选择身份（来源类别）').optional(),
+  mentorName: optionalPersonName('导师姓名', 50),
+  mentorPost: optionalLine('导师职务', 50),
+  notes: optionalParagraph('备注', 500),
   version: ZVersion,
 });
 export const ZReserveHistory = z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string(), actorName: z.string(), at: z.date() }));

@@ -6,6 +6,8 @@ import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { peopleLists, personLookup, presentSummary, presentTotal, resolvePeopleQuery, type ReserveRow } from '../people/people.service.ts';
+import { evaluateEligibility } from '../../domain/eligibility.ts';
+import { resolveEffectivePolicy } from '../selection/policy.service.ts';
 import { reservesRepository, type NewReserve, type ReserveColumns, type StoredReserve } from './reserves.repository.ts';
 import type { TReserve } from './reserves.schemas.ts';
 
@@ -120,7 +122,12 @@ async function requireValidReserve(db: Executor, columns: Partial<ReserveColumns
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `${problems.map((problem) => problem.message).join('；')}，请从下拉列表中选择`);
 }
 
-/** Enters an existing reserve directly into the pool (as admitted), e.g. one already on a paper roster. */
+/**
+ * Registers a reserve already on a paper roster (存量登记) directly into the pool: only the township
+ * and above, with the roster or minutes it comes from, and through the eligibility engine — a
+ * person who fails the policy in force at the village needs an exception, approved by the township
+ * with its reason (the ten exclusions are never waived). New people go through selection.
+ */
 export async function createReserve(
   db: Db,
   ctx: Context,
@@ -131,6 +138,7 @@ export async function createReserve(
     mentorPost?: string | null | undefined;
     notes?: string | null | undefined;
     admittedOn?: string | null | undefined;
+    registration: { sourceDocument: string; exceptionReason?: string | null | undefined };
   },
 ): Promise<TReserve> {
   ctx.access.require('reserve.write', [input.orgCode], { record: '组织单位', action: '在该村（社区）登记后备力量' });
@@ -138,22 +146,29 @@ export async function createReserve(
     const unit = await orgUnitLookup.findByCode(tx, input.orgCode);
     if (!unit) throw notFound('组织单位');
     if (unit.level !== 'village' && unit.level !== 'community') throw new AppError('VALIDATION_FAILED', `后备力量按村（社区）登记，「${unit.name}」不是村或社区`);
+    if (!unit.parentCode || !ctx.access.can('reserve.write', unit.parentCode)) {
+      throw new AppError('FORBIDDEN', '存量后备力量由乡镇党委或组织部直接登记；村（社区）请通过选拔程序推荐人选');
+    }
     const person = await personLookup.findById(tx, input.personId);
     const personUnits = person ? ((await personLookup.listOrgCodes(tx, [person.id])).get(person.id) ?? []) : [];
     if (!person || !personUnits.some((code) => ctx.access.can('person.read', code))) throw notFound('人员');
     await requireValidReserve(tx, input);
-    if (await reservesRepository.findByPersonAndUnit(tx, input.personId, input.orgCode)) {
+    if ((await findReserveStatusOfPersonIn(tx, input.personId, input.orgCode)) !== null) {
       throw new AppError('CONFLICT', `${person.name} 已是「${unit.name}」的后备力量`);
     }
-    const id = await reservesRepository.insert(tx, { ...input, mentorName: input.mentorName ?? null, mentorPost: input.mentorPost ?? null, notes: input.notes ?? null, status: 'admitted', admittedOn: input.admittedOn ?? ctx.today });
-    await reservesRepository.insertStatusChange(tx, { reserveId: id, fromStatus: null, toStatus: 'admitted', reason: '直接登记入库', actorName: ctx.actor?.username ?? 'system' });
-    await recordAuditEvent(tx, ctx, {
-      action: 'reserve.create',
-      entityType: 'reserve',
-      entityId: id,
-      orgCode: input.orgCode,
-      summary: `将 ${person.name} 登记为「${unit.name}」的后备力量`,
-      after: { personId: input.personId, targetPost: input.targetPost, readiness: input.readiness, sourceCategory: input.sourceCategory, mentorName: input.mentorName ?? null, mentorPost: input.mentorPost ?? null },
+    const policy = await resolveEffectivePolicy(tx, input.orgCode);
+    const { verdicts } = evaluateEligibility({ birthDate: person.birthDate, politicalStatus: person.politicalStatus, education: person.education, exclusionsFound: [] }, policy.rules);
+    const failed = verdicts.filter((verdict) => !verdict.passed);
+    const exceptionReason = input.registration.exceptionReason ?? null;
+    if (failed.length > 0 && !exceptionReason) {
+      throw new AppError('CONFLICT', `${person.name}不符合资格条件：${failed.map((verdict) => verdict.explanation).join('；')}。存量登记须经乡镇党委批准破格，请填写破格理由；否则请通过选拔程序推荐`);
+    }
+    const waived = failed.map((verdict) => verdict.explanation);
+    const reason = `存量登记：${input.registration.sourceDocument}${waived.length > 0 ? `；经乡镇党委批准破格（${waived.join('；')}）：${exceptionReason}` : ''}`;
+    const id = await admitReserve(tx, ctx, {
+      personId: input.personId, orgCode: input.orgCode, targetPost: input.targetPost, readiness: input.readiness, sourceCategory: input.sourceCategory,
+      mentorName: input.mentorName ?? null, mentorPost: input.mentorPost ?? null, notes: input.notes ?? null, admittedOn: input.admittedOn ?? ctx.today,
+      reason, summary: `将 ${person.name} 登记为「${unit.name}」的后备力量（存量登记）`,
     });
     return presentReserve(ctx, (await findReserveRow(tx, id))!, ctx.today);
   });

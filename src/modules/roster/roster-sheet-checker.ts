@@ -1,7 +1,7 @@
-import { parseLooseDate, toIsoDate, type LooseDate } from '../../domain/dates.ts';
+import { toIsoDate } from '../../domain/dates.ts';
 import { villageUnitFromCommitteeName } from '../../domain/org-code.ts';
 import { checkPerson, type CheckedPerson, type PersonInput } from '../../domain/person-rules.ts';
-import { codeForText, splitMentor } from '../../domain/roster.ts';
+import { codeForText, readRosterDate, splitMentor } from '../../domain/roster.ts';
 import type { DictionaryName } from '../../domain/dictionaries.ts';
 import { findGridHeader, gridText, type GridRow, type GridSheet, type GridValue } from './spreadsheet.ts';
 
@@ -96,16 +96,6 @@ export function createRosterChecker(sheets: readonly GridSheet[], facts: RosterC
     return code;
   };
   const villageNames = new Map<string, string>();
-  const dates = new Map<string, LooseDate | null>();
-  const looseDate = (value: string | number | Date): LooseDate | null => {
-    if (typeof value !== 'string') return parseLooseDate(value);
-    let date = dates.get(value);
-    if (date === undefined) {
-      date = parseLooseDate(value);
-      dates.set(value, date);
-    }
-    return date;
-  };
 
   /** A dictionary cell's code: null when empty (a problem if required) or not in the dictionary (a problem). */
   function dictionaryCell(cells: GridRow['cells'], index: number | undefined, columnName: string, dictionary: keyof typeof items, label: string, required: boolean, problems: ImportProblem[], rowNumber: number): string | null {
@@ -158,13 +148,14 @@ export function createRosterChecker(sheets: readonly GridSheet[], facts: RosterC
     if (awayText && awayText !== '是' && awayText !== '否') rowProblems.push({ row: rowNumber, column: '是否在外', message: '是否在外应填「是」或「否」' });
     const gender = dictionaryCell(cells, column.gender, '性别', 'gender', '性别', false, rowProblems, rowNumber);
     const partyJoinText = rawAt(cells, column.partyJoin);
-    const partyJoinDate = partyJoinText === null || partyJoinText === '' ? null : looseDate(partyJoinText);
+    const partyJoin = readRosterDate(partyJoinText, '入党时间');
+    if (partyJoin.problem) rowProblems.push({ row: rowNumber, column: '入党时间', message: partyJoin.problem });
     const politicalStatus = dictionaryCell(cells, column.politicalStatus, '政治面貌', 'politicalStatus', '政治面貌', false, rowProblems, rowNumber) ?? (partyJoinText ? 'fullMember' : 'masses');
     const targetPost = dictionaryCell(cells, column.targetPost, '拟任岗位', 'targetPost', '拟任岗位', false, rowProblems, rowNumber) ?? 'committeeMember';
     const readiness = dictionaryCell(cells, column.readiness, '成熟度', 'readiness', '成熟度', false, rowProblems, rowNumber) ?? 'withinTwoYears';
     const birthValue = rawAt(cells, column.birth);
-    const birthDate = birthValue === null || birthValue === '' ? null : looseDate(birthValue);
-    if (birthValue !== null && birthValue !== '' && !birthDate) rowProblems.push({ row: rowNumber, column: '出生年月', message: `出生年月「${textAt(cells, column.birth)}」不是有效日期，可写作 1985.03、1985-03 或 1985年3月` });
+    const { date: birthDate, problem: birthProblem } = readRosterDate(birthValue, '出生年月', textAt(cells, column.idNumber));
+    if (birthProblem) rowProblems.push({ row: rowNumber, column: '出生年月', message: birthProblem });
 
     const input: PersonInput = {
       name: textAt(cells, column.name),
@@ -173,7 +164,7 @@ export function createRosterChecker(sheets: readonly GridSheet[], facts: RosterC
       idNumber: typeof idValue === 'number' ? '' : textAt(cells, column.idNumber),
       phone: textAt(cells, column.phone) || null,
       politicalStatus,
-      partyJoinDate: partyJoinText === null || partyJoinText === '' ? null : partyJoinDate ? toIsoDate(partyJoinDate) : String(partyJoinText),
+      partyJoinDate: partyJoin.date ? toIsoDate(partyJoin.date) : null,
       education: education ?? '',
     };
     const checked = checkPerson(input, dictionaryCodes, isKnownRegion, today);

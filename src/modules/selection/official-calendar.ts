@@ -2,6 +2,11 @@ import { createRequire } from 'node:module';
 import type { Executor } from '../../db/database.ts';
 import { buildCalendar, type OfficialCalendar } from '../../domain/working-days.ts';
 
+export interface OfficialYearLists {
+  holidays: string[];
+  makeUpWorkdays: string[];
+}
+
 export interface CalendarYear {
   year: number;
   holidays: string[];
@@ -11,6 +16,8 @@ export interface CalendarYear {
   note: string | null;
   enteredBy: string | null;
   version: number | null;
+  /** The package's schedule of the year, when the package knows the year. */
+  official: OfficialYearLists | null;
 }
 
 /**
@@ -24,22 +31,31 @@ function loadPackageYears(): CalendarYear[] {
     const year = Number(date.slice(0, 4));
     let entry = byYear.get(year);
     if (!entry) {
-      entry = { year, holidays: [], makeUpWorkdays: [], source: 'package', note: null, enteredBy: null, version: null };
+      entry = { year, holidays: [], makeUpWorkdays: [], source: 'package', note: null, enteredBy: null, version: null, official: null };
       byYear.set(year, entry);
     }
     return entry;
   };
   for (const date of Object.keys(data.holidays)) yearOf(date).holidays.push(date);
   for (const date of Object.keys(data.workdays)) yearOf(date).makeUpWorkdays.push(date);
+  for (const entry of byYear.values()) entry.official = { holidays: entry.holidays, makeUpWorkdays: entry.makeUpWorkdays };
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
 let packageYears: CalendarYear[] | undefined;
 
+/** The package's schedule of a year, or null when the package does not know the year. */
+export function findPackageYear(year: number): OfficialYearLists | null {
+  packageYears ??= loadPackageYears();
+  return packageYears.find((entry) => entry.year === year)?.official ?? null;
+}
+
 export const officialCalendarRepository = {
   async listEntered(db: Executor): Promise<CalendarYear[]> {
     const rows = await db.selectFrom('official_calendar_year').selectAll().orderBy('year').execute();
-    return rows.map((row) => ({ year: row.year, holidays: row.holidays, makeUpWorkdays: row.make_up_workdays, source: 'entered', note: row.note, enteredBy: row.entered_by, version: row.version }));
+    return rows.map((row) => ({
+      year: row.year, holidays: row.holidays, makeUpWorkdays: row.make_up_workdays, source: 'entered', note: row.note, enteredBy: row.entered_by, version: row.version, official: findPackageYear(row.year),
+    }));
   },
 
   async insert(db: Executor, year: { year: number; holidays: string[]; makeUpWorkdays: string[]; note: string | null; enteredBy: string }): Promise<void> {

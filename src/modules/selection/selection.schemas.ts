@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { EDUCATION_ORDER, EXCLUSIONS, type ExclusionCode } from '../../domain/eligibility.ts';
 import { CANDIDATE_PROFILES, NOMINATION_CHANNELS, SELECTION_ACTIONS, SELECTION_OUTCOMES, SELECTION_STAGES } from '../../domain/selection-procedure.ts';
-import { ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { optionalParagraph, personName, requiredLine, requiredParagraph, singleLineText, ZDate, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZPersonSummary } from '../people/people.schemas.ts';
 
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const ZText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字符`);
-const ZOptionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`).nullable().optional();
 const EXCLUSION_CODES = Object.keys(EXCLUSIONS) as [ExclusionCode, ...ExclusionCode[]];
 
 // ---- Eligibility policy (资格条件) ----
 
 export const ZPolicyRules = z.strictObject({
-  requiredPoliticalStatuses: z.array(z.string().max(40)).max(10).describe('要求的政治面貌代码（空数组表示不限）'),
+  requiredPoliticalStatuses: z.array(singleLineText('政治面貌代码', 40)).max(10).describe('要求的政治面貌代码（空数组表示不限）'),
   minimumEducation: z.enum(EDUCATION_ORDER).describe('最低学历'),
   maximumAge: z.number().int().min(18, '年龄上限不能低于 18 周岁').max(70, '年龄上限不能超过 70 周岁'),
   referenceDate: ZDate.describe('计算年龄的基准日'),
@@ -63,7 +60,7 @@ export const ZPolicyPresetList = z.object({ presets: z.array(ZPolicyPreset) });
 
 export const ZPolicyChange = z.strictObject({ orgCode: ZOrgCode, rules: ZPolicyRules });
 export const ZSavePolicy = ZPolicyChange.extend({
-  note: ZText('修改说明', 500),
+  note: requiredParagraph('修改说明', 500),
   basedOnVersion: z.number().int().nullable().describe('编辑时读取的版本号（该单位尚无版本时为 null）；不一致返回 409'),
 });
 
@@ -89,12 +86,15 @@ export const ZCalendarYear = z.object({
   note: z.string().nullable(),
   enteredBy: z.string().nullable(),
   version: z.number().int().nullable(),
+  official: z.object({ holidays: z.array(z.string()), makeUpWorkdays: z.array(z.string()) }).nullable()
+    .describe('系统内置（chinese-days）的该年官方安排；内置数据不含该年时为 null。录入的安排与之不同时须填写修改理由'),
 });
 export const ZCalendarYearList = z.object({ years: z.array(ZCalendarYear), policies: z.object({ update: z.boolean() }) });
 export const ZPutCalendarYear = z.strictObject({
   holidays: z.array(ZDate).max(60, '放假日期不能超过 60 天'),
   makeUpWorkdays: z.array(ZDate).max(20, '调休上班日期不能超过 20 天'),
-  note: ZOptionalText('说明', 500),
+  note: optionalParagraph('说明', 500),
+  reason: optionalParagraph('修改理由', 500).describe('系统内置了该年的官方安排而录入的安排与之不同时必填，与差异一并记入审计日志'),
   version: ZVersion.nullable().describe('修改已录入的年份时填读取时的版本号；首次录入为 null'),
 });
 export const ZNoticePeriodQuery = z.strictObject({
@@ -111,13 +111,13 @@ export const ZNominate = z.strictObject({
   personId: ZUuid.describe('人才台账中的人员'),
   channel: z.enum(NOMINATION_CHANNELS, '请选择推荐方式：组织推荐、党员群众推荐或个人自荐'),
   profile: z.enum(CANDIDATE_PROFILES, '请选择人选类型：成熟型或潜力型'),
-  targetPost: ZText('拟任岗位', 40),
-  sourceCategory: ZText('身份（来源类别）', 40),
+  targetPost: requiredLine('拟任岗位', 40),
+  sourceCategory: requiredLine('身份（来源类别）', 40),
   nominatedOn: ZDate,
   meeting: z.strictObject({
-    kind: ZText('会议名称（如村两委会议、支部委员会、党员大会）', 40),
+    kind: requiredLine('会议名称（如村两委会议、支部委员会、党员大会）', 40),
     heldOn: ZDate,
-    minutes: ZText('会议记录', 5000),
+    minutes: requiredParagraph('会议记录', 5000),
   }).describe('研究推荐名单的村级会议'),
 });
 
@@ -196,18 +196,18 @@ export type TCandidateDetail = z.infer<typeof ZCandidateDetail>;
 export const ZQualificationReview = z.strictObject({
   reviewedOn: ZDate,
   exclusionsFound: z.array(z.enum(EXCLUSION_CODES)).describe('经核实存在的负面清单情形（没有则为空）'),
-  notes: ZOptionalText('审查意见', 2000),
+  notes: optionalParagraph('审查意见', 2000),
   version: ZVersion,
 });
-export const ZRequestException = z.strictObject({ rule: z.string().trim().min(1).max(60), reason: ZText('破格理由', 2000) });
-export const ZDecideException = z.strictObject({ approve: z.boolean(), note: ZText('审批意见', 1000) });
+export const ZRequestException = z.strictObject({ rule: requiredLine('破格的条件', 60), reason: requiredParagraph('破格理由', 2000) });
+export const ZDecideException = z.strictObject({ approve: z.boolean(), note: requiredParagraph('审批意见', 1000) });
 
 export const ZEvaluationMeeting = z.strictObject({
   orgCode: ZOrgCode.describe('召开测评会的村（社区）'),
   heldOn: ZDate,
   attendeeCount: z.number().int().min(1, '请填写参会人数').max(5000),
-  attendees: ZText('参会人员（如全体党员、村民代表）', 1000),
-  minutes: ZOptionalText('会议记录', 5000),
+  attendees: requiredParagraph('参会人员（如全体党员、村民代表）', 1000),
+  minutes: optionalParagraph('会议记录', 5000),
   tallies: z.array(z.strictObject({
     candidateId: ZUuid,
     excellent: z.number().int().min(0),
@@ -223,26 +223,26 @@ export const ZEvaluationResult = z.object({
 
 export const ZInterview = z.strictObject({
   heldOn: ZDate,
-  interviewer: ZText('谈话人（考察组组长）', 50),
-  presentPerformance: ZText('现实表现', 2000),
-  massBase: ZText('群众基础', 2000),
-  socialRelations: ZText('社会关系', 2000),
-  willingness: ZText('任职意愿', 1000),
-  health: ZText('身体状况', 500),
-  conclusion: ZText('考察结论', 1000),
+  interviewer: personName('谈话人（考察组组长）', 50),
+  presentPerformance: requiredParagraph('现实表现', 2000),
+  massBase: requiredParagraph('群众基础', 2000),
+  socialRelations: requiredParagraph('社会关系', 2000),
+  willingness: requiredParagraph('任职意愿', 1000),
+  health: requiredParagraph('身体状况', 500),
+  conclusion: requiredParagraph('考察结论', 1000),
   version: ZVersion,
 });
 
 export const ZShortlist = z.strictObject({
   orgCode: ZOrgCode.describe('乡镇'),
   meetingOn: ZDate,
-  minutes: ZText('乡镇党委专题会议记录', 5000),
+  minutes: requiredParagraph('乡镇党委专题会议记录', 5000),
   candidateIds: z.array(ZUuid).min(1, '请至少选择一名人选').max(500),
 });
 export const ZShortlistResult = z.object({ shortlisted: z.number().int(), warnings: z.array(z.string()).describe('因村选人：人数不足、类型不符、缺少年轻人选的村') });
 
 export const ZSendJointReview = z.strictObject({
-  departments: z.array(z.string().trim().min(1).max(40)).min(1, '请至少选择一个联审部门').max(30),
+  departments: z.array(requiredLine('联审部门', 40)).min(1, '请至少选择一个联审部门').max(30),
   sentOn: ZDate,
 });
 export const ZJointReviewList = z.object({
@@ -251,12 +251,12 @@ export const ZJointReviewList = z.object({
 export const ZJointReviewListQuery = z.strictObject({ status: z.enum(['pending', 'passed', 'concern', 'resolved']).optional() });
 export const ZAnswerJointReview = z.strictObject({
   verdict: z.enum(['passed', 'concern'], '请选择审查结论：通过或有问题'),
-  comment: ZOptionalText('审查意见', 2000),
+  comment: optionalParagraph('审查意见', 2000),
   answeredOn: ZDate.optional().describe('答复日期（不早于送审日期，不晚于今天），默认今天'),
   version: ZVersion,
 });
 export const ZResolveConcern = z.strictObject({
-  resolution: ZText('核实处理情况', 2000),
+  resolution: requiredParagraph('核实处理情况', 2000),
   resolvedOn: ZDate.optional().describe('核实处理日期（不早于部门答复日期，不晚于今天），默认今天'),
   version: ZVersion,
 });
@@ -265,7 +265,7 @@ export const ZStartNotice = z.strictObject({
   orgCode: ZOrgCode.describe('乡镇'),
   startsOn: ZDate,
   candidateIds: z.array(ZUuid).min(1, '请至少选择一名人选').max(500),
-  objectionContact: ZText('反映问题的方式（受理单位、电话、地址）', 500),
+  objectionContact: requiredParagraph('反映问题的方式（受理单位、电话、地址）', 500),
 });
 export const ZPublicNotice = z.object({
   id: z.string(),
@@ -280,21 +280,21 @@ export const ZPublicNotice = z.object({
   candidates: z.array(z.object({ id: z.string(), name: z.string(), villageName: z.string(), stage: z.enum(SELECTION_STAGES), outcome: z.enum(SELECTION_OUTCOMES) })),
   objections: z.array(ZObjection),
 }).meta({ id: 'PublicNotice' });
-export const ZRecordObjection = z.strictObject({ candidateId: ZUuid, receivedOn: ZDate, content: ZText('异议内容', 2000) });
-export const ZHandleObjection = z.strictObject({ handling: ZText('处理情况', 2000), isSubstantiated: z.boolean().describe('反映问题是否属实') });
+export const ZRecordObjection = z.strictObject({ candidateId: ZUuid, receivedOn: ZDate, content: requiredParagraph('异议内容', 2000) });
+export const ZHandleObjection = z.strictObject({ handling: requiredParagraph('处理情况', 2000), isSubstantiated: z.boolean().describe('反映问题是否属实') });
 
 export const ZDecide = z.strictObject({
   decidedOn: ZDate,
-  minutes: ZText('乡镇党委会议研究情况', 5000),
-  readiness: ZText('成熟度', 40),
+  minutes: requiredParagraph('乡镇党委会议研究情况', 5000),
+  readiness: requiredLine('成熟度', 40),
   version: ZVersion,
 });
-export const ZFile = z.strictObject({ filedOn: ZDate, notes: ZOptionalText('备案意见', 1000), version: ZVersion });
-export const ZEndProcedure = z.strictObject({ occurredOn: ZDate, reason: ZText('原因', 1000), version: ZVersion });
+export const ZFile = z.strictObject({ filedOn: ZDate, notes: optionalParagraph('备案意见', 1000), version: ZVersion });
+export const ZEndProcedure = z.strictObject({ occurredOn: ZDate, reason: requiredParagraph('原因', 1000), version: ZVersion });
 
 export const ZVillageNeed = z.strictObject({
   need: z.enum(CANDIDATE_PROFILES, '请选择需要的人选类型'),
-  condition: ZOptionalText('村情（班子现状、发展需要）', 1000),
+  condition: optionalParagraph('村情（班子现状、发展需要）', 1000),
   version: ZVersion.nullable().describe('修改时填读取时的版本号；首次设置为 null'),
 });
 
@@ -323,6 +323,6 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const ZAttachmentQuery = z.strictObject({
-  fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不能超过 200 个字符'),
+  fileName: singleLineText('文件名', 200).min(1, '请提供文件名'),
   step: z.enum([...SELECTION_ACTIONS, 'nominate', 'sendJointReview', 'recordObjection', 'handleObjection'] as [string, ...string[]]).optional().describe('材料所属的步骤'),
 });

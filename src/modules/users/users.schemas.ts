@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
-import { ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { optionalLine, personName, singleLineText, ZOrgCode, ZPageQuery, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZRoleBinding } from '../auth/auth.schemas.ts';
 
 export const ZUser = z.object({
@@ -22,7 +22,7 @@ export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserList = z.object({ total: z.number().int(), users: z.array(ZUser), policies: z.object({ create: z.boolean() }) });
 export const ZUserListQuery = ZPageQuery.extend({
-  search: z.string().trim().max(50, '搜索内容不能超过 50 个字符').optional(),
+  search: singleLineText('搜索内容', 50).optional(),
   orgCode: ZOrgCode.optional(),
 }).strict();
 export const ZUserParams = z.strictObject({ id: ZUuid });
@@ -30,18 +30,18 @@ export const ZUserParams = z.strictObject({ id: ZUuid });
 const ZRoleInput = z.strictObject({
   role: z.enum(ROLES, '角色不正确'),
   orgCode: ZOrgCode,
-  department: z.string().trim().max(50, '部门名称不能超过 50 个字符').nullable().optional(),
+  department: optionalLine('部门名称', 50),
 });
 
 export const ZCreateUser = z.strictObject({
   username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,32}$/, '用户名应为 2–32 位字母、数字、下划线、点或短横线'),
-  displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过 50 个字符'),
+  displayName: personName('姓名', 50),
   orgCode: ZOrgCode,
   roles: z.array(ZRoleInput).max(20, '一个用户最多 20 个角色'),
 });
 
 export const ZUpdateUser = z.strictObject({
-  displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过 50 个字符').optional(),
+  displayName: personName('姓名', 50).optional(),
   isDisabled: z.boolean().optional(),
   roles: z.array(ZRoleInput).max(20, '一个用户最多 20 个角色').optional(),
   version: ZVersion,

@@ -16,6 +16,8 @@ interface ReserveForm {
   mentorName?: string;
   mentorPost?: string;
   admittedOn?: Dayjs | null;
+  sourceDocument?: string;
+  exceptionReason?: string;
   notes?: string;
 }
 
@@ -55,7 +57,13 @@ export function ReserveFormModal({ target, onClose, onSaved }: Props) {
       notes: values.notes?.trim() || null,
     };
     if (editing) return reservesApi.update(editing.id, { ...common, version: editing.version });
-    return reservesApi.create({ ...common, orgCode: values.orgCode ?? '', personId: person!.id, admittedOn: values.admittedOn?.format(DATE_FORMAT) ?? null });
+    return reservesApi.create({
+      ...common,
+      orgCode: values.orgCode ?? '',
+      personId: person!.id,
+      admittedOn: values.admittedOn?.format(DATE_FORMAT) ?? null,
+      registration: { sourceDocument: values.sourceDocument?.trim() ?? '', exceptionReason: values.exceptionReason?.trim() || null },
+    });
   };
 
   const ledgerOptions = person?.ledgerEntries.map((entry) => ({ value: entry.orgCode, label: entry.orgName })) ?? [];
@@ -100,6 +108,21 @@ export function ReserveFormModal({ target, onClose, onSaved }: Props) {
             <Select showSearch={{ optionFilterProp: 'label' }} options={dictionaries.options('sourceCategory', editing?.sourceCategory)} />
           </Form.Item>
         </Col>
+        {target?.kind === 'create' && (
+          <>
+            <Col xs={24}>
+              <Form.Item name="sourceDocument" label="存量登记依据" extra="直接登记只用于已在原名册中的后备力量（乡镇党委、组织部办理）；新人选请通过选拔程序推荐"
+                rules={[{ required: true, whitespace: true, message: '请填写原名册或会议纪要的名称、文号' }]}>
+                <Input maxLength={200} placeholder="如：2024 年青城镇村级后备干部名册（镇党委会议纪要〔2024〕3 号）" />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="exceptionReason" label="破格理由" extra="不符合资格条件时须填写，经乡镇党委批准；负面清单情形不能破格">
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
         {target?.kind === 'create' && (
           <Col xs={24} md={12}>
             <Form.Item name="admittedOn" label="入库时间">

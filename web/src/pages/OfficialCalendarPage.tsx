@@ -2,7 +2,8 @@ import { CalculatorOutlined, EditOutlined, PlusOutlined } from '@ant-design/icon
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { differenceFromOfficial, isSameAsOfficial } from '../../../src/domain/calendar-difference.ts';
 import { ApiError } from '../api/client.ts';
 import { calendarApi, type CalendarYear, type CalendarYearList, type NoticePeriod } from '../api/selection.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
@@ -33,7 +34,7 @@ export function parseDateLines(text: string, year: number, label: string): { dat
   return { dates: dates.sort(), problems };
 }
 
-interface YearForm { year?: number | null; holidays?: string; makeUpWorkdays?: string; note?: string }
+interface YearForm { year?: number | null; holidays?: string; makeUpWorkdays?: string; note?: string; reason?: string }
 type Editing = { kind: 'new' } | { kind: 'edit'; year: CalendarYear };
 
 interface CalculatorForm { startsOn?: Dayjs | null; workingDays?: number | null; postingDayCounts?: boolean }
@@ -71,6 +72,18 @@ export function OfficialCalendarPage() {
 
   useEffect(() => { void load(); }, [load]);
 
+  // How the schedule being typed differs from the official one shipped for that year (if any).
+  const watchedYear = Form.useWatch('year', form);
+  const watchedHolidays = Form.useWatch('holidays', form);
+  const watchedMakeUp = Form.useWatch('makeUpWorkdays', form);
+  const official = list?.years.find((entry) => entry.year === watchedYear)?.official ?? null;
+  const difference = useMemo(() => {
+    if (!official || !watchedYear) return null;
+    const typed = { holidays: parseDateLines(watchedHolidays ?? '', watchedYear, '').dates, makeUpWorkdays: parseDateLines(watchedMakeUp ?? '', watchedYear, '').dates };
+    return differenceFromOfficial(watchedYear, official, typed);
+  }, [official, watchedYear, watchedHolidays, watchedMakeUp]);
+  const differsFromOfficial = difference !== null && !isSameAsOfficial(difference);
+
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
@@ -98,6 +111,7 @@ export function OfficialCalendarPage() {
       holidays: holidays.dates,
       makeUpWorkdays: makeUp.dates,
       note: values.note?.trim() || null,
+      reason: differsFromOfficial ? values.reason?.trim() || null : null,
       version: existing?.source === 'entered' ? existing.version : null,
     });
     void message.success(`已保存 ${year} 年的节假日安排`);
@@ -230,6 +244,27 @@ export function OfficialCalendarPage() {
           <Form.Item name="note" label="说明" rules={[{ max: 500, message: '不能超过 500 个字符' }]}>
             <Input placeholder="如：依据国办发明电〔2026〕X号" />
           </Form.Item>
+          {official && !differsFromOfficial && <Typography.Paragraph type="secondary" className="calendar-difference">与系统内置的 {watchedYear} 年官方安排一致。</Typography.Paragraph>}
+          {differsFromOfficial && difference && (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                className="calendar-difference"
+                style={{ marginBottom: 16 }}
+                title={`与系统内置的 ${watchedYear} 年官方安排不同`}
+                description={(
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {difference.becomeWorkingDays.length > 0 && <li>由放假改为上班：{difference.becomeWorkingDays.join('、')}</li>}
+                    {difference.becomeDaysOff.length > 0 && <li>由上班改为放假：{difference.becomeDaysOff.join('、')}</li>}
+                  </ul>
+                )}
+              />
+              <Form.Item name="reason" label="修改理由（与差异一并记入审计日志）" rules={[{ required: true, whitespace: true, message: '与官方安排不同，请填写修改理由' }, { max: 500, message: '不能超过 500 个字符' }]}>
+                <Input.TextArea rows={2} placeholder="如：依据本省补充通知调整" />
+              </Form.Item>
+            </>
+          )}
         </Form>
       </Modal>
     </div>

@@ -1,6 +1,7 @@
 import { App, Button, Empty, Popconfirm, Space, Tag } from 'antd';
 import { CONTACT_FORM_LABELS, mentoringApi, type MentorContact } from '../../api/cultivation.ts';
 import { useShowError } from '../useShowError.ts';
+import { EntryNote } from './EntryNote.tsx';
 
 /** Monthly contact logs as cards (readable on a phone), newest first, with edit and delete where allowed. */
 export function ContactLogList({ contacts, onEdit, onChanged, showReserve = false }: {
@@ -32,6 +33,7 @@ export function ContactLogList({ contacts, onEdit, onChanged, showReserve = fals
             {showReserve && <span>{contact.reserve.name}</span>}
             <span className="contact-log-by">导师 {contact.mentorName}</span>
           </div>
+          <div className="step-meta"><EntryNote entry={contact} /></div>
           <dl>
             {contact.thoughts && <div><dt>思想动态</dt><dd>{contact.thoughts}</dd></div>}
             {contact.work && <div><dt>工作情况</dt><dd>{contact.work}</dd></div>}

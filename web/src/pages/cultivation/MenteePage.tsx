@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ApiError } from '../../api/client.ts';
 import { MENTOR_POST_LABELS, mentoringApi, todayInChina, type MentorContact, type MentoringAssignment, type MentoringSummary } from '../../api/cultivation.ts';
 import { ContactLogList } from '../../components/cultivation/ContactLogList.tsx';
+import { EntryNote } from '../../components/cultivation/EntryNote.tsx';
 import { MentorContactForm } from '../../components/cultivation/MentorContactForm.tsx';
 import { SummaryForm } from '../../components/cultivation/SummaryForm.tsx';
 import '../../components/cultivation/cultivation.css';
@@ -142,6 +143,7 @@ export function MenteePage() {
                         {summary.periodText && <Tag>{summary.periodText}</Tag>}
                         <span className="contact-log-by">导师 {summary.mentorName}</span>
                       </div>
+                      <div className="step-meta"><EntryNote entry={summary} /></div>
                       <dl>
                         <div><dt>帮扶内容</dt><dd>{summary.content}</dd></div>
                         <div><dt>评定意见</dt><dd>{summary.opinion}</dd></div>

@@ -15,6 +15,7 @@ import { ContactLogList } from '../../components/cultivation/ContactLogList.tsx'
 import '../../components/cultivation/cultivation.css';
 import { RecordFormButtons } from '../../components/cultivation/RecordFormButtons.tsx';
 import { AssessmentModal, ObserverModal, PartyJoiningModal, PracticeModal, type AssessmentTarget } from '../../components/cultivation/RecordModals.tsx';
+import { EntryNote } from '../../components/cultivation/EntryNote.tsx';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
 import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
@@ -119,6 +120,7 @@ export function ReserveCultivationPage() {
     { title: '具体内容', dataIndex: 'content' },
     { title: '主要表现', key: 'performance', render: (_value, row) => row.performance ?? '—' },
     { title: '评定意见', key: 'opinion', render: (_value, row) => row.opinion ?? '—' },
+    { title: '录入', key: 'entry', width: 200, render: (_value, row) => <EntryNote entry={row} /> },
     {
       title: '', key: 'actions', width: 120, render: (_value, row) => (
         <Space size={0}>
@@ -137,6 +139,7 @@ export function ReserveCultivationPage() {
     { title: '日期', dataIndex: 'meetingDate', width: 120 },
     { title: '会议', key: 'meetingType', width: 200, render: (_value, row) => MEETING_TYPE_LABELS[row.meetingType] },
     { title: '议题', key: 'topic', render: (_value, row) => row.topic ?? '—' },
+    { title: '录入', key: 'entry', width: 200, render: (_value, row) => <EntryNote entry={row} /> },
     {
       title: '', key: 'actions', width: 70, render: (_value, row) => row.policies.delete && (
         <Popconfirm title="删除这条列席记录？" okText="删除" cancelText="取消" onConfirm={() => removeRecord(() => recordsApi.removeObserver(row.id, row.version), '已删除')}>
@@ -155,7 +158,7 @@ export function ReserveCultivationPage() {
         <div>
           {found.grade && <Tag color="blue">{GRADE_LABELS[found.grade]}</Tag>}
           <span style={{ whiteSpace: 'pre-wrap' }}>{found.opinion}</span>
-          <div className="step-meta">{found.assessedOn} · 录入 {found.recordedBy}
+          <div className="step-meta">{found.assessedOn} · <EntryNote entry={found} />
             {found.policies.update && <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setAssessmentTarget({ kind: 'edit', assessment: found })}>修改</Button>}
           </div>
         </div>
@@ -235,6 +238,7 @@ export function ReserveCultivationPage() {
                       { title: '帮扶内容', key: 'content', render: (_value, row) => row.summary?.content ?? <Typography.Text type="secondary">未填写</Typography.Text> },
                       { title: '评定意见', key: 'opinion', render: (_value, row) => row.summary?.opinion ?? '—' },
                       { title: '导师', key: 'mentor', width: 100, render: (_value, row) => row.summary?.mentorName ?? '—' },
+                      { title: '录入', key: 'entry', width: 200, render: (_value, row) => (row.summary ? <EntryNote entry={row.summary} /> : '—') },
                     ]}
                   />
                 </Card>
@@ -242,6 +246,7 @@ export function ReserveCultivationPage() {
                   {data.talks.length === 0 ? <Typography.Text type="secondary">{data.year} 年尚未开展</Typography.Text> : data.talks.map((talk) => (
                     <div key={talk.id} className="contact-log">
                       <div className="contact-log-head"><span className="contact-log-date">{talk.talkedOn}</span><span>谈话人 {talk.talkerName}</span></div>
+                      <div className="step-meta"><EntryNote entry={talk} /></div>
                       <div style={{ whiteSpace: 'pre-wrap' }}>{talk.content}</div>
                     </div>
                   ))}
@@ -295,6 +300,7 @@ export function ReserveCultivationPage() {
                         {item.grade && <Tag color={item.grade === 'incompetent' ? 'red' : 'blue'}>{GRADE_LABELS[item.grade]}</Tag>}
                         <span className="contact-log-by">{ASSESSOR_LABELS[item.assessor]} · {item.assessedOn}</span>
                       </div>
+                      <div className="step-meta"><EntryNote entry={item} /></div>
                       <div style={{ whiteSpace: 'pre-wrap' }}>{item.opinion}</div>
                       {item.policies.update && <div className="contact-log-actions"><Button size="small" onClick={() => setAssessmentTarget({ kind: 'edit', assessment: item })}>修改</Button></div>}
                     </div>

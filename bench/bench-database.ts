@@ -1,0 +1,63 @@
+/**
+ * What the benchmarks that seed their own data share: a database to load (PGlite in a temporary
+ * directory, or a fresh database on the DATABASE_URL server, dropped afterwards unless
+ * BENCH_KEEP=1 keeps it, loaded, for the next run), percentiles and a timed log.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/database.ts';
+
+export interface BenchDatabase {
+  database: Database;
+  kind: 'PGlite' | 'PostgreSQL';
+  /** True when a kept database was found (it holds the previous run's data). */
+  isLoaded: boolean;
+  drop: () => Promise<void>;
+}
+
+/** Opens the benchmark's database; `name` names the kept PostgreSQL database (houbei_bench_<name>_kept). */
+export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `houbei-bench-${name}-`));
+    const database = await openDatabase({ dataDir: dir });
+    return { database, kind: 'PGlite', isLoaded: false, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  // BENCH_KEEP=1 keeps the loaded database for the next run (loading a province takes minutes).
+  const keep = process.env.BENCH_KEEP === '1';
+  const databaseName = keep ? `houbei_bench_${name}_kept` : `houbei_bench_${name}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  return {
+    database, kind: 'PostgreSQL', isLoaded: exists,
+    drop: async () => {
+      await database.close();
+      if (keep) return;
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The p-th percentile (nearest rank) of unsorted values. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** A log line prefixed with the seconds since the benchmark began. */
+export function createLog(): (message: string) => void {
+  const began = performance.now();
+  return (message) => console.log(`[${((performance.now() - began) / 1000).toFixed(1)} s] ${message}`);
+}
