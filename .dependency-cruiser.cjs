@@ -18,7 +18,7 @@ module.exports = {
       comment: 'The server, the command line, the database layer and the domain reach modules through their services and routes only.',
       severity: 'error',
       from: { path: '^src/(server|cli|db|domain)/' },
-      to: { path: '\\.repository\\.ts$' },
+      to: { path: '^src/modules/.+\\.repository\\.ts$' },
     },
     {
       name: 'domain-is-pure',

@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import { AliasNode, sql, TableNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { openDatabase, type Database, type Db } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { ageOn, formatYearMonth, todayInChina } from '../src/domain/dates.ts';
 import { idNumberCheckCharacter } from '../src/domain/id-number.ts';
 import { subtreePrefix, toStatisticalCode } from '../src/domain/org-code.ts';
@@ -442,6 +443,7 @@ export async function runRosterBenchmark(): Promise<void> {
   const database: Database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   const { db } = database;
   await migrate(database);
+  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
   const system = systemContext(systemClock.today());
   const provinceCode = toStatisticalCode('51');

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import readline from 'node:readline';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
 import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
@@ -61,6 +62,7 @@ function percentile(sorted: number[], p: number): number {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-'));
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
 await migrate(database);
+configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
 const loadStart = performance.now();
 const unitCount = await loadProvince(database.db);
 console.log(`database: ${database.kind}; province ${PROVINCE}: ${unitCount} units loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);

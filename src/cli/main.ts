@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { loadMasterKey, SensitiveCipher } from '../server/sensitive-cipher.ts';
 import { importRoster } from '../modules/roster/import-roster.ts';
 import { exportRoster } from '../modules/roster/roster-export.service.ts';
 import { systemContext, type SystemContext } from '../server/access.ts';
 import { clockFromSetting } from '../server/clock.ts';
 import { readConfig } from '../server/config.ts';
-import { openMigratedDatabase, startServer } from './start.ts';
+import { openInstallationCipher, openMigratedDatabase, startServer } from './start.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/database.ts';
 import { importCounty } from '../modules/org-units/org-units.service.ts';
-import { describeChainBreak, verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { checkpointAuditChain, describeChainBreak, describeVerification, verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { CHECKPOINT_FILE_NAME } from '../modules/audit/audit-checkpoint.ts';
 import { AppError } from '../server/errors.ts';
 
 /** The `houbei` command. Each subcommand calls the same services as the HTTP routes. */
@@ -43,6 +43,7 @@ org
     const database = await openMigratedDatabase(readConfig());
     try {
       const result = await importCounty(database.db, commandContext(), countyCode);
+      await checkpointAuditChain(database.db, new Date());
       console.log(`${result.countyName}（${result.countyCode}）：乡镇（街道）${result.townships} 个，村（社区）${result.villages} 个；本次新增 ${result.inserted} 个单位${result.inserted === 0 ? '（已全部存在，未作改动）' : ''}`);
     } finally {
       await database.close();
@@ -52,12 +53,6 @@ org
 /** The command acts as the system, on the business date of the installation's clock (HOUBEI_TODAY or the system's). */
 function commandContext(): SystemContext {
   return systemContext(clockFromSetting(readConfig().today).today());
-}
-
-/** The sensitive-field cipher with the key of this installation (HOUBEI_SECRET_KEY or DATA_DIR/secret.key). */
-function installationCipher(): SensitiveCipher {
-  const config = readConfig();
-  return new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
 }
 
 const importCommand = program.command('import').description('导入');
@@ -80,7 +75,8 @@ importCommand
 async function runImport(kind: 'roster' | 'ledger', file: string, unit: string): Promise<void> {
   const database = await openMigratedDatabase(readConfig());
   try {
-    const result = await importRoster(database.db, commandContext(), installationCipher(), { orgCode: unit, file: fs.readFileSync(file), kind });
+    const result = await importRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), { orgCode: unit, file: fs.readFileSync(file), kind });
+    await checkpointAuditChain(database.db, new Date());
     console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.details)) {
@@ -107,7 +103,7 @@ program
   .action(async (options: { unit: string; out: string; sensitive?: boolean; date?: string }) => {
     const database = await openMigratedDatabase(readConfig());
     try {
-      const rosterExport = await exportRoster(database.db, commandContext(), installationCipher(), {
+      const rosterExport = await exportRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), {
         orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
       });
       const output = fs.createWriteStream(options.out);
@@ -122,7 +118,7 @@ program
 const audit = program.command('audit').description('操作日志');
 audit
   .command('verify')
-  .description('校验操作日志哈希链，报告第一条被篡改或缺失的日志')
+  .description('校验操作日志的各条日志链，并与数据目录中最近的检查点比对；发现篡改、缺失或被删除的最新日志时以状态 1 退出')
   .action(async () => {
     const database = await openMigratedDatabase(readConfig());
     const result = await verifyAuditChain(database.db).finally(() => database.close());
@@ -130,7 +126,15 @@ audit
       console.error(`校验失败：${describeChainBreak(result.firstBreak)}（此前 ${result.checked} 条完好）`);
       process.exit(1);
     }
-    console.log(`操作日志完整，共校验 ${result.checked} 条`);
+    console.log(describeVerification(result));
+  });
+audit
+  .command('checkpoint')
+  .description(`把各日志链的链头（条数与哈希）写入数据目录的 ${CHECKPOINT_FILE_NAME}（服务运行时每 10 分钟自动写入）`)
+  .action(async () => {
+    const database = await openMigratedDatabase(readConfig());
+    const checkpoint = await checkpointAuditChain(database.db, new Date()).finally(() => database.close());
+    console.log(checkpoint ? `检查点（${checkpoint.at}）：${checkpoint.heads.map((head) => `${head.chain} ${head.count} 条`).join('，')}` : '尚无操作日志，未写检查点');
   });
 
 try {

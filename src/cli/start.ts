@@ -5,13 +5,32 @@ import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
 import { clockFromSetting } from '../server/clock.ts';
 import { readConfig, type Config } from '../server/config.ts';
-import { loadMasterKey, SensitiveCipher } from '../server/sensitive-cipher.ts';
+import { checkpointFileIn } from '../modules/audit/audit-checkpoint.ts';
+import { checkpointAuditChain, configureAuditChain, deriveAuditChainKey } from '../modules/audit/audit.service.ts';
+import { checkMasterKey } from '../server/master-key-check.ts';
+import { loadMasterKeyWithSource, SensitiveCipher } from '../server/sensitive-cipher.ts';
 
-/** Opens the database and brings it up to date: what both the server and the CLI need first. */
+/**
+ * Opens the database and brings it up to date, and keys the audit chain with this installation's
+ * master key (checkpoints in the data directory): what both the server and the CLI need first.
+ */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
+  const { key } = loadMasterKeyWithSource({ secretKey: config.secretKey, dataDir: config.dataDir });
+  configureAuditChain({ key: deriveAuditChainKey(key), checkpointFile: checkpointFileIn(config.dataDir) });
   return database;
+}
+
+/** How often the server writes a checkpoint of the audit chains (when they changed). */
+const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
+
+/** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
+export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
+  const { key, source } = loadMasterKeyWithSource({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const cipher = new SensitiveCipher(key);
+  await checkMasterKey(database.db, cipher, source);
+  return cipher;
 }
 
 /** config → database → migrations → first administrator (→ demo) → HTTP server. */
@@ -19,7 +38,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   const config = readConfig();
   const clock = clockFromSetting(config.today);
   const database = await openMigratedDatabase(config);
-  const cipher = new SensitiveCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+  const cipher = await openInstallationCipher(config, database);
   const admin = await ensureAdministrator(database.db, clock, config.adminPassword);
   if (admin.password) {
     console.log(`\n已创建管理员账户 admin，初始密码（仅显示这一次，首次登录须修改）：${admin.password}\n`);
@@ -34,8 +53,16 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     }
   }
   const app = await buildApp({ config, database, cipher, clock, logger: true });
+  const checkpoint = () => checkpointAuditChain(database.db, new Date()).catch((error: unknown) => {
+    app.log.error({ err: error }, 'audit checkpoint failed');
+  });
+  await checkpoint();
+  const checkpoints = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
+  checkpoints.unref();
   const close = async () => {
+    clearInterval(checkpoints);
     await app.close();
+    await checkpoint();
     await database.close();
     process.exit(0);
   };

@@ -19,6 +19,7 @@ export interface DatabaseSchema extends SelectionSchema, CultivationSchema {
   audit_event: AuditEventTable;
   dictionary_item: DictionaryItemTable;
   schema_migration: SchemaMigrationTable;
+  installation_setting: InstallationSettingTable;
   person: PersonTable;
   person_photo: PersonPhotoTable;
   talent_ledger_entry: TalentLedgerEntryTable;
@@ -88,8 +89,14 @@ export interface LoginEventTable {
   at: CreatedAt;
 }
 
+export interface InstallationSettingTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface AuditEventTable {
-  id: number;
+  id: Generated<number>;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string;
@@ -103,6 +110,9 @@ export interface AuditEventTable {
   after: ColumnType<unknown, string | null, never>;
   prev_hash: string;
   hash: string;
+  /** County code, or 'system'; null for the unkeyed events written before keyed chains. */
+  chain: string | null;
+  chain_seq: number | null;
 }
 
 export interface DictionaryItemTable {

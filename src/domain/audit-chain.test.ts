@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, findChainBreak, GENESIS_HASH, hashAuditEvent, type ChainedAuditFields } from './audit-chain.ts';
+import { canonicalJson, chainGenesis, chainOfOrgCode, findChainBreak, findKeyedChainBreak, GENESIS_HASH, hashAuditEvent, macAuditEvent, SYSTEM_CHAIN, type ChainedAuditFields } from './audit-chain.ts';
 
 function chain(count: number) {
   const events: (ChainedAuditFields & { prevHash: string; hash: string })[] = [];
@@ -51,5 +51,29 @@ describe('audit hash chain', () => {
     const last = events[2]!;
     expect(findChainBreak(events.slice(3), { id: last.id, hash: last.hash })).toBeNull();
     expect(findChainBreak(events.slice(3), { id: last.id, hash: GENESIS_HASH })).toEqual({ kind: 'relinked', id: 4 });
+  });
+});
+
+describe('keyed audit chains', () => {
+  it('put an event in its county\'s chain, and units above counties in the system chain', () => {
+    expect(chainOfOrgCode('511425102201')).toBe('511425');
+    expect(chainOfOrgCode('511425000000')).toBe('511425');
+    expect(chainOfOrgCode('511425102201001')).toBe('511425');
+    expect(chainOfOrgCode('511400000000')).toBe(SYSTEM_CHAIN);
+    expect(chainOfOrgCode('510000000000')).toBe(SYSTEM_CHAIN);
+    expect(chainOfOrgCode('000000000000')).toBe(SYSTEM_CHAIN);
+    expect(chainOfOrgCode(null)).toBe(SYSTEM_CHAIN);
+  });
+
+  it('need the key: the same event under another key or another chain position gets another MAC', () => {
+    const key = Buffer.alloc(32, 1);
+    const fields = { chain: '511425', chainSeq: 1, at: new Date(Date.UTC(2026, 0, 1)), actorId: null, actorName: 'a', ip: '::1', action: 'x', entityType: 'y', entityId: 'z', orgCode: '511425000000', summary: 's', before: null, after: null };
+    const genesis = chainGenesis(key, '511425', GENESIS_HASH);
+    const mac = macAuditEvent(key, genesis, fields);
+    expect(findKeyedChainBreak(key, [{ ...fields, id: 9, prevHash: genesis, hash: mac }], { seq: 0, hash: genesis })).toBeNull();
+    expect(macAuditEvent(Buffer.alloc(32, 2), genesis, fields)).not.toBe(mac);
+    expect(macAuditEvent(key, genesis, { ...fields, chainSeq: 2 })).not.toBe(mac);
+    expect(chainGenesis(key, '511402', GENESIS_HASH)).not.toBe(genesis);
+    expect(findKeyedChainBreak(key, [{ ...fields, id: 9, summary: 'changed', prevHash: genesis, hash: mac }], { seq: 0, hash: genesis })).toEqual({ kind: 'tampered', chain: '511425', seq: 1, id: 9 });
   });
 });

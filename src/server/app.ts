@@ -28,6 +28,8 @@ import type { SensitiveCipher } from './sensitive-cipher.ts';
 import { AppError, fromDatabaseError } from './errors.ts';
 import { describeValidationError } from './validation-messages.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { securityHeaders } from './security-headers.ts';
+import { defaultConcurrency, requestQueue } from './request-queue.ts';
 import { responseCompression, staticClient } from './static-client.ts';
 import type { App, ModuleDeps } from './types.ts';
 
@@ -58,6 +60,8 @@ export async function buildApp(options: { config: Config; database: Database; ci
 
   await app.register(responseCompression);
   await app.register(fastifyCookie);
+  await app.register(securityHeaders, { isHttps: config.secureCookies });
+  await app.register(requestQueue, { concurrency: config.maxConcurrentRequests ?? defaultConcurrency(database.kind), maxWaitMs: config.requestWaitMs, maxWaiting: 2_000 });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -105,13 +109,6 @@ export async function buildApp(options: { config: Config; database: Database; ci
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后须先修改密码');
     }
     request.ctx = contextFor(actor, request.ip, clock.today());
-  });
-
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
 
   app.setErrorHandler((thrown: FastifyError, request, reply) => {

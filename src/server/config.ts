@@ -13,6 +13,10 @@ export interface Config {
   webDist: string;
   /** HOUBEI_TODAY: the business date at start (training installations, tests on a chosen date); empty = the system's. */
   today: string | undefined;
+  /** API requests served at once (HOUBEI_MAX_CONCURRENT_REQUESTS); undefined: by database kind. */
+  maxConcurrentRequests: number | undefined;
+  /** Longest wait of a queued API request before 503 (HOUBEI_REQUEST_WAIT_MS, default 5 s). */
+  requestWaitMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE === 'true',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     today: env.HOUBEI_TODAY || undefined,
+    maxConcurrentRequests: env.HOUBEI_MAX_CONCURRENT_REQUESTS ? Number(env.HOUBEI_MAX_CONCURRENT_REQUESTS) : undefined,
+    requestWaitMs: Number(env.HOUBEI_REQUEST_WAIT_MS ?? 5_000),
   };
 }

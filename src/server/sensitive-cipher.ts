@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from './errors.ts';
 
 const IV_BYTES = 12;
 const IV_POOL_SIZE = 1024;
@@ -13,11 +14,14 @@ const IV_POOL_SIZE = 1024;
 export class SensitiveCipher {
   readonly #encryptionKey: Buffer;
   readonly #indexKey: Buffer;
+  /** Names the master key without revealing it: stored at first start, compared at every start. */
+  readonly keyFingerprint: string;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('主密钥应为 32 字节');
-    this.#encryptionKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'houbei field encryption', 32));
-    this.#indexKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'houbei blind index', 32));
+    this.#encryptionKey = deriveKey(masterKey, 'houbei field encryption');
+    this.#indexKey = deriveKey(masterKey, 'houbei blind index');
+    this.keyFingerprint = crypto.createHmac('sha256', deriveKey(masterKey, 'houbei key fingerprint')).update('houbei').digest('hex');
   }
 
   /** Random bytes for IVs, drawn from the CSPRNG in blocks: one call per 1,024 values instead of one per value (4 µs each). */
@@ -41,12 +45,17 @@ export class SensitiveCipher {
     return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
   }
 
+  /** The plaintext; a value this key cannot open (another key, a damaged value) is a 503 that says so. */
   decrypt(stored: string): string {
-    if (!stored.startsWith('v1.')) throw new Error('无法识别的密文格式');
+    if (!stored.startsWith('v1.')) throw undecryptable();
     const raw = Buffer.from(stored.slice(3), 'base64');
-    const decipher = crypto.createDecipheriv('aes-256-gcm', this.#encryptionKey, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    try {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', this.#encryptionKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      throw undecryptable();
+    }
   }
 
   /** The keyed hash used for uniqueness and lookup. */
@@ -55,19 +64,41 @@ export class SensitiveCipher {
   }
 }
 
+/** A 32-byte key for one purpose, derived (HKDF-SHA256) from the master key. */
+export function deriveKey(masterKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), purpose, 32));
+}
+
+function undecryptable(): AppError {
+  return new AppError(
+    'SERVICE_UNAVAILABLE',
+    '无法解密身份证号码或联系电话：服务器当前的主密钥与加密这些数据时的不同（或数据已损坏）。请管理员恢复原来的主密钥（HOUBEI_SECRET_KEY 或数据目录中的 secret.key）后重启服务',
+  );
+}
+
+/** The first 16 hex digits of a key fingerprint, grouped, as messages show it. */
+export function shortFingerprint(fingerprint: string): string {
+  return fingerprint.slice(0, 16).replace(/(.{4})(?!$)/g, '$1-');
+}
+
 /**
  * The master key: HOUBEI_SECRET_KEY (64 hex digits or base64 of 32 bytes), or the file
  * `secret.key` in the data directory, created at first start with mode 0600. Losing it makes the
  * encrypted fields unreadable: back it up with the data.
  */
 export function loadMasterKey(options: { secretKey: string | undefined; dataDir: string }): Buffer {
-  if (options.secretKey) return parseKey(options.secretKey, 'HOUBEI_SECRET_KEY');
+  return loadMasterKeyWithSource(options).key;
+}
+
+/** The master key and where it came from (for messages). */
+export function loadMasterKeyWithSource(options: { secretKey: string | undefined; dataDir: string }): { key: Buffer; source: string } {
+  if (options.secretKey) return { key: parseKey(options.secretKey, 'HOUBEI_SECRET_KEY'), source: 'HOUBEI_SECRET_KEY' };
   const file = path.join(options.dataDir, 'secret.key');
-  if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, 'utf8').trim(), file);
+  if (fs.existsSync(file)) return { key: parseKey(fs.readFileSync(file, 'utf8').trim(), file), source: file };
   fs.mkdirSync(options.dataDir, { recursive: true });
   const key = crypto.randomBytes(32);
   fs.writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  return key;
+  return { key, source: `${file}（新建）` };
 }
 
 function parseKey(text: string, source: string): Buffer {

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 export const DEMO_PASSWORD = 'Demo12345';
+/** One master key for every test server: a shared PostgreSQL database refuses any other after its first start. */
+export const TEST_SECRET_KEY = 'ab'.repeat(32);
 
 export interface ServerProcess {
   baseUrl: string;
@@ -59,6 +61,9 @@ export async function startServer(options: { timeoutMs?: number; root?: string }
     HOST: '127.0.0.1',
     HOUBEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     HOUBEI_DEMO_PASSWORD: DEMO_PASSWORD,
+    HOUBEI_SECRET_KEY: TEST_SECRET_KEY,
+    // Queued requests wait as long as a slow, shared test machine needs, never 503.
+    HOUBEI_REQUEST_WAIT_MS: '600000',
   };
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;

@@ -14,6 +14,7 @@ import type { App } from '../../src/server/types.ts';
 import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { orgUnitsRepository } from '../../src/modules/org-units/org-units.repository.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
+import { configureAuditChain } from '../../src/modules/audit/audit.service.ts';
 
 export const TEST_PASSWORD = 'Test12345';
 
@@ -22,12 +23,15 @@ export const testClock = clockFromSetting(process.env.HOUBEI_TODAY);
 /** The business date the app under test runs on. */
 export const testToday = (): string => testClock.today();
 export const TEST_COUNTY = '511425';
+/** The audit chain key of in-process tests (a server or CLI derives its own from its master key). */
+export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
 
 /**
  * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new
  * database created on that PostgreSQL server and dropped afterwards.
  */
 export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
+  configureAuditChain({ key: TEST_AUDIT_CHAIN_KEY, checkpointFile: null });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -123,7 +127,8 @@ export async function createTestWorld(options: { today?: string } = {}): Promise
   };
 
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
-  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://' }, database, cipher, clock });
+  // Requests queue as in production, but a test never gets 503 for a slow, shared machine.
+  const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher, clock });
   await app.ready();
 
   return {

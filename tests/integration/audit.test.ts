@@ -60,11 +60,12 @@ describe('audit log', () => {
     expect(intact.firstBreak).toBeNull();
     expect(intact.checked).toBe(await countAuditEvents(world.database));
 
+    // Event 3 is the county user's creation: the second event of the county's chain.
     await sql`UPDATE audit_event SET summary = summary || '（篡改）' WHERE id = 3`.execute(world.database.db);
     const tampered = (await world.app.inject({ method: 'POST', url: '/api/audit-events/verify', headers: { cookie: admin } })).json();
-    expect(tampered.firstBreak).toEqual({ kind: 'tampered', id: 3 });
-    expect(tampered.message).toBe('操作日志第 3 条的内容与其哈希不符，日志被篡改');
-    expect(tampered.checked).toBe(2);
+    expect(tampered.firstBreak).toEqual({ kind: 'tampered', chain: '511425', seq: 2, id: 3 });
+    expect(tampered.message).toBe('操作日志第 3 条（县级代码 511425 的日志链第 2 条）的内容与其校验码不符，日志被篡改');
+    expect(tampered.checked).toBe(1);
   });
 
   it('lets a township officer read only the events of its own subtree', async () => {
@@ -75,7 +76,7 @@ describe('audit log', () => {
 });
 
 describe('houbei audit verify', () => {
-  it('passes on an intact log and fails naming the event after a row is edited in the database', async () => {
+  it('passes on an intact log, and fails naming the chain after the newest event is deleted or a row is edited in the database', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-audit-'));
     const { databaseUrl, drop, database } = await openTestDatabase();
     await database.close();
@@ -86,23 +87,23 @@ describe('houbei audit verify', () => {
       expect(first.status).toBe(0);
       expect(runCli(['org', 'import', '511402'], env).status).toBe(0);
       const intact = runCli(['audit', 'verify'], env);
-      expect(intact.stdout).toContain('操作日志完整，共校验 2 条');
+      expect(intact.stdout).toContain('操作日志完整，共校验 2 条，与检查点');
       expect(intact.status).toBe(0);
 
+      // The newest event (511402's only one) deleted: the chain still links, the checkpoint tells.
       const direct = await openDatabase({ databaseUrl, dataDir });
-      await sql`UPDATE audit_event SET after = '{"inserted": 1}'::jsonb WHERE id = 2`.execute(direct.db);
+      await sql`DELETE FROM audit_event WHERE id = 2`.execute(direct.db);
       await direct.close();
-
-      const broken = runCli(['audit', 'verify'], env);
-      expect(broken.status).toBe(1);
-      expect(broken.stderr).toContain('操作日志第 2 条的内容与其哈希不符，日志被篡改');
+      const truncated = runCli(['audit', 'verify'], env);
+      expect(truncated.status).toBe(1);
+      expect(truncated.stderr).toMatch(/县级代码 511402 的日志链在检查点（[^）]+）时有 1 条，现只有 0 条：最新的日志被删除/);
 
       const reopened = await openDatabase({ databaseUrl, dataDir });
-      await sql`DELETE FROM audit_event WHERE id = 1`.execute(reopened.db);
+      await sql`UPDATE audit_event SET after = '{"inserted": 1}'::jsonb WHERE id = 1`.execute(reopened.db);
       await reopened.close();
-      const missing = runCli(['audit', 'verify'], env);
-      expect(missing.status).toBe(1);
-      expect(missing.stderr).toContain('操作日志第 1 条缺失');
+      const broken = runCli(['audit', 'verify'], env);
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain('操作日志第 1 条（县级代码 511425 的日志链第 1 条）的内容与其校验码不符，日志被篡改');
     } finally {
       if (databaseUrl) await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     { name: 'unknown county', method: 'POST', url: () => '/api/org-units/import', payload: { countyCode: '119999' }, status: 404, message: /没有代码为 119999 的县/ },
     { name: 'bad query number', method: 'GET', url: () => '/api/users?pageSize=100000', status: 400, message: /pageSize/ },
     { name: 'bad date', method: 'GET', url: () => '/api/audit-events?from=2026-13', status: 400, message: /日期格式应为 YYYY-MM-DD/ },
-    { name: 'text instead of JSON', method: 'POST', url: () => '/api/users', payload: 'username=x', contentType: 'text/plain', status: 400, message: /请求内容有误/ },
+    { name: 'text instead of JSON', method: 'POST', url: () => '/api/users', payload: 'username=x', contentType: 'text/plain', status: 415, message: /application\/json/ },
     { name: 'form body instead of JSON', method: 'POST', url: () => '/api/users', payload: 'username=x', contentType: 'application/x-www-form-urlencoded', status: 415, message: /application\/json/ },
     { name: 'body over 1 MB', method: 'POST', url: () => '/api/users', payload: JSON.stringify({ username: 'x'.repeat(1_100_000) }), contentType: 'application/json', status: 413, message: /请求内容过大/ },
   ];

@@ -6,6 +6,9 @@ import type { ChainedAuditFields } from '../../domain/audit-chain.ts';
 export interface StoredAuditEvent extends ChainedAuditFields {
   prevHash: string;
   hash: string;
+  /** County code or 'system'; null for events written before keyed chains. */
+  chain: string | null;
+  chainSeq: number | null;
 }
 
 export interface AuditSearch {
@@ -21,24 +24,36 @@ export interface AuditSearch {
 }
 
 const COLUMNS = [
-  'id', 'at', 'actor_id', 'actor_name', 'ip', 'action', 'entity_type', 'entity_id', 'org_code', 'summary', 'before', 'after', 'prev_hash', 'hash',
+  'id', 'at', 'actor_id', 'actor_name', 'ip', 'action', 'entity_type', 'entity_id', 'org_code', 'summary', 'before', 'after', 'prev_hash', 'hash', 'chain', 'chain_seq',
 ] as const;
 
 export const auditRepository = {
-  /** Serialises writers of the chain until the transaction ends (one chain, no forks). */
-  async lockChain(tx: Executor): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(4242)`.execute(tx);
+  /** Serialises writers of one chain until the transaction ends (no forks); other chains do not wait. */
+  async lockChain(tx: Executor, chain: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(4242, hashtext(${chain}))`.execute(tx);
   },
 
-  async findLast(tx: Executor): Promise<{ id: number; hash: string } | undefined> {
-    return tx.selectFrom('audit_event').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  async findChainHead(tx: Executor, chain: string): Promise<{ seq: number; hash: string } | undefined> {
+    const row = await tx.selectFrom('audit_event').select(['chain_seq', 'hash']).where('chain', '=', chain).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+    return row ? { seq: Number(row.chain_seq), hash: row.hash } : undefined;
   },
 
-  async insert(tx: Executor, event: StoredAuditEvent): Promise<void> {
+  /** The last event written before keyed chains (they are numbered densely by id). */
+  async findUnkeyedHead(db: Executor): Promise<{ id: number; hash: string } | undefined> {
+    return db.selectFrom('audit_event').select(['id', 'hash']).where('chain', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  },
+
+  /** The newest event of every keyed chain. */
+  async listChainHeads(db: Executor): Promise<{ chain: string; seq: number; hash: string }[]> {
+    const rows = await db.selectFrom('audit_event').distinctOn('chain').select(['chain', 'chain_seq', 'hash'])
+      .where('chain', 'is not', null).orderBy('chain').orderBy('chain_seq', 'desc').execute();
+    return rows.map((row) => ({ chain: row.chain!, seq: Number(row.chain_seq), hash: row.hash }));
+  },
+
+  async insert(tx: Executor, event: Omit<StoredAuditEvent, 'id'>): Promise<void> {
     await tx
       .insertInto('audit_event')
       .values({
-        id: event.id,
         at: event.at,
         actor_id: event.actorId,
         actor_name: event.actorName,
@@ -52,12 +67,21 @@ export const auditRepository = {
         after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
         prev_hash: event.prevHash,
         hash: event.hash,
+        chain: event.chain,
+        chain_seq: event.chainSeq,
       })
       .execute();
   },
 
-  async listAfter(db: Executor, afterId: number, limit: number): Promise<StoredAuditEvent[]> {
-    const rows = await db.selectFrom('audit_event').select(COLUMNS).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  /** Unkeyed events (written before keyed chains) after an id, in id order. */
+  async listUnkeyedAfter(db: Executor, afterId: number, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = await db.selectFrom('audit_event').select(COLUMNS).where('chain', 'is', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map(toStored);
+  },
+
+  /** Events of one keyed chain after a position, in chain order. */
+  async listChainAfter(db: Executor, chain: string, afterSeq: number, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = await db.selectFrom('audit_event').select(COLUMNS).where('chain', '=', chain).where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(limit).execute();
     return rows.map(toStored);
   },
 
@@ -80,6 +104,7 @@ export const auditRepository = {
 function toStored(row: {
   id: number; at: Date; actor_id: string | null; actor_name: string; ip: string; action: string; entity_type: string;
   entity_id: string; org_code: string | null; summary: string; before: unknown; after: unknown; prev_hash: string; hash: string;
+  chain: string | null; chain_seq: number | null;
 }): StoredAuditEvent {
   return {
     id: row.id,
@@ -96,5 +121,7 @@ function toStored(row: {
     after: row.after,
     prevHash: row.prev_hash,
     hash: row.hash,
+    chain: row.chain,
+    chainSeq: row.chain_seq === null ? null : Number(row.chain_seq),
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorResponses, singleLineText, ZDate, ZPageQuery } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { listLoginEvents } from '../auth/login-log.ts';
-import { searchAuditEvents, verifyAuditLog } from './audit.service.ts';
+import { describeAuditAnchors, exportAuditCheckpoints, searchAuditEvents, verifyAuditLog } from './audit.service.ts';
 
 const tags = ['操作日志'];
 
@@ -19,7 +19,12 @@ const ZAuditEvent = z.object({
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),
+  chain: z.string().nullable().describe('日志链：县级代码，或 system（县级以上）；早期日志为空'),
+  chainSeq: z.number().int().nullable(),
 }).meta({ id: 'AuditEvent' });
+
+const ZChainHead = z.object({ chain: z.string(), count: z.number().int(), hash: z.string() });
+const ZCheckpoint = z.object({ at: z.string(), heads: z.array(ZChainHead), mac: z.string() }).meta({ id: 'AuditCheckpoint' });
 
 export async function auditRoutes(app: App, { database }: ModuleDeps): Promise<void> {
   const { db } = database;
@@ -58,15 +63,43 @@ export async function auditRoutes(app: App, { database }: ModuleDeps): Promise<v
   app.post('/api/audit-events/verify', {
     schema: {
       tags,
-      summary: '校验操作日志哈希链，报告第一条被篡改或缺失的日志',
+      summary: '校验操作日志：每条日志链（各县一条，县级以上一条）逐条校验，并与库外最近的检查点比对（发现被删除的最新日志）',
       response: {
         200: z.object({
           checked: z.number().int(),
-          firstBreak: z.object({ kind: z.enum(['missing', 'tampered', 'relinked']), id: z.number().int().optional(), expectedId: z.number().int().optional(), foundId: z.number().int().optional() }).nullable(),
+          firstBreak: z.object({
+            kind: z.enum(['missing', 'tampered', 'relinked', 'truncated', 'rewritten']),
+            chain: z.string().nullable(),
+            id: z.number().int().optional(),
+            expectedId: z.number().int().optional(),
+            foundId: z.number().int().optional(),
+            seq: z.number().int().optional(),
+            expectedSeq: z.number().int().optional(),
+            foundSeq: z.number().int().optional(),
+            checkpointAt: z.string().optional(),
+            checkpointCount: z.number().int().optional(),
+            foundCount: z.number().int().optional(),
+          }).nullable(),
+          checkpoint: ZCheckpoint.nullable(),
           message: z.string(),
         }),
         ...errorResponses,
       },
     },
   }, async (request) => verifyAuditLog(db, request.ctx));
+
+  app.get('/api/audit-events/checkpoints', {
+    schema: {
+      tags,
+      summary: '操作日志各链当前的链头（条数与哈希）和最近一次写入库外文件的检查点，供留档',
+      response: { 200: z.object({ heads: z.array(ZChainHead), lastCheckpoint: ZCheckpoint.nullable(), isKept: z.boolean() }), ...errorResponses },
+    },
+  }, async (request) => describeAuditAnchors(db, request.ctx));
+
+  app.get('/api/audit-events/checkpoints/export', {
+    schema: { tags, summary: '导出全部检查点（每行一个 JSON），另行保存以便日后比对', response: { 200: z.string(), ...errorResponses } },
+  }, async (request, reply) => {
+    const text = exportAuditCheckpoints(request.ctx);
+    return reply.type('application/x-ndjson; charset=utf-8').header('Content-Disposition', 'attachment; filename="audit-checkpoints.jsonl"').send(text);
+  });
 }

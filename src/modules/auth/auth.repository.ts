@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import type { ThrottleState } from '../../domain/lockout.ts';
+import { sessionCache } from './session-cache.ts';
 
 export const authRepository = {
   async findThrottle(db: Executor, username: string): Promise<ThrottleState | undefined> {
@@ -48,10 +49,13 @@ export const authRepository = {
   },
 
   async deleteSession(db: Executor, tokenHash: string): Promise<void> {
+    sessionCache.forgetToken(tokenHash);
     await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
   },
 
+  /** Ends the user's sessions (but one); the session cache forgets them all, the kept one included, so it is read again. */
   async deleteSessionsOfUser(db: Executor, userId: string, exceptTokenHash?: string): Promise<void> {
+    sessionCache.forgetUser(userId, Date.now());
     let query = db.deleteFrom('user_session').where('user_id', '=', userId);
     if (exceptTokenHash) query = query.where('token_hash', '!=', exceptTokenHash);
     await query.execute();

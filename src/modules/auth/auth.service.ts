@@ -6,6 +6,7 @@ import { AppError } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { accounts, setOwnPassword } from '../users/accounts.ts';
 import { authRepository } from './auth.repository.ts';
+import { sessionCache } from './session-cache.ts';
 import { hashPassword, passwordProblem, UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
 
 export const SESSION_IDLE_MINUTES = 120;
@@ -66,21 +67,43 @@ export async function logout(db: Db, token: string): Promise<void> {
   await authRepository.deleteSession(db, hashToken(token));
 }
 
-/** The caller behind a session token, or null when the session is unknown or expired. */
+/**
+ * The caller behind a session token, or null when the session is unknown or expired. A session
+ * looked up in the last seconds comes from the in-process cache (`session-cache.ts`), without a
+ * query; the last-seen time is written at most once a minute.
+ */
 export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
   const tokenHash = hashToken(token);
+  const now = new Date();
+  const cached = sessionCache.find(tokenHash, now.getTime());
+  if (cached) {
+    if (!isSessionExpired(cached, now)) {
+      if (now.getTime() - cached.lastSeenAt > 60_000) {
+        await authRepository.touchSession(db, tokenHash, now);
+        cached.lastSeenAt = now.getTime();
+      }
+      return cached.actor;
+    }
+    sessionCache.forgetToken(tokenHash);
+  }
   const session = await authRepository.findSession(db, tokenHash);
   if (!session) return null;
-  const now = new Date();
-  const idleLimit = session.lastSeenAt.getTime() + SESSION_IDLE_MINUTES * 60_000;
-  if (session.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime()) {
+  const times = { expiresAt: session.expiresAt.getTime(), lastSeenAt: session.lastSeenAt.getTime() };
+  if (isSessionExpired(times, now)) {
     await authRepository.deleteSession(db, tokenHash);
     return null;
   }
   const actor = await loadActor(db, session.userId);
-  if (actor === null) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await authRepository.touchSession(db, tokenHash, now);
+  if (now.getTime() - times.lastSeenAt > 60_000) {
+    await authRepository.touchSession(db, tokenHash, now);
+    times.lastSeenAt = now.getTime();
+  }
+  sessionCache.remember(tokenHash, { actor, ...times }, now.getTime());
   return actor;
+}
+
+function isSessionExpired(session: { expiresAt: number; lastSeenAt: number }, now: Date): boolean {
+  return session.expiresAt <= now.getTime() || session.lastSeenAt + SESSION_IDLE_MINUTES * 60_000 <= now.getTime();
 }
 
 export async function loadActor(db: Db, userId: string): Promise<Actor> {

@@ -52,7 +52,7 @@ export async function exportRoster(
   const label = (dictionary: keyof typeof items, code: string) => items[dictionary].find((item) => item.code === code)?.label ?? code;
   const today = ctx.today;
 
-  await recordAuditEvent(db, ctx, {
+  await db.transaction().execute((tx) => recordAuditEvent(tx, ctx, {
     action: 'roster.export',
     entityType: 'roster',
     entityId: unit.code,
@@ -60,7 +60,7 @@ export async function exportRoster(
     summary: `导出${unit.fullName}后备干部名册${includeSensitive ? '（含完整身份证号码和电话）' : ''}`,
     // A search by ID number is recorded masked: the audit log holds no plaintext ID numbers.
     after: { filter: { ...filter, ...(filter.search && query.idNumberHash && { search: maskIdNumber(filter.search.toUpperCase()) }) }, includeSensitive },
-  });
+  }));
 
   return {
     fileName: `${unit.name}村级后备干部名册_${today}.xlsx`,

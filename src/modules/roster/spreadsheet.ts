@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import pLimit from 'p-limit';
+import yauzl from 'yauzl';
 import { AppError } from '../../server/errors.ts';
 import { normaliseHeader } from '../../domain/roster.ts';
 
@@ -86,14 +88,112 @@ export function findGridHeader(sheets: readonly GridSheet[], required: readonly 
   throw new AppError('VALIDATION_FAILED', `没有找到表头：表格前 10 行中应有一行包含这些列：${required.join('、')}。请使用系统提供的模板`);
 }
 
-export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件；如为 .xls 或 WPS 格式，请另存为 .xlsx 后再导入';
+
+/** What an uploaded workbook may hold before it is parsed at all. */
+export const ARCHIVE_LIMITS = {
+  /** Files inside the .xlsx archive. */
+  entries: 1000,
+  /** All files together, inflated (declared and counted while inflating). */
+  inflatedBytes: 100 * 1024 * 1024,
+  /** Inflated size over compressed size, for archives inflating to more than 10 MB. */
+  ratio: 100,
+  /** Rows of one sheet (its declared dimension and the rows it holds): the import's limit. */
+  rows: 20_000,
+};
+
+function tooLarge(detail: string): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `表格过大：${detail}。请分成几个文件分别导入`);
+}
+
+/**
+ * Checks an .xlsx archive before anything parses it: the number of files, their declared and
+ * actually inflated sizes (inflating stops at the declared size), the compression ratio, and each
+ * sheet's declared dimension and row count against the import's limit. A file that would expand
+ * to hundreds of megabytes is refused after reading at most the limit.
+ */
+export async function checkSpreadsheetArchive(file: Buffer, limits = ARCHIVE_LIMITS): Promise<void> {
+  let zip: yauzl.ZipFile;
   try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    zip = await yauzl.fromBufferPromise(file, { lazyEntries: true, validateEntrySizes: true });
   } catch {
-    throw new AppError('VALIDATION_FAILED', '文件不是有效的 Excel（.xlsx）文件；如为 .xls 或 WPS 格式，请另存为 .xlsx 后再导入');
+    throw new AppError('VALIDATION_FAILED', NOT_XLSX);
   }
-  return workbook;
+  try {
+    if (zip.entryCount > limits.entries) throw tooLarge(`包含 ${zip.entryCount} 个内部文件，超过 ${limits.entries} 个`);
+    let declared = 0;
+    let inflated = 0;
+    for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize;
+      if (declared > limits.inflatedBytes) throw tooLarge(`解压后超过 ${limits.inflatedBytes / 1024 / 1024} MB`);
+      if (declared > 10 * 1024 * 1024 && declared > limits.ratio * file.length) throw tooLarge(`压缩比超过 ${limits.ratio} 倍`);
+      if (entry.fileName.endsWith('/')) continue;
+      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.fileName);
+      let stream;
+      try {
+        stream = await zip.openReadStreamPromise(entry);
+      } catch {
+        throw new AppError('VALIDATION_FAILED', NOT_XLSX);
+      }
+      const rows = new SheetRowCounter(limits.rows);
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          inflated += chunk.length;
+          if (inflated > limits.inflatedBytes) throw tooLarge(`解压后超过 ${limits.inflatedBytes / 1024 / 1024} MB`);
+          if (isSheet) rows.add(chunk);
+        }
+      } catch (error) {
+        stream.destroy();
+        throw error instanceof AppError ? error : new AppError('VALIDATION_FAILED', NOT_XLSX);
+      }
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/** Counts a sheet's rows as its XML streams by, and reads its declared dimension; throws past the limit. */
+class SheetRowCounter {
+  #rows = 0;
+  #tail = '';
+  #hasDimension = false;
+
+  constructor(private readonly limit: number) {}
+
+  add(chunk: Buffer): void {
+    const text = this.#tail + chunk.toString('latin1');
+    if (!this.#hasDimension) {
+      const dimension = /<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(text);
+      if (dimension) {
+        this.#hasDimension = true;
+        const lastRow = Number(dimension[1] ?? 1);
+        if (lastRow > this.limit + 10) throw tooLarge(`工作表声明了 ${lastRow} 行，导入上限为 ${this.limit} 行`);
+      }
+    }
+    const matches = text.match(/<(?:\w+:)?row[\s>]/g);
+    this.#rows += matches?.length ?? 0;
+    if (this.#rows > this.limit + 10) throw tooLarge(`工作表超过 ${this.limit} 行`);
+    // A tag cut by the chunk's end is counted with the next chunk.
+    const rest = text.slice(Math.max(0, text.lastIndexOf('<')));
+    this.#tail = rest.length < 8 && !/^<(?:\w+:)?row[\s>]/.test(rest) ? rest : '';
+  }
+}
+
+/** One workbook parsed at a time, so that parsing uploads cannot take every core from the other requests. */
+const parseOneAtATime = pLimit(1);
+
+/** An uploaded workbook, checked (`checkSpreadsheetArchive`) and then parsed by exceljs. */
+export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
+  await checkSpreadsheetArchive(file);
+  return parseOneAtATime(async () => {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', NOT_XLSX);
+    }
+    return workbook;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../domain/roles.ts';
 import type { Context, RoleBinding } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { sessionCache } from '../auth/session-cache.ts';
 import { sessions } from '../auth/sessions.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
@@ -182,6 +183,7 @@ export async function updateUser(
     }
     if (roles) await usersRepository.replaceRoles(tx, id, roles);
     if (input.isDisabled === true) await sessions.deleteSessionsOfUser(tx, id);
+    sessionCache.forgetUser(id, Date.now());
     await recordAuditEvent(tx, ctx, {
       action: 'user.update',
       entityType: 'user',
