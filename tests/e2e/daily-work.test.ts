@@ -57,6 +57,7 @@ describe('daily work: reminders, joint reviews, the audit log', () => {
     const entry = await addToLedger(1, reserveName);
     const reserve = await township.call<{ id: string }>('POST', '/api/reserves', {
       orgCode: villageCode, personId: entry.person.id, targetPost: 'committeeMember', readiness: 'withinTwoYears', sourceCategory: 'graduate', admittedOn: firstOfPreviousMonth(),
+      registration: { sourceDocument: '2024 年村级后备干部名册' },
     }, 201);
     const username = `rem${stamp.toString(36).slice(-6)}`;
     const password = `Remind${stamp % 100000}x`;

@@ -16,9 +16,9 @@ interface ReserveForm {
   mentorName?: string;
   mentorPost?: string;
   admittedOn?: Dayjs | null;
-  notes?: string;
   sourceDocument?: string;
   exceptionReason?: string;
+  notes?: string;
 }
 
 /** Adding a person to the pool (from the person's file) or editing a reserve. */
@@ -57,7 +57,11 @@ export function ReserveFormModal({ target, onClose, onSaved }: Props) {
       notes: values.notes?.trim() || null,
     };
     if (editing) return reservesApi.update(editing.id, { ...common, version: editing.version });
-    return reservesApi.create({ ...common, orgCode: values.orgCode ?? '', personId: person!.id, admittedOn: values.admittedOn?.format(DATE_FORMAT) ?? null,
+    return reservesApi.create({
+      ...common,
+      orgCode: values.orgCode ?? '',
+      personId: person!.id,
+      admittedOn: values.admittedOn?.format(DATE_FORMAT) ?? null,
       registration: { sourceDocument: values.sourceDocument?.trim() ?? '', exceptionReason: values.exceptionReason?.trim() || null },
     });
   };

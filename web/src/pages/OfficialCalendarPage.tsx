@@ -111,6 +111,7 @@ export function OfficialCalendarPage() {
       holidays: holidays.dates,
       makeUpWorkdays: makeUp.dates,
       note: values.note?.trim() || null,
+      reason: differsFromOfficial ? values.reason?.trim() || null : null,
       version: existing?.source === 'entered' ? existing.version : null,
     });
     void message.success(`已保存 ${year} 年的节假日安排`);
