@@ -91,6 +91,8 @@ const CORE_PROBES: Record<string, Probe> = {
   },
   'GET /api/login-events': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/login-events?pageSize=200' }] },
   'POST /api/audit-events/verify': { kind: 'foreign', requests: () => [{ method: 'POST', url: '/api/audit-events/verify' }] },
+  'GET /api/audit-events/checkpoints': { kind: 'foreign', requests: () => [{ method: 'GET', url: '/api/audit-events/checkpoints' }] },
+  'GET /api/audit-events/checkpoints/export': { kind: 'foreign', requests: () => [{ method: 'GET', url: '/api/audit-events/checkpoints/export' }] },
   'GET /api/talent-ledger': {
     kind: 'list',
     requests: (w) => [
