@@ -39,6 +39,7 @@ function allowedTypes(api: ApiDocument, schema: JsonSchema): Set<string> {
     if (alternative.enum) for (const value of alternative.enum) types.add(value === null ? 'null' : typeof value);
     if (alternative.const !== undefined) types.add(alternative.const === null ? 'null' : typeof alternative.const);
     for (const type of [alternative.type ?? []].flat()) types.add(type);
+    if (alternative.nullable === true) types.add('null');
     if (!alternative.type && !alternative.enum && alternative.const === undefined) types.add('any');
   }
   return types;

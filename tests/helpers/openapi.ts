@@ -14,6 +14,8 @@ export interface JsonSchema {
   pattern?: string;
   enum?: unknown[];
   const?: unknown;
+  /** OpenAPI 3.0's way of allowing null beside the type. */
+  nullable?: boolean;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
