@@ -21,8 +21,8 @@ export function afterFailure(state: ThrottleState | undefined, now: Date): Throt
   return { failedCount, lockedUntil: null };
 }
 
-/** "2026-11-22 20:15" in China Standard Time, for the lockout message. */
-export function formatBeijingTime(date: Date): string {
+/** "2026-11-22 20:15" in China Standard Time, for the lockout message ("2026-11-22 20:15:07" with seconds, for logs). */
+export function formatBeijingTime(date: Date, withSeconds = false): string {
   const shifted = new Date(date.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  return shifted.toISOString().slice(0, withSeconds ? 19 : 16).replace('T', ' ');
 }

@@ -90,6 +90,11 @@ const CORE_PROBES: Record<string, Probe> = {
     ],
   },
   'GET /api/login-events': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/login-events?pageSize=200' }] },
+  'GET /api/audit-events/export': {
+    kind: 'list',
+    requests: (w) => [{ method: 'GET', url: '/api/audit-events/export' }, { method: 'GET', url: `/api/audit-events/export?entityId=${w.townshipB.villageCode}` }],
+  },
+  'GET /api/login-events/export': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/login-events/export' }, { method: 'GET', url: '/api/login-events/export?username=townb' }] },
   'POST /api/audit-events/verify': { kind: 'foreign', requests: () => [{ method: 'POST', url: '/api/audit-events/verify' }] },
   'GET /api/audit-events/checkpoints': { kind: 'foreign', requests: () => [{ method: 'GET', url: '/api/audit-events/checkpoints' }] },
   'GET /api/audit-events/checkpoints/export': { kind: 'foreign', requests: () => [{ method: 'GET', url: '/api/audit-events/checkpoints/export' }] },
@@ -150,6 +155,15 @@ const CORE_PROBES: Record<string, Probe> = {
       { method: 'GET', url: '/api/roster/export' },
       { method: 'GET', url: `/api/roster/export?search=${townB.idNumber}` },
       { method: 'GET', url: `/api/roster/export?orgCode=${w.townshipB.code}` },
+    ],
+  },
+  'GET /api/talent-ledger/export': {
+    kind: 'list',
+    requests: (w) => [
+      { method: 'GET', url: '/api/talent-ledger/export' },
+      { method: 'GET', url: '/api/talent-ledger/export?includeSensitive=true' },
+      { method: 'GET', url: `/api/talent-ledger/export?search=${townB.idNumber}` },
+      { method: 'GET', url: `/api/talent-ledger/export?orgCode=${w.townshipB.villageCode}` },
     ],
   },
   'GET /api/roster/template': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/roster/template' }] },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponses, singleLineText, ZDate, ZPageQuery } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
+import { LOGIN_OUTCOMES } from '../../domain/audit-labels.ts';
 import { listLoginEvents } from '../auth/login-log.ts';
 import { describeAuditAnchors, exportAuditCheckpoints, searchAuditEvents, verifyAuditLog } from './audit.service.ts';
 
@@ -23,6 +24,24 @@ const ZAuditEvent = z.object({
   chainSeq: z.number().int().nullable(),
 }).meta({ id: 'AuditEvent' });
 
+/** Filters of the audit log (list and export). */
+export const ZAuditEventFilter = z.object({
+  actorName: singleLineText('操作人', 32).optional(),
+  action: singleLineText('操作', 64).optional(),
+  entityType: singleLineText('对象类型', 64).optional(),
+  entityId: singleLineText('对象编号', 64).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+});
+
+/** Filters of the login log (list and export). */
+export const ZLoginEventFilter = z.object({
+  username: singleLineText('用户名', 64).optional(),
+  outcome: z.enum(LOGIN_OUTCOMES).optional().describe('success 成功 / wrongPassword 密码错误 / unknownUser 用户不存在 / locked 账户已锁定 / disabled 账户已停用'),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+});
+
 const ZChainHead = z.object({ chain: z.string(), count: z.number().int(), hash: z.string() });
 const ZCheckpoint = z.object({ at: z.string(), heads: z.array(ZChainHead), mac: z.string() }).meta({ id: 'AuditCheckpoint' });
 
@@ -33,14 +52,7 @@ export async function auditRoutes(app: App, { database }: ModuleDeps): Promise<v
     schema: {
       tags,
       summary: '查询操作日志（限管理范围内）',
-      querystring: ZPageQuery.extend({
-        actorName: singleLineText('操作人', 32).optional(),
-        action: singleLineText('操作', 64).optional(),
-        entityType: singleLineText('对象类型', 64).optional(),
-        entityId: singleLineText('对象编号', 64).optional(),
-        from: ZDate.optional(),
-        to: ZDate.optional(),
-      }).strict(),
+      querystring: ZPageQuery.extend(ZAuditEventFilter.shape).strict(),
       response: { 200: z.object({ total: z.number().int(), events: z.array(ZAuditEvent) }), ...errorResponses },
     },
   }, async (request) => searchAuditEvents(db, request.ctx, request.query));
@@ -48,8 +60,8 @@ export async function auditRoutes(app: App, { database }: ModuleDeps): Promise<v
   app.get('/api/login-events', {
     schema: {
       tags,
-      summary: '登录日志',
-      querystring: ZPageQuery.strict(),
+      summary: '登录日志（可按用户名、结果、日期筛选）',
+      querystring: ZPageQuery.extend(ZLoginEventFilter.shape).strict(),
       response: {
         200: z.object({
           total: z.number().int(),

@@ -1,6 +1,10 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ThrottleState } from '../../domain/lockout.ts';
 import { sessionCache } from './session-cache.ts';
+
+/** Filters of the login log: exact username, outcome, Beijing dates from and to (inclusive). */
+export interface LoginEventSearch { username?: string | undefined; outcome?: string | undefined; from?: string | undefined; to?: string | undefined }
 
 export const authRepository = {
   async findThrottle(db: Executor, username: string): Promise<ThrottleState | undefined> {
@@ -61,12 +65,16 @@ export const authRepository = {
     await query.execute();
   },
 
-  async listLoginEvents(db: Executor, options: { usernames: string[] | null; offset: number; limit: number }) {
+  async listLoginEvents(db: Executor, options: LoginEventSearch & { usernames: string[] | null; offset: number; limit: number }) {
     let query = db.selectFrom('login_event');
     if (options.usernames !== null) {
       if (options.usernames.length === 0) return { total: 0, events: [] };
       query = query.where('username', 'in', options.usernames);
     }
+    if (options.username) query = query.where('username', '=', options.username);
+    if (options.outcome) query = query.where('outcome', '=', options.outcome);
+    if (options.from) query = query.where(sql<SqlBool>`at >= (${options.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (options.to) query = query.where(sql<SqlBool>`at < (${options.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
     const [count, events] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       query.select(['id', 'username', 'ip', 'outcome', 'at']).orderBy('id', 'desc').offset(options.offset).limit(options.limit).execute(),

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import { authRepository } from './auth.repository.ts';
+import { authRepository, type LoginEventSearch } from './auth.repository.ts';
 
 /**
  * What user management needs of sessions and login throttling: ending a user's sessions (disabled,
@@ -7,7 +7,7 @@ import { authRepository } from './auth.repository.ts';
  */
 export const sessions: Pick<typeof authRepository, 'deleteSessionsOfUser' | 'clearThrottle' | 'findLockedUsernames'> = authRepository;
 
-/** Login events of the given usernames (null: everyone's), newest first. */
-export function readLoginEvents(db: Executor, options: { usernames: string[] | null; offset: number; limit: number }) {
+/** Login events of the given usernames (null: everyone's) matching the filters, newest first. */
+export function readLoginEvents(db: Executor, options: LoginEventSearch & { usernames: string[] | null; offset: number; limit: number }) {
   return authRepository.listLoginEvents(db, options);
 }

@@ -79,7 +79,7 @@ export const PERSON_COLUMNS = sql`p.id AS person_id, p.name, p.gender, to_char(p
 
 export interface LedgerRow extends PersonSummaryRow {
   id: string; org_code: string; village_name: string; township_name: string; source_category: string; is_away: boolean;
-  notes: string | null; surveyed_on: string; version: number;
+  notes: string | null; surveyed_on: string; version: number; id_number_cipher: string; phone_cipher: string | null;
 }
 
 export interface ReserveRow extends PersonSummaryRow {
@@ -107,7 +107,7 @@ const ENTRY_FROM = {
 
 function selectLedger(where: RawBuilder<unknown>, query: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>, page: { offset: number; limit: number }) {
   return sql<LedgerRow>`SELECT x.id, x.org_code, v.name AS village_name, coalesce(t.name, '') AS township_name, x.source_category, x.is_away, x.notes,
-      to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, ${PERSON_COLUMNS}
+      to_char(x.surveyed_on, 'YYYY-MM-DD') AS surveyed_on, x.version, p.id_number_cipher, p.phone_cipher, ${PERSON_COLUMNS}
     FROM ${ENTRY_FROM.ledger} WHERE ${where} ORDER BY ${orderBy(query)} OFFSET ${page.offset} LIMIT ${page.limit}`;
 }
 
@@ -156,21 +156,36 @@ export const peopleListRepository = {
    * Reserves in batches, ordered by unit, name and id, read by keyset (not offset) so that a
    * 100,000-row export costs the same per batch from first to last.
    */
-  async *streamReserves(db: Executor, query: PeopleQuery, batchSize = 2000): AsyncGenerator<ReserveRow[]> {
-    const base = conditions(query, 'reserve');
-    let after: { orgCode: string; name: string; id: string } | null = null;
-    for (;;) {
-      // The first condition alone can use the org_code index (codes are digits, so ~>=~ orders as >=);
-      // the row comparison then picks up exactly after the last row.
-      const keyset: Expression<SqlBool>[] = after
-        ? [sql<SqlBool>`x.org_code ~>=~ ${after.orgCode}`, sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`]
-        : [];
-      const where = sql.join([...base, ...keyset], sql` AND `);
-      const { rows } = await selectReserves(where, BY_UNIT, { offset: 0, limit: batchSize }).execute(db);
-      if (rows.length > 0) yield rows;
-      if (rows.length < batchSize) return;
-      const last = rows[rows.length - 1]!;
-      after = { orgCode: last.org_code, name: last.name, id: last.id };
-    }
+  streamReserves(db: Executor, query: PeopleQuery, batchSize = 2000): AsyncGenerator<ReserveRow[]> {
+    return streamByUnit(db, query, batchSize, 'reserve', selectReserves);
+  },
+
+  /** Ledger entries in batches, in the order and by the keyset of `streamReserves`. */
+  streamLedger(db: Executor, query: PeopleQuery, batchSize = 2000): AsyncGenerator<LedgerRow[]> {
+    return streamByUnit(db, query, batchSize, 'ledger', selectLedger);
   },
 };
+
+async function* streamByUnit<Row extends { org_code: string; name: string; id: string }>(
+  db: Executor,
+  query: PeopleQuery,
+  batchSize: number,
+  kind: 'ledger' | 'reserve',
+  select: (where: RawBuilder<unknown>, order: typeof BY_UNIT, page: { offset: number; limit: number }) => RawBuilder<Row>,
+): AsyncGenerator<Row[]> {
+  const base = conditions(query, kind);
+  let after: { orgCode: string; name: string; id: string } | null = null;
+  for (;;) {
+    // The first condition alone can use the org_code index (codes are digits, so ~>=~ orders as >=);
+    // the row comparison then picks up exactly after the last row.
+    const keyset: Expression<SqlBool>[] = after
+      ? [sql<SqlBool>`x.org_code ~>=~ ${after.orgCode}`, sql<SqlBool>`(x.org_code, p.name, x.id) > (${after.orgCode}, ${after.name}, ${after.id}::uuid)`]
+      : [];
+    const where = sql.join([...base, ...keyset], sql` AND `);
+    const { rows } = await select(where, BY_UNIT, { offset: 0, limit: batchSize }).execute(db);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { orgCode: last.org_code, name: last.name, id: last.id };
+  }
+}

@@ -31,7 +31,7 @@ export { isKnownRegion } from './regions.ts';
 export const personLookup: Pick<typeof peopleRepository, 'findById' | 'findByIdNumberHashList' | 'listOrgCodes'> = peopleRepository;
 
 /** The shared people/ledger/reserve list query and single rows of it. */
-export const peopleLists: Pick<typeof peopleListRepository, 'findReserveRow' | 'findLedgerRow' | 'listReserves' | 'streamReserves'> = peopleListRepository;
+export const peopleLists: Pick<typeof peopleListRepository, 'findReserveRow' | 'findLedgerRow' | 'listReserves' | 'streamReserves' | 'streamLedger'> = peopleListRepository;
 
 /** Ledger entries of many people at once, and new ones in bulk (imports; the import records one audit event). */
 export const ledgerBulk: Pick<typeof peopleBulkRepository, 'findLedgerPairs' | 'insertLedgerEntries' | 'insertPeopleWithLedgerEntries'> = peopleBulkRepository;

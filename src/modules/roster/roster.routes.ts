@@ -2,20 +2,21 @@ import { z } from 'zod';
 import { AppError } from '../../server/errors.ts';
 import { errorResponses, ZError, ZOrgCode } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
+import { attachmentDisposition, sendTableExport, XLSX_TYPE as XLSX } from '../../server/xlsx-table.ts';
 import { ZReserveFilter } from '../reserves/reserves.schemas.ts';
-import { exportRoster, streamRosterExport } from './roster-export.service.ts';
+import { exportRoster } from './roster-export.service.ts';
+import { exportLedger, ZLedgerExportQuery } from './export-ledger.ts';
 import { importRoster } from './import-roster.ts';
 import { annotateRosterErrors } from './roster-error-workbook.ts';
 import { buildRosterTemplate } from './roster-template.ts';
 
 const tags = ['名册导入导出'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZImportQuery = z.strictObject({ orgCode: ZOrgCode.describe('导入到的单位：县、乡镇或村（社区）') });
 const ZImportResult = z.object({ total: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 const ZImportRejected = ZError.extend({ errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })) });
 
 function attachment(fileName: string): string {
-  return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return attachmentDisposition(fileName, 'roster.xlsx');
 }
 
 function requireXlsxBody(body: unknown): Buffer {
@@ -36,10 +37,17 @@ export async function rosterRoutes(app: App, { database, cipher }: ModuleDeps): 
       response: { 200: z.any().describe('xlsx 文件'), ...errorResponses },
     },
   }, async (request, reply) => {
-    const rosterExport = await exportRoster(db, request.ctx, cipher, request.query);
-    const stream = streamRosterExport(rosterExport, (error) => request.log.error({ err: error }, 'roster export failed'));
-    return reply.type(XLSX).header('Content-Disposition', attachment(rosterExport.fileName)).send(stream);
+    return sendTableExport(reply, await exportRoster(db, request.ctx, cipher, request.query), request.log, 'roster.xlsx');
   });
+
+  app.get('/api/talent-ledger/export', {
+    schema: {
+      tags: ['人才台账'],
+      summary: '导出人才台账（xlsx，列同名册导入模板，可修改后再导入）；默认脱敏，includeSensitive=true 时导出完整号码（须有权限，记入操作日志）',
+      querystring: ZLedgerExportQuery,
+      response: { 200: z.any().describe('xlsx 文件'), ...errorResponses },
+    },
+  }, async (request, reply) => sendTableExport(reply, await exportLedger(db, request.ctx, cipher, request.query), request.log, 'talent-ledger.xlsx'));
 
   app.get('/api/roster/template', {
     schema: { tags, summary: '名册导入模板（含下拉列表和填写说明）', response: { 200: z.any().describe('xlsx 文件'), ...errorResponses } },

@@ -69,12 +69,17 @@ export interface RawBody {
   contentType: string;
 }
 
+/** Reports the bytes of a downloaded file as they arrive. */
+export type ProgressListener = (received: number, total: number | null) => void;
+
 interface RequestOptions {
   query?: Query;
   body?: unknown;
   raw?: RawBody;
   /** Cancels the request (TanStack Query passes one with every query). */
   signal?: AbortSignal;
+  /** For files: called as the body arrives, with the bytes so far and the total when the server says it. */
+  onProgress?: ProgressListener | undefined;
 }
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
@@ -143,8 +148,26 @@ function fileNameFrom(disposition: string | null, fallback: string): string {
 export async function fetchFile(method: string, path: string, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
   const response = await send(method, path, options, '*/*');
   if (!response.ok) throw toError(response, parseJson(await response.text()));
-  const blob = await response.blob();
+  const blob = options.onProgress ? await readWithProgress(response, options.onProgress) : await response.blob();
   return { blob, fileName: fileNameFrom(response.headers.get('Content-Disposition'), fallbackName) };
+}
+
+async function readWithProgress(response: Response, onProgress: ProgressListener): Promise<Blob> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  return new Blob(chunks, { type: response.headers.get('Content-Type') ?? undefined });
 }
 
 /** Hands a downloaded file to the browser as a download. */

@@ -19,7 +19,7 @@ import {
   PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS, TRAINING_METHODS,
   type ContactForm, type Grade, type MeetingType, type MentorPost, type PartyStage, type TrainingMethod,
 } from '../../../src/domain/cultivation-codes.ts';
-import { api, fetchFile, request, withQuery, type DownloadedFile, type Query } from './client.ts';
+import { api, fetchFile, request, withQuery, type DownloadedFile, type ProgressListener, type Query } from './client.ts';
 
 type Out<S extends z.ZodType> = z.infer<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -166,10 +166,10 @@ export const talentGridApi = {
 };
 
 export const recordFormApi = {
-  one: (reserveId: string, year: number, format: RecordFormFormat): Promise<DownloadedFile> =>
-    fetchFile('GET', `/api/reserves/${id(reserveId)}/record-form`, `纪实表.${format}`, { query: { year, format } }),
-  batch: (orgCode: string, year: number, format: RecordFormFormat): Promise<DownloadedFile> =>
-    fetchFile('GET', '/api/record-forms', '纪实表.zip', { query: { orgCode, year, format } }),
+  one: (reserveId: string, year: number, format: RecordFormFormat, onProgress?: ProgressListener): Promise<DownloadedFile> =>
+    fetchFile('GET', `/api/reserves/${id(reserveId)}/record-form`, `纪实表.${format}`, { query: { year, format }, onProgress }),
+  batch: (orgCode: string, year: number, format: RecordFormFormat, onProgress?: ProgressListener): Promise<DownloadedFile> =>
+    fetchFile('GET', '/api/record-forms', '纪实表.zip', { query: { orgCode, year, format }, onProgress }),
   /** For a plain link (opening the PDF in a new tab). */
   oneUrl: (reserveId: string, year: number, format: RecordFormFormat) => withQuery(`/api/reserves/${id(reserveId)}/record-form`, { year, format }),
 };
@@ -182,3 +182,10 @@ export function todayInChina(): string {
 export function currentYear(): number {
   return Number(todayInChina().slice(0, 4));
 }
+
+/** xlsx exports of cultivation lists, with the lists' filters. */
+export const cultivationExportApi = {
+  attendance: (query: Query, onProgress?: ProgressListener) => fetchFile('GET', '/api/training-attendance/export', '参训情况.xlsx', { query, onProgress }),
+  contacts: (query: Query, onProgress?: ProgressListener) => fetchFile('GET', '/api/mentor-contacts/export', '帮带记录.xlsx', { query, onProgress }),
+  reminders: (query: Query, onProgress?: ProgressListener) => fetchFile('GET', '/api/reminders/export', '培养教育提醒.xlsx', { query, onProgress }),
+};

@@ -1,10 +1,14 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Modal, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, saveFile } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { rosterApi } from '../api/roster.ts';
+import { talentLedgerApi } from '../api/talentLedger.ts';
 import type { RosterImportProblem, RosterImportResult } from '../api/types.ts';
+import { useDownload } from '../state/useDownload.ts';
+import { DownloadProgressLine } from './DownloadButton.tsx';
 import { OrgUnitPicker } from './OrgUnitPicker.tsx';
 import { useShowError } from './useShowError.ts';
 
@@ -12,15 +16,30 @@ type Outcome =
   | { kind: 'imported'; result: RosterImportResult }
   | { kind: 'rejected'; message: string; errors: RosterImportProblem[] };
 
-interface Props {
-  open: boolean;
-  onClose: () => void;
-  /** Called after a successful import, so that the list reloads. */
-  onImported: () => void;
-}
+/** What is imported: the roster (reserves) or a talent ledger (people surveyed), both from the roster template. */
+export type ImportKind = 'roster' | 'ledger';
+
+const IMPORTS: Record<ImportKind, { title: string; fileLabel: string; run: (orgCode: string, file: Blob) => Promise<RosterImportResult>; unitHint: string }> = {
+  roster: {
+    title: '导入名册', fileLabel: '名册文件', run: rosterApi.import,
+    unitHint: '选择乡镇时，名册每行须填写所在村（社区）；选择村（社区）时，未填村（社区）的行导入该村（社区）。',
+  },
+  ledger: {
+    title: '导入人才台账', fileLabel: '台账文件', run: talentLedgerApi.import,
+    unitHint: '人才台账按村（社区）建立；选择乡镇时，每行须填写所在村（社区）。可先导出台账，修改后再导入（须含完整身份证号码）。',
+  },
+};
 
 /** A township's or village's 12-digit code (the township digits are not 000). */
 const TOWNSHIP_OR_VILLAGE = /^\d{6}(?!000)\d{6}$/;
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Called after a successful import (the lists on screen are refreshed already). */
+  onImported?: () => void;
+  kind?: ImportKind;
+}
 
 function importProblems(body: unknown): RosterImportProblem[] {
   if (typeof body !== 'object' || body === null) return [];
@@ -48,70 +67,49 @@ const errorColumns: ColumnsType<RosterImportProblem & { key: number }> = [
  * 导入名册: choose the township or village, choose the filled-in .xlsx, import. Either every row is
  * imported, or none is and the problems are listed with a copy of the file that marks them.
  */
-export function RosterImportModal({ open, onClose, onImported }: Props) {
+export function RosterImportModal({ open, onClose, onImported, kind = 'roster' }: Props) {
   const { message } = App.useApp();
   const showError = useShowError();
+  const queryClient = useQueryClient();
+  const spec = IMPORTS[kind];
   const [form] = Form.useForm<{ orgCode?: string }>();
   const [file, setFile] = useState<File | null>(null);
-  const [isImporting, setImporting] = useState(false);
-  const [isDownloading, setDownloading] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [orgCode, setOrgCode] = useState<string>();
+  const importing = useMutation<RosterImportResult, unknown, { orgCode: string; file: File }>({
+    mutationFn: (input) => spec.run(input.orgCode, input.file),
+    onSuccess: () => { void queryClient.invalidateQueries(); onImported?.(); },
+    onError: (error) => { if (!(error instanceof ApiError && error.code === 'IMPORT_REJECTED')) showError(error); },
+  });
+  const marked = useDownload((input: { orgCode: string; file: File }, onProgress) =>
+    rosterApi.importErrors(input.orgCode, input.file, input.file.name.replace(/\.xlsx$/i, '') + '（错误标注）.xlsx', onProgress));
+  const template = useDownload((_input: undefined, onProgress) => rosterApi.template(onProgress));
+  const { reset } = importing;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     setFile(null);
-    setOutcome(null);
-    setOrgCode(undefined);
-  }, [open, form]);
+    reset();
+  }, [open, form, reset]);
 
-  const startImport = async ({ orgCode: code }: { orgCode?: string }) => {
-    if (!code || !file) return;
-    setOrgCode(code);
-    setImporting(true);
-    try {
-      const result = await rosterApi.import(code, file);
-      setOutcome({ kind: 'imported', result });
-      onImported();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'IMPORT_REJECTED') {
-        setOutcome({ kind: 'rejected', message: error.message, errors: importProblems(error.body) });
-      } else {
-        showError(error);
-      }
-    } finally {
-      setImporting(false);
-    }
-  };
+  const error = importing.error;
+  const outcome: Outcome | null = importing.data
+    ? { kind: 'imported', result: importing.data }
+    : error instanceof ApiError && error.code === 'IMPORT_REJECTED'
+      ? { kind: 'rejected', message: error.message, errors: importProblems(error.body) }
+      : null;
 
-  const downloadMarked = async () => {
-    if (!file || !orgCode) return;
-    setDownloading(true);
-    try {
-      saveFile(await rosterApi.importErrors(orgCode, file, file.name.replace(/\.xlsx$/i, '') + '（错误标注）.xlsx'));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setDownloading(false);
-    }
+  const startImport = ({ orgCode: code }: { orgCode?: string }) => {
+    if (code && file) importing.mutate({ orgCode: code, file });
   };
-
-  const downloadTemplate = async () => {
-    try {
-      saveFile(await rosterApi.template());
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const downloadMarked = () => { if (file && importing.variables) marked.download(importing.variables); };
 
   const step = outcome ? 2 : file ? 1 : 0;
-  const again = () => { setOutcome(null); setFile(null); };
+  const again = () => { reset(); setFile(null); };
 
   const footer = outcome === null
     ? [
       <Button key="cancel" onClick={onClose}>取消</Button>,
-      <Button key="import" type="primary" loading={isImporting} disabled={!file} onClick={() => form.submit()}>开始导入</Button>,
+      <Button key="import" type="primary" loading={importing.isPending} disabled={!file} onClick={() => form.submit()}>开始导入</Button>,
     ]
     : [
       <Button key="again" onClick={again}>{outcome.kind === 'rejected' ? '修改后重新选择文件' : '继续导入其他文件'}</Button>,
@@ -120,7 +118,7 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
 
   return (
     <Modal
-      title="导入名册"
+      title={spec.title}
       open={open}
       onCancel={onClose}
       footer={footer}
@@ -137,16 +135,16 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
         items={[{ title: '选择单位' }, { title: '选择文件' }, { title: '导入结果' }]}
       />
       {outcome === null && (
-        <Form form={form} layout="vertical" onFinish={(values) => void startImport(values)}>
+        <Form form={form} layout="vertical" onFinish={startImport}>
           <Form.Item
             name="orgCode"
             label="导入到"
-            extra="选择乡镇时，名册每行须填写所在村（社区）；选择村（社区）时，未填村（社区）的行导入该村（社区）。"
+            extra={spec.unitHint}
             rules={[{ required: true, message: '请选择乡镇或村（社区）' }, { pattern: TOWNSHIP_OR_VILLAGE, message: '请选择乡镇或村（社区）' }]}
           >
             <OrgUnitPicker placeholder="选择乡镇或村（社区）" />
           </Form.Item>
-          <Form.Item label="名册文件" required>
+          <Form.Item label={spec.fileLabel} required>
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               maxCount={1}
@@ -163,11 +161,11 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
               onRemove={() => { setFile(null); return true; }}
             >
               <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-              <p className="ant-upload-text">点击或拖入名册文件（.xlsx）</p>
+              <p className="ant-upload-text">点击或拖入{spec.fileLabel}（.xlsx）</p>
               <p className="ant-upload-hint">请使用导入模板填写；全部行无误才会导入，有错误时不导入任何数据。</p>
             </Upload.Dragger>
           </Form.Item>
-          <Button type="link" icon={<DownloadOutlined />} onClick={() => void downloadTemplate()} style={{ paddingLeft: 0 }}>下载导入模板</Button>
+          <Button type="link" icon={<DownloadOutlined />} loading={template.isDownloading} onClick={() => template.download(undefined)} style={{ paddingLeft: 0 }}>下载导入模板</Button>
         </Form>
       )}
       {outcome?.kind === 'imported' && (
@@ -197,7 +195,8 @@ export function RosterImportModal({ open, onClose, onImported }: Props) {
             style={{ marginBottom: 12 }}
           />
           <Space wrap style={{ marginBottom: 12 }}>
-            <Button icon={<DownloadOutlined />} loading={isDownloading} onClick={() => void downloadMarked()}>下载标注错误的文件</Button>
+            <Button icon={<DownloadOutlined />} loading={marked.isDownloading} onClick={downloadMarked}>下载标注错误的文件</Button>
+            {marked.progress && <DownloadProgressLine progress={marked.progress} />}
           </Space>
           <Table
             rowKey="key"
