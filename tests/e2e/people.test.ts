@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
@@ -165,6 +167,57 @@ describe('people: talent ledger and person file', () => {
       expect(idBox!.y).toBeGreaterThan(nameBox!.y + nameBox!.height);
       expect(Math.abs(idBox!.x - nameBox!.x)).toBeLessThan(2);
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'talent-ledger-mobile.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports the village\'s ledger with full numbers, and imports the edited file through the import wizard', async () => {
+    const session = await ApiSession.login(server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+    const before = await session.get<{ total: number; entries: { person: { name: string; education: string } }[] }>(`/api/talent-ledger?orgCode=${village.code}&pageSize=200`);
+    expect(before.total).toBeGreaterThan(0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/talent-ledger?orgCode=${village.code}`);
+      await page.locator('.talent-ledger-table .ant-table-row').first().waitFor();
+      await page.getByText('包含完整身份证号和电话').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/人才资源台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await download.path())!);
+      const sheet = workbook.worksheets[0]!;
+      const headers = (sheet.getRow(3).values as unknown[]).map((value) => String(value ?? ''));
+      const column = (header: string) => headers.indexOf(header);
+      expect(sheet.rowCount - 3).toBe(before.total);
+      // Full ID numbers, since the box was ticked by a role that may see them.
+      expect(String(sheet.getCell(4, column('身份证号码')).value)).toMatch(/^\d{17}[\dX]$/);
+
+      // Raise the first person's education and import the file back into the same village.
+      const name = String(sheet.getCell(4, column('姓名')).value);
+      const education = before.entries.find((entry) => entry.person.name === name)!.person.education === 'postgraduate' ? '本科' : '研究生';
+      sheet.getCell(4, column('学历')).value = education;
+      const edited = path.join(ARTIFACTS_DIR, `ledger-edited-${Date.now()}.xlsx`);
+      await workbook.xlsx.writeFile(edited);
+
+      await page.getByRole('button', { name: '导入台账' }).click();
+      const modal = page.locator('.roster-import-modal');
+      await modal.getByText('导入人才台账').waitFor();
+      await modal.locator('input[type=file]').setInputFiles(edited);
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().includes('/api/talent-ledger/import')),
+        modal.getByRole('button', { name: '开始导入' }).click(),
+      ]);
+      expect(response.status()).toBe(200);
+      await modal.getByText('导入成功').waitFor();
+      const count = (title: string) => modal.locator('.import-counts .ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').textContent();
+      expect([await count('共计'), await count('新增'), await count('更新'), await count('无变化')]).toEqual([String(before.total), '0', '1', String(before.total - 1)]);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'talent-ledger-import.png') });
+      await modal.getByRole('button', { name: '完成' }).click();
+      // The list on screen was refreshed: the person now shows the new education.
+      await page.locator('.talent-ledger-table .ant-table-row', { hasText: name }).filter({ hasText: education }).waitFor();
+      fs.rmSync(edited, { force: true });
     } finally {
       await context.close();
     }

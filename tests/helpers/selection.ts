@@ -21,11 +21,11 @@ export async function nominateForTest(world: TestWorld, cookie: Cookie, orgCode:
 const version = async (world: TestWorld, cookie: Cookie, id: string) => (await send(world, cookie, 'GET', `/api/selection-candidates/${id}`)).version as number;
 
 /**
- * Takes a nominated candidate through review, evaluation, interview, shortlist and joint review
- * (answered by `reviewerCookie`, a 纪检监察机关 user) into a public notice; returns the notice id.
+ * Takes a nominated candidate through review, evaluation, interview and shortlist, and sends it to
+ * the 纪检监察机关 for joint review on 2026-08-18; returns the pending review.
  * `reviewCookie` must hold selection.review over the candidate's township (the administrator does).
  */
-export async function driveToPublicNotice(world: TestWorld, reviewCookie: Cookie, reviewerCookie: Cookie, candidateId: string, villageCode: string, townshipCode: string): Promise<{ publicNoticeId: string; jointReviewId: string }> {
+export async function driveToJointReview(world: TestWorld, reviewCookie: Cookie, candidateId: string, villageCode: string, townshipCode: string): Promise<{ id: string; version: number }> {
   const url = `/api/selection-candidates/${candidateId}`;
   await send(world, reviewCookie, 'POST', `${url}/qualification-review`, { reviewedOn: '2026-08-05', exclusionsFound: [], version: await version(world, reviewCookie, candidateId) });
   await send(world, reviewCookie, 'POST', '/api/evaluation-meetings', {
@@ -38,7 +38,15 @@ export async function driveToPublicNotice(world: TestWorld, reviewCookie: Cookie
   });
   await send(world, reviewCookie, 'POST', '/api/shortlists', { orgCode: townshipCode, meetingOn: '2026-08-15', minutes: '专题会议', candidateIds: [candidateId] });
   const sent = await send(world, reviewCookie, 'POST', `${url}/joint-reviews`, { departments: ['纪检监察机关'], sentOn: '2026-08-18' });
-  const review = (sent.jointReviews as { id: string; version: number }[])[0]!;
+  return (sent.jointReviews as { id: string; version: number }[])[0]!;
+}
+
+/**
+ * Takes a nominated candidate through joint review (answered by `reviewerCookie`, a 纪检监察机关
+ * user) into a public notice; returns the notice id.
+ */
+export async function driveToPublicNotice(world: TestWorld, reviewCookie: Cookie, reviewerCookie: Cookie, candidateId: string, villageCode: string, townshipCode: string): Promise<{ publicNoticeId: string; jointReviewId: string }> {
+  const review = await driveToJointReview(world, reviewCookie, candidateId, villageCode, townshipCode);
   await send(world, reviewerCookie, 'POST', `/api/joint-reviews/${review.id}/answer`, { verdict: 'passed', comment: '无问题', answeredOn: '2026-08-20', version: review.version });
   const notice = await send(world, reviewCookie, 'POST', '/api/public-notices', { orgCode: townshipCode, startsOn: '2026-09-01', candidateIds: [candidateId], objectionContact: '镇纪委' });
   return { publicNoticeId: notice.id as string, jointReviewId: review.id };

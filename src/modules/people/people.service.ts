@@ -284,6 +284,26 @@ export async function revealPerson(db: Db, ctx: Context, cipher: SensitiveCipher
   });
 }
 
+/**
+ * A person's full ID number and phone for a use case of another module that has already decided
+ * the caller may see them (a joint-review department checking a candidate sent to it); the reveal
+ * is recorded in the audit log like every other.
+ */
+export async function revealPersonOnBehalf(
+  db: Db,
+  ctx: Context,
+  cipher: SensitiveCipher,
+  personId: string,
+  audit: { orgCode: string; summary: string },
+): Promise<{ idNumber: string; phone: string | null }> {
+  return db.transaction().execute(async (tx) => {
+    const person = await peopleRepository.findById(tx, personId);
+    if (!person) throw notFound('人员');
+    await recordAuditEvent(tx, ctx, { action: 'person.reveal', entityType: 'person', entityId: personId, orgCode: audit.orgCode, summary: audit.summary });
+    return { idNumber: cipher.decrypt(person.idNumberCipher), phone: person.phoneCipher ? cipher.decrypt(person.phoneCipher) : null };
+  });
+}
+
 const PHOTO_TYPES: Record<string, (data: Buffer) => boolean> = {
   'image/jpeg': (data) => data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff,
   'image/png': (data) => data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),

@@ -164,17 +164,26 @@ export const selectionRepository = {
   },
 
   /** A department's inbox: the reviews sent to it about candidates within the given subtrees. */
-  async listJointReviewsForDepartments(db: Executor, scopes: readonly { department: string; prefix: string }[], status: string | undefined) {
+  /**
+   * Joint reviews sent to the departments within their subtrees (one review with `reviewId`), with
+   * the date the send step carries (the day the review was created when no step names the department).
+   */
+  async listJointReviewsForDepartments(db: Executor, scopes: readonly { department: string; prefix: string }[], status: string | undefined, reviewId?: string) {
     if (scopes.length === 0) return [];
     const scopeConditions = scopes.map((scope) => sql<SqlBool>`(r.department = ${scope.department} AND ${withinSubtrees('c.org_code', [scope.prefix])})`);
     const { rows } = await sql<{
       id: string; candidate_id: string; department: string; status: string; comment: string | null; answered_by: string | null; answered_at: Date | null;
       resolution: string | null; resolved_by: string | null; version: number; name: string; gender: string; birth_date: string; village_name: string; township_name: string; target_post: string;
+      person_id: string; org_code: string; sent_on: string;
     }>`SELECT r.id, r.candidate_id, r.department, r.status, r.comment, r.answered_by, r.answered_at, r.resolution, r.resolved_by, r.version,
-        p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, v.name AS village_name, coalesce(t.name, '') AS township_name, c.target_post
+        p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, v.name AS village_name, coalesce(t.name, '') AS township_name, c.target_post,
+        c.person_id, c.org_code,
+        to_char(coalesce(
+          (SELECT max(s.occurred_on) FROM selection_step s WHERE s.candidate_id = r.candidate_id AND s.action = 'sendJointReview' AND s.details->'departments' ? r.department),
+          (r.created_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS sent_on
       FROM joint_review r JOIN selection_candidate c ON c.id = r.candidate_id JOIN person p ON p.id = c.person_id
         JOIN org_unit v ON v.code = c.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
-      WHERE (${sql.join(scopeConditions, sql` OR `)}) ${status ? sql`AND r.status = ${status}` : sql``}
+      WHERE (${sql.join(scopeConditions, sql` OR `)}) ${status ? sql`AND r.status = ${status}` : sql``} ${reviewId ? sql`AND r.id = ${reviewId}` : sql``}
       ORDER BY r.status = 'pending' DESC, r.created_at, r.id LIMIT 500`.execute(db);
     return rows;
   },

@@ -12,7 +12,7 @@ import {
 } from './selection.schemas.ts';
 import {
   answerJointReview, attachEvidence, decideAdmission, decideException, endProcedure, fileCandidate, getBoard, getCandidate, getPublicNotice, handleObjection, listCandidates,
-  getEvidence, listJointReviewInbox, nominateCandidate, recordEvaluationMeeting, recordInterview, recordObjection, requestException, resolveConcern, reviewQualification,
+  getEvidence, listJointReviewInbox, revealJointReviewCandidate, nominateCandidate, recordEvaluationMeeting, recordInterview, recordObjection, requestException, resolveConcern, reviewQualification,
   sendJointReview, setVillageNeed, shortlistCandidates, startPublicNotice,
 } from './selection.service.ts';
 
@@ -21,7 +21,7 @@ const ZOrgQuery = z.strictObject({ orgCode: ZOrgCode });
 const candidate = { params: ZParams, response: { 200: ZCandidateDetail, ...errorResponses } };
 
 /** Routes of selection: eligibility policy, official calendar, and the procedure from nomination to filing. */
-export async function selectionRoutes(app: App, { database }: ModuleDeps): Promise<void> {
+export async function selectionRoutes(app: App, { database, cipher }: ModuleDeps): Promise<void> {
   const { db } = database;
 
   // ---- Eligibility policy ----
@@ -154,6 +154,9 @@ export async function selectionRoutes(app: App, { database }: ModuleDeps): Promi
   app.post('/api/joint-reviews/:id/answer', {
     schema: { tags, summary: '联审部门回复：通过或有问题', params: ZParams, body: ZAnswerJointReview, response: { 200: ZJointReview, ...errorResponses } },
   }, async (request) => answerJointReview(db, request.ctx, request.params.id, request.body));
+  app.post('/api/joint-reviews/:id/reveal', {
+    schema: { tags, summary: '联审部门查看送审人选的完整身份证号码（核查记录用，记入操作日志）', params: ZParams, response: { 200: z.object({ idNumber: z.string() }), ...errorResponses } },
+  }, async (request) => revealJointReviewCandidate(db, request.ctx, cipher, request.params.id));
   app.post('/api/joint-reviews/:id/resolution', {
     schema: { tags, summary: '乡镇党委核实处理联审提出的问题', params: ZParams, body: ZResolveConcern, response: { 200: ZCandidateDetail, ...errorResponses } },
   }, async (request) => resolveConcern(db, request.ctx, request.params.id, request.body));

@@ -246,7 +246,13 @@ export const ZSendJointReview = z.strictObject({
   sentOn: ZDate,
 });
 export const ZJointReviewList = z.object({
-  reviews: z.array(ZJointReview.extend({ candidate: z.object({ name: z.string(), gender: z.string(), birthDate: z.string(), villageName: z.string(), townshipName: z.string(), targetPost: z.string() }) })),
+  reviews: z.array(ZJointReview.extend({
+    sentOn: z.string().describe('送审日期'),
+    deadline: z.string().nullable().describe('答复期限：送审次日起第 workingDays 个工作日；工作日历尚无该年时为空'),
+    isOverdue: z.boolean().describe('待审查且已过答复期限'),
+    candidate: z.object({ name: z.string(), gender: z.string(), birthDate: z.string(), villageName: z.string(), townshipName: z.string(), targetPost: z.string() }),
+  })),
+  workingDays: z.number().int().describe('答复期限的工作日数'),
 });
 export const ZJointReviewListQuery = z.strictObject({ status: z.enum(['pending', 'passed', 'concern', 'resolved']).optional() });
 export const ZAnswerJointReview = z.strictObject({

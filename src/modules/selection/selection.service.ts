@@ -11,7 +11,7 @@ export { recordEvaluationMeeting } from './record-evaluation-meeting.ts';
 export { recordInterview } from './record-interview.ts';
 export { shortlistCandidates } from './shortlist-candidates.ts';
 export { sendJointReview, answerJointReview, resolveConcern } from './joint-review.ts';
-export { listJointReviewInbox } from './joint-review-inbox.ts';
+export { listJointReviewInbox, revealJointReviewCandidate } from './joint-review-inbox.ts';
 export { startPublicNotice, getPublicNotice, recordObjection, handleObjection } from './public-notice.ts';
 export { decideAdmission } from './decide-admission.ts';
 export { fileCandidate } from './file-candidate.ts';

@@ -134,6 +134,9 @@ export const selectionProbes: ProbeSet = {
     'POST /api/joint-reviews/{id}/answer': {
       kind: 'foreign', requests: (_w, s) => [{ method: 'POST', url: `/api/joint-reviews/${s.selectionJointReview}/answer`, payload: { verdict: 'concern', comment: '越权', version: 2 } }],
     },
+    'POST /api/joint-reviews/{id}/reveal': {
+      kind: 'foreign', requests: (_w, s) => [{ method: 'POST', url: `/api/joint-reviews/${s.selectionJointReview}/reveal` }],
+    },
     'POST /api/joint-reviews/{id}/resolution': {
       kind: 'foreign', requests: (_w, s) => [{ method: 'POST', url: `/api/joint-reviews/${s.selectionJointReview}/resolution`, payload: { resolution: '越权', version: 2 } }],
     },

@@ -1,3 +1,4 @@
+import { LOGIN_OUTCOME_LABELS as LOGIN_OUTCOME_NAMES } from '../../../src/domain/audit-labels.ts';
 import { ROLE_LABELS } from '../../../src/domain/roles.ts';
 import type { LoginOutcome, ReserveStatus, Role } from './types.ts';
 
@@ -6,13 +7,12 @@ export { ROLE_LABELS };
 
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
-export const LOGIN_OUTCOME_LABELS: Record<LoginOutcome, { label: string; color: string }> = {
-  success: { label: '成功', color: 'green' },
-  wrongPassword: { label: '密码错误', color: 'orange' },
-  unknownUser: { label: '用户不存在', color: 'orange' },
-  locked: { label: '账户已锁定', color: 'red' },
-  disabled: { label: '账户已停用', color: 'red' },
-};
+const LOGIN_OUTCOME_COLORS: Record<LoginOutcome, string> = { success: 'green', wrongPassword: 'orange', unknownUser: 'orange', locked: 'red', disabled: 'red' };
+
+/** The names from src/domain/audit-labels.ts (also used by the login log's export), with a colour each. */
+export const LOGIN_OUTCOME_LABELS = Object.fromEntries(
+  (Object.keys(LOGIN_OUTCOME_COLORS) as LoginOutcome[]).map((outcome) => [outcome, { label: LOGIN_OUTCOME_NAMES[outcome], color: LOGIN_OUTCOME_COLORS[outcome] }]),
+) as Record<LoginOutcome, { label: string; color: string }>;
 
 export { AUDIT_ACTION_LABELS, auditActionLabel, ENTITY_TYPE_LABELS } from '../../../src/domain/audit-labels.ts';
 

@@ -97,6 +97,7 @@ export const selectionApi = {
   shortlist: (input: ShortlistInput) => api.post<ShortlistResult>('/api/shortlists', input),
   sendJointReview: (candidateId: string, input: SendJointReviewInput) => api.post<unknown>(`/api/selection-candidates/${id(candidateId)}/joint-reviews`, input),
   jointReviews: (status?: JointReviewStatus, signal?: AbortSignal) => api.get<JointReviewList>('/api/joint-reviews', { status }, signal),
+  revealJointReviewCandidate: (id: string) => api.post<{ idNumber: string }>(`/api/joint-reviews/${encodeURIComponent(id)}/reveal`),
   answerJointReview: (reviewId: string, input: AnswerJointReviewInput) => api.post<unknown>(`/api/joint-reviews/${id(reviewId)}/answer`, input),
   resolveConcern: (reviewId: string, input: ResolveConcernInput) => api.post<unknown>(`/api/joint-reviews/${id(reviewId)}/resolution`, input),
   startNotice: (input: StartNoticeInput) => api.post<PublicNotice>('/api/public-notices', input),

@@ -39,6 +39,8 @@ interface Props {
   /** Called after a successful import (the lists on screen are refreshed already). */
   onImported?: () => void;
   kind?: ImportKind;
+  /** The unit chosen when the modal opens (the list's unit filter, when it is a township or village). */
+  defaultOrgCode?: string | undefined;
 }
 
 function importProblems(body: unknown): RosterImportProblem[] {
@@ -67,7 +69,7 @@ const errorColumns: ColumnsType<RosterImportProblem & { key: number }> = [
  * 导入名册: choose the township or village, choose the filled-in .xlsx, import. Either every row is
  * imported, or none is and the problems are listed with a copy of the file that marks them.
  */
-export function RosterImportModal({ open, onClose, onImported, kind = 'roster' }: Props) {
+export function RosterImportModal({ open, onClose, onImported, kind = 'roster', defaultOrgCode }: Props) {
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
@@ -87,9 +89,10 @@ export function RosterImportModal({ open, onClose, onImported, kind = 'roster' }
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    if (defaultOrgCode && TOWNSHIP_OR_VILLAGE.test(defaultOrgCode)) form.setFieldsValue({ orgCode: defaultOrgCode });
     setFile(null);
     reset();
-  }, [open, form, reset]);
+  }, [open, form, reset, defaultOrgCode]);
 
   const error = importing.error;
   const outcome: Outcome | null = importing.data

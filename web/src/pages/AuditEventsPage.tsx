@@ -1,11 +1,12 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag } from 'antd';
+import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Form, Input, Row, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
-import {useState } from 'react';
+import { useState } from 'react';
 import { auditApi, type AuditEventQuery } from '../api/audit.ts';
 import { AUDIT_ACTION_LABELS, auditActionLabel, ENTITY_TYPE_LABELS } from '../api/labels.ts';
 import type { AuditEvent, AuditVerification } from '../api/types.ts';
+import { DownloadButton } from '../components/DownloadButton.tsx';
+import { FilterFormEnd, rangeToQuery, type DateRange } from '../components/FilterFormFields.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { JsonBlock } from '../components/JsonBlock.tsx';
 import { useApiQuery } from '../state/queryClient.tsx';
@@ -16,20 +17,18 @@ interface Filters {
   actorName?: string;
   action?: string;
   entityType?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DateRange;
 }
 
 const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
 const entityTypeOptions = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
 function toQuery(filters: Filters): Omit<AuditEventQuery, 'page' | 'pageSize'> {
-  const [from, to] = filters.range ?? [null, null];
   return {
     actorName: filters.actorName?.trim() || undefined,
     action: filters.action?.trim() || undefined,
     entityType: filters.entityType?.trim() || undefined,
-    from: from?.format('YYYY-MM-DD'),
-    to: to?.format('YYYY-MM-DD'),
+    ...rangeToQuery(filters.range),
   };
 }
 
@@ -41,6 +40,7 @@ export function AuditEventsPage() {
   const events = useApiQuery(['audit-events', query], (signal) => auditApi.events(query, signal), { keepPrevious: true });
   const result = events.data ?? null;
   const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
   const verifying = useSaveMutation({ save: () => auditApi.verify(), onSaved: setVerification });
 
   const columns: ColumnsType<AuditEvent> = [
@@ -57,9 +57,12 @@ export function AuditEventsPage() {
     <div>
       <div className="page-header">
         <h2>操作日志</h2>
-        {me.permissions.includes('audit.verify') && (
-          <Button icon={<SafetyCertificateOutlined />} loading={verifying.isSaving} onClick={() => verifying.submit(undefined)}>校验日志完整性</Button>
-        )}
+        <Space wrap align="start" className="no-print">
+          <DownloadButton icon={<ExportOutlined />} fetchFile={(onProgress) => auditApi.exportEvents(filters, onProgress)}>导出</DownloadButton>
+          {me.permissions.includes('audit.verify') && (
+            <Button icon={<SafetyCertificateOutlined />} loading={verifying.isSaving} onClick={() => verifying.submit(undefined)}>校验日志完整性</Button>
+          )}
+        </Space>
       </div>
       {verification && (
         <Alert
@@ -80,15 +83,7 @@ export function AuditEventsPage() {
           <Col xs={24} sm={12} lg={5}><Form.Item name="actorName" label="操作人"><Input placeholder="用户名" allowClear /></Form.Item></Col>
           <Col xs={24} sm={12} lg={5}><Form.Item name="action" label="操作类型"><Select options={actionOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="输入名称搜索，如 导出名册" allowClear /></Form.Item></Col>
           <Col xs={24} sm={12} lg={5}><Form.Item name="entityType" label="对象类型"><Select options={entityTypeOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="如 后备力量" allowClear /></Form.Item></Col>
-          <Col xs={24} sm={12} lg={6}><Form.Item name="range" label="日期范围"><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col xs={24} lg={3}>
-            <Form.Item label=" ">
-              <Space>
-                <Button type="primary" htmlType="submit">查询</Button>
-                <Button onClick={() => { form.resetFields(); setQuery({ page: 1, pageSize: query.pageSize }); }}>重置</Button>
-              </Space>
-            </Form.Item>
-          </Col>
+          <FilterFormEnd onReset={() => { form.resetFields(); setQuery({ page: 1, pageSize: query.pageSize }); }} />
         </Row>
       </Form>
       <Table<AuditEvent>

@@ -1,21 +1,22 @@
-import { DownloadOutlined, ExportOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { saveFile } from '../api/client.ts';
 import { RESERVE_STATUS_LABELS } from '../api/labels.ts';
 import { reservesApi } from '../api/reserves.ts';
 import { rosterApi } from '../api/roster.ts';
-import { hasPermission, type Reserve, type ReserveList } from '../api/types.ts';
+import { hasPermission, type Reserve } from '../api/types.ts';
 import { useDictionaries } from '../components/DictionariesContext.tsx';
+import { DownloadButton } from '../components/DownloadButton.tsx';
+import { PeopleExportButton } from '../components/PeopleExportButton.tsx';
 import { PeopleFilterBar } from '../components/PeopleFilterBar.tsx';
 import { ReserveFormModal, type ReserveFormTarget } from '../components/ReserveFormModal.tsx';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { RosterImportModal } from '../components/RosterImportModal.tsx';
 import { RESERVE_FILTER_KEYS, usePeopleQuery } from '../components/usePeopleQuery.ts';
-import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
-import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 /**
  * 后备力量库: the reserves of the user's scope (一镇一库), filtered and paged on the server; exports
@@ -25,52 +26,17 @@ import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 export function ReservesPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
   const location = useLocation();
   const navigate = useNavigate();
   const { query, apiQuery, setFilters, setPage, setSort, sortOrderOf, pageSizeOptions } = usePeopleQuery(RESERVE_FILTER_KEYS);
-  const [list, setList] = useState<ReserveList | null>(null);
-  const [isLoading, setLoading] = useState(false);
-  const [isExporting, setExporting] = useState(false);
-  const [includeSensitive, setIncludeSensitive] = useState(false);
+  const reserves = useApiQuery(['reserves', apiQuery], (signal) => reservesApi.list(apiQuery, signal), { keepPrevious: true });
+  const list = reserves.data ?? null;
   const [formTarget, setFormTarget] = useState<ReserveFormTarget | null>(null);
   const isImportOpen = location.pathname.endsWith('/import');
   const canReveal = hasPermission(me, 'person.revealSensitive');
   const canImport = hasPermission(me, 'reserve.write');
   const canReadCultivation = hasPermission(me, 'cultivation.read');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await reservesApi.list(apiQuery));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [apiQuery, showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  const exportRoster = async () => {
-    setExporting(true);
-    try {
-      saveFile(await rosterApi.export({ ...query.filters, includeSensitive: canReveal && includeSensitive ? 'true' : 'false' }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const downloadTemplate = async () => {
-    try {
-      saveFile(await rosterApi.template());
-    } catch (error) {
-      showError(error);
-    }
-  };
 
   const openImport = (isOpen: boolean) => {
     void navigate({ pathname: isOpen ? '/reserves/import' : '/reserves', search: location.search }, { replace: true });
@@ -131,14 +97,9 @@ export function ReservesPage() {
     <div>
       <div className="page-header">
         <h2>后备力量库</h2>
-        <Space wrap className="no-print">
-          {canReveal && (
-            <Tooltip title="导出的名册含完整身份证号和电话，导出会记入操作日志；请妥善保管文件">
-              <Checkbox checked={includeSensitive} onChange={(event) => setIncludeSensitive(event.target.checked)}>包含完整身份证号和电话</Checkbox>
-            </Tooltip>
-          )}
-          <Button icon={<ExportOutlined />} loading={isExporting} onClick={() => void exportRoster()}>导出名册</Button>
-          {canImport && <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>下载导入模板</Button>}
+        <Space wrap align="start" className="no-print">
+          <PeopleExportButton fetchFile={rosterApi.export} filters={query.filters} canReveal={canReveal}>导出名册</PeopleExportButton>
+          {canImport && <DownloadButton icon={<DownloadOutlined />} fetchFile={(onProgress) => rosterApi.template(onProgress)}>下载导入模板</DownloadButton>}
           {canImport && <Button type="primary" icon={<UploadOutlined />} onClick={() => openImport(true)}>导入名册</Button>}
         </Space>
       </div>
@@ -148,7 +109,7 @@ export function ReservesPage() {
         cardTitle={(reserve) => <Link to={`/people/${reserve.person.id}`} className="person-link">{reserve.person.name}</Link>}
         size="middle"
         className="reserves-table"
-        loading={isLoading}
+        loading={reserves.isFetching}
         columns={columns}
         dataSource={list?.reserves ?? []}
         scroll={{ x: 1970 }}
@@ -172,10 +133,9 @@ export function ReservesPage() {
         onSaved={(reserve) => {
           setFormTarget(null);
           if (reserve) void message.success(`已保存 ${reserve.person.name} 的后备力量信息`);
-          void load();
         }}
       />
-      {canImport && <RosterImportModal open={isImportOpen} onClose={() => openImport(false)} onImported={() => void load()} />}
+      {canImport && <RosterImportModal open={isImportOpen} defaultOrgCode={query.filters.orgCode} onClose={() => openImport(false)} />}
     </div>
   );
 }

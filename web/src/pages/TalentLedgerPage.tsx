@@ -1,40 +1,35 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { talentLedgerApi } from '../api/talentLedger.ts';
-import type { LedgerEntry, LedgerList } from '../api/types.ts';
+import { hasPermission, type LedgerEntry } from '../api/types.ts';
 import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { LedgerEntryEditModal } from '../components/LedgerEntryEditModal.tsx';
 import { LedgerEntryFormModal } from '../components/LedgerEntryFormModal.tsx';
+import { PeopleExportButton } from '../components/PeopleExportButton.tsx';
 import { PeopleFilterBar } from '../components/PeopleFilterBar.tsx';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
+import { RosterImportModal } from '../components/RosterImportModal.tsx';
 import { LEDGER_FILTER_KEYS, usePeopleQuery } from '../components/usePeopleQuery.ts';
-import { useShowError } from '../components/useShowError.ts';
+import { useMe } from '../session/SessionContext.tsx';
+import { useApiQuery } from '../state/queryClient.tsx';
 
-/** 人才台账: everyone surveyed in the villages of the user's scope (一村一册), filtered and paged on the server. */
+/**
+ * 人才台账: everyone surveyed in the villages of the user's scope (一村一册), filtered and paged on
+ * the server; exported with the same filters, and imported from the roster template.
+ */
 export function TalentLedgerPage() {
+  const me = useMe();
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
   const { query, apiQuery, setFilters, setPage, setSort, sortOrderOf, pageSizeOptions } = usePeopleQuery(LEDGER_FILTER_KEYS);
-  const [list, setList] = useState<LedgerList | null>(null);
-  const [isLoading, setLoading] = useState(false);
+  const ledger = useApiQuery(['talent-ledger', apiQuery], (signal) => talentLedgerApi.list(apiQuery, signal), { keepPrevious: true });
+  const list = ledger.data ?? null;
   const [isCreating, setCreating] = useState(false);
+  const [isImporting, setImporting] = useState(false);
   const [editing, setEditing] = useState<LedgerEntry | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await talentLedgerApi.list(apiQuery));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [apiQuery, showError]);
-
-  useEffect(() => { void load(); }, [load]);
 
   const columns: ColumnsType<LedgerEntry> = [
     { title: '乡镇', key: 'township', width: 120, render: (_value, entry) => entry.townshipName },
@@ -73,14 +68,19 @@ export function TalentLedgerPage() {
     <div>
       <div className="page-header">
         <h2>人才台账</h2>
-        {list?.policies.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新增</Button>}
+        <Space wrap align="start" className="no-print">
+          <PeopleExportButton fetchFile={talentLedgerApi.export} filters={query.filters} canReveal={hasPermission(me, 'person.revealSensitive')}>导出台账</PeopleExportButton>
+          {list?.policies.create && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入台账</Button>}
+          {list?.policies.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新增</Button>}
+        </Space>
       </div>
       <PeopleFilterBar value={query.filters} onSearch={setFilters} />
-      <Table<LedgerEntry>
+      <ResponsiveTable<LedgerEntry>
         rowKey="id"
+        cardTitle={(entry) => <Link to={`/people/${entry.person.id}`} className="person-link">{entry.person.name}</Link>}
         size="middle"
         className="talent-ledger-table"
-        loading={isLoading}
+        loading={ledger.isFetching}
         columns={columns}
         dataSource={list?.entries ?? []}
         scroll={{ x: 1400 }}
@@ -96,7 +96,7 @@ export function TalentLedgerPage() {
         }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        身份证号和电话已脱敏显示；在人员档案中可按权限查看完整号码（查看会记入操作日志）。
+        身份证号和电话已脱敏显示；在人员档案中可按权限查看完整号码（查看会记入操作日志）。导出台账按当前筛选条件导出全部结果（不限于本页）。
       </Typography.Paragraph>
       <LedgerEntryFormModal
         open={isCreating}
@@ -106,7 +106,6 @@ export function TalentLedgerPage() {
           void message.success(result.isNewPerson
             ? `已登记 ${result.entry.person.name}`
             : `已登记 ${result.entry.person.name}：该身份证号码已有人员档案，已关联到原档案`);
-          void load();
         }}
       />
       <LedgerEntryEditModal
@@ -115,9 +114,9 @@ export function TalentLedgerPage() {
         onSaved={(entry) => {
           setEditing(null);
           if (entry) void message.success(`已保存 ${entry.person.name} 的台账记录`);
-          void load();
         }}
       />
+      {list?.policies.create && <RosterImportModal kind="ledger" open={isImporting} defaultOrgCode={query.filters.orgCode} onClose={() => setImporting(false)} />}
     </div>
   );
 }

@@ -1,28 +1,14 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
-import { useState } from 'react';
-import { saveFile } from '../../api/client.ts';
-import { recordFormApi, type RecordFormFormat } from '../../api/cultivation.ts';
-import { useShowError } from '../useShowError.ts';
+import { Space } from 'antd';
+import { recordFormApi } from '../../api/cultivation.ts';
+import { DownloadButton } from '../DownloadButton.tsx';
 
-/** Downloads one reserve's 纪实表 (record form) of a year as Word or PDF. */
+/** Downloads one reserve's 纪实表 (record form) of a year as Word or PDF, showing progress (the PDF takes several seconds). */
 export function RecordFormButtons({ reserveId, year }: { reserveId: string; year: number }) {
-  const showError = useShowError();
-  const [busy, setBusy] = useState<RecordFormFormat | null>(null);
-  const download = async (format: RecordFormFormat) => {
-    setBusy(format);
-    try {
-      saveFile(await recordFormApi.one(reserveId, year, format));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <Space wrap>
-      <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => void download('docx')}>纪实表（Word）</Button>
-      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')}>纪实表（PDF）</Button>
+    <Space wrap align="start">
+      <DownloadButton icon={<FileWordOutlined />} expectedSeconds={2} fetchFile={(onProgress) => recordFormApi.one(reserveId, year, 'docx', onProgress)}>纪实表（Word）</DownloadButton>
+      <DownloadButton icon={<FilePdfOutlined />} expectedSeconds={7} fetchFile={(onProgress) => recordFormApi.one(reserveId, year, 'pdf', onProgress)}>纪实表（PDF）</DownloadButton>
     </Space>
   );
 }

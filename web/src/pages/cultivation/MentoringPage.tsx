@@ -1,42 +1,46 @@
-import { CommentOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import { CommentOutlined, ExportOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { MENTOR_POST_LABELS, mentoringApi, todayInChina, type MentoringAssignment, type MentoringAssignmentList } from '../../api/cultivation.ts';
+import { cultivationExportApi, currentYear, MENTOR_POST_LABELS, mentoringApi, todayInChina, type MentoringAssignment } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
 import { AnnualTalkModal } from '../../components/cultivation/AnnualTalkModal.tsx';
 import { AssignMentorModal } from '../../components/cultivation/AssignMentorModal.tsx';
 import '../../components/cultivation/cultivation.css';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
+
+/** 导出帮带记录: the contact logs of a year the user may read (a mentor's own, a unit's), as xlsx. */
+function ContactLogExport({ orgCode }: { orgCode?: string | undefined }) {
+  const [year, setYear] = useState(currentYear());
+  return (
+    <Space wrap align="start" className="no-print">
+      <Select<number> aria-label="帮带记录年度" value={year} style={{ width: 110 }} onChange={setYear} options={Array.from({ length: 4 }, (_value, index) => currentYear() - index).map((value) => ({ value, label: `${value} 年` }))} />
+      <DownloadButton icon={<ExportOutlined />} fetchFile={(onProgress) => cultivationExportApi.contacts({ year, orgCode }, onProgress)}>导出帮带记录</DownloadButton>
+    </Space>
+  );
+}
 
 /** The mentor's own mentees as cards: tap one to record this month's contact. */
 function MyMentees() {
-  const showError = useShowError();
   const dictionaries = useDictionaries();
-  const [assignments, setAssignments] = useState<MentoringAssignment[] | null>(null);
-  const [loggedThisMonth, setLoggedThisMonth] = useState<Map<string, string>>(new Map());
-
-  useEffect(() => {
-    let isCurrent = true;
-    const [year, month] = todayInChina().split('-').map(Number) as [number, number];
-    Promise.all([mentoringApi.assignments({ mine: 'true', isActive: 'true', pageSize: 200 }), mentoringApi.contacts({ year, month, pageSize: 200 })])
-      .then(([mine, contacts]) => {
-        if (!isCurrent) return;
-        setAssignments(mine.assignments);
-        const latest = new Map<string, string>();
-        for (const contact of contacts.contacts) {
-          const previous = latest.get(contact.assignmentId);
-          if (!previous || previous < contact.contactedOn) latest.set(contact.assignmentId, contact.contactedOn);
-        }
-        setLoggedThisMonth(latest);
-      })
-      .catch((error: unknown) => { if (isCurrent) { setAssignments([]); showError(error); } });
-    return () => { isCurrent = false; };
-  }, [showError]);
+  const [year, month] = todayInChina().split('-').map(Number) as [number, number];
+  const mine = useApiQuery(['mentoring-assignments', 'mine'], (signal) => mentoringApi.assignments({ mine: 'true', isActive: 'true', pageSize: 200 }, signal));
+  const contacts = useApiQuery(['mentor-contacts', year, month], (signal) => mentoringApi.contacts({ year, month, pageSize: 200 }, signal));
+  const assignments = mine.isError ? [] : (mine.data?.assignments ?? null);
+  const loggedThisMonth = useMemo(() => {
+    const latest = new Map<string, string>();
+    for (const contact of contacts.data?.contacts ?? []) {
+      const previous = latest.get(contact.assignmentId);
+      if (!previous || previous < contact.contactedOn) latest.set(contact.assignmentId, contact.contactedOn);
+    }
+    return latest;
+  }, [contacts.data]);
 
   if (assignments === null) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (assignments.length === 0) return <Empty description="目前没有帮带期内的帮带对象" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -65,39 +69,21 @@ function MyMentees() {
 function Assignments({ assignReserveId, onAssignHandled }: { assignReserveId: string | null; onAssignHandled: () => void }) {
   const me = useMe();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [orgCode, setOrgCode] = useState<string | undefined>();
   const [isActiveOnly, setActiveOnly] = useState(true);
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<MentoringAssignmentList | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [isAssigning, setAssigning] = useState(false);
   const [talkReserve, setTalkReserve] = useState<{ id: string; name: string } | null | undefined>(undefined);
   const canAssess = hasPermission(me, 'cultivation.assess');
+  const query = { orgCode, isActive: isActiveOnly ? 'true' : undefined, page, pageSize: 20 };
+  const assignments = useApiQuery(['mentoring-assignments', query], (signal) => mentoringApi.assignments(query, signal), { keepPrevious: true });
+  const list = assignments.data ?? null;
+  const ending = useSaveMutation({
+    save: (assignment: MentoringAssignment) => mentoringApi.updateAssignment(assignment.id, { endedOn: todayInChina(), version: assignment.version }),
+    onSaved: (_result, assignment) => { void message.success(`已结束 ${assignment.mentorName} 对 ${assignment.reserve.name} 的帮带`); },
+  });
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await mentoringApi.assignments({ orgCode, isActive: isActiveOnly ? 'true' : undefined, page, pageSize: 20 }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [orgCode, isActiveOnly, page, showError]);
-
-  useEffect(() => { void load(); }, [load]);
   useEffect(() => { if (assignReserveId) setAssigning(true); }, [assignReserveId]);
-
-  const end = async (assignment: MentoringAssignment) => {
-    try {
-      await mentoringApi.updateAssignment(assignment.id, { endedOn: todayInChina(), version: assignment.version });
-      void message.success(`已结束 ${assignment.mentorName} 对 ${assignment.reserve.name} 的帮带`);
-      void load();
-    } catch (error) {
-      showError(error);
-    }
-  };
 
   const columns: ColumnsType<MentoringAssignment> = [
     { title: '后备力量', key: 'reserve', width: 110, render: (_value, row) => <Link to={`/reserves/${row.reserve.id}/cultivation`}>{row.reserve.name}</Link> },
@@ -116,7 +102,7 @@ function Assignments({ assignReserveId, onAssignHandled }: { assignReserveId: st
           <Link to={`/mentoring/${row.reserve.id}`}>帮带记录</Link>
           {canAssess && <Button type="link" size="small" onClick={() => setTalkReserve({ id: row.reserve.id, name: row.reserve.name })}>书记谈话</Button>}
           {row.policies.update && row.isActive && (
-            <Popconfirm title={`今天结束 ${row.mentorName} 对 ${row.reserve.name} 的帮带？`} okText="结束" cancelText="取消" onConfirm={() => end(row)}>
+            <Popconfirm title={`今天结束 ${row.mentorName} 对 ${row.reserve.name} 的帮带？`} okText="结束" cancelText="取消" onConfirm={() => ending.submit(row)}>
               <Button type="link" size="small" danger>结束帮带</Button>
             </Popconfirm>
           )}
@@ -131,7 +117,8 @@ function Assignments({ assignReserveId, onAssignHandled }: { assignReserveId: st
       size="small"
       className="cultivation-section"
       extra={(
-        <Space wrap>
+        <Space wrap align="start">
+          <ContactLogExport orgCode={orgCode} />
           {canAssess && <Button icon={<CommentOutlined />} onClick={() => setTalkReserve(null)}>记录书记谈话</Button>}
           {list?.policies.create && <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAssigning(true)}>指定导师</Button>}
         </Space>
@@ -144,7 +131,7 @@ function Assignments({ assignReserveId, onAssignHandled }: { assignReserveId: st
       <Table<MentoringAssignment>
         rowKey="id"
         size="small"
-        loading={isLoading}
+        loading={assignments.isFetching}
         columns={columns}
         dataSource={list?.assignments ?? []}
         scroll={{ x: 1000 }}
@@ -158,7 +145,6 @@ function Assignments({ assignReserveId, onAssignHandled }: { assignReserveId: st
           setAssigning(false);
           onAssignHandled();
           void message.success(`已为 ${saved.reserve.name} 指定帮带导师 ${saved.mentorName}`);
-          void load();
         }}
       />
       <AnnualTalkModal
@@ -182,7 +168,10 @@ export function MentoringPage() {
       <div className="page-header"><h2>结对帮带</h2></div>
       {isMentor && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>我的帮带对象</Typography.Title>
+          <div className="page-header">
+            <Typography.Title level={5} style={{ margin: 0 }}>我的帮带对象</Typography.Title>
+            {!canRead && <ContactLogExport />}
+          </div>
           <MyMentees />
         </>
       )}

@@ -1,55 +1,30 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Pagination, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { Card, Col, Pagination, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
 import { levelOfCode } from '../../../../src/domain/org-code.ts';
-import { saveFile } from '../../api/client.ts';
-import { currentYear, REMINDER_KIND_LABELS, recordFormApi, remindersApi, type RecordFormFormat, type ReminderKind, type ReminderList } from '../../api/cultivation.ts';
+import { cultivationExportApi, currentYear, REMINDER_KIND_LABELS, recordFormApi, remindersApi, type RecordFormFormat, type ReminderKind } from '../../api/cultivation.ts';
 import '../../components/cultivation/cultivation.css';
 import { ReminderList as Reminders } from '../../components/cultivation/ReminderList.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
 
 const PAGE_SIZE = 50;
 
 /** 培养提醒: what is due or overdue in a unit (village, township, county), and the 纪实表 of the unit as a zip. */
 export function RemindersPage() {
   const me = useMe();
-  const showError = useShowError();
   const ownUnit = me.roles.find((binding) => binding.role !== 'mentor');
   const [orgCode, setOrgCode] = useState<string | undefined>(ownUnit?.orgCode);
   const [kind, setKind] = useState<ReminderKind | undefined>();
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<ReminderList | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [year, setYear] = useState(currentYear());
   const [format, setFormat] = useState<RecordFormFormat>('docx');
-  const [isExporting, setExporting] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await remindersApi.unit({ orgCode, kind, page, pageSize: PAGE_SIZE }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [orgCode, kind, page, showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  const exportBatch = async () => {
-    if (!orgCode) return;
-    setExporting(true);
-    try {
-      saveFile(await recordFormApi.batch(orgCode, year, format));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const query = { orgCode, kind, page, pageSize: PAGE_SIZE };
+  const reminders = useApiQuery(['reminders', query], (signal) => remindersApi.unit(query, signal), { keepPrevious: true });
+  const list = reminders.data ?? null;
+  const isLoading = reminders.isFetching;
 
   const canExport = orgCode !== undefined && ['township', 'village'].includes(levelOfCode(orgCode));
   const counts = Object.entries(list?.counts ?? {}).filter(([, count]) => count > 0) as [ReminderKind, number][];
@@ -58,9 +33,12 @@ export function RemindersPage() {
     <div className="reminders-page">
       <div className="page-header">
         <h2>培养提醒</h2>
-        <div style={{ width: 280, maxWidth: '90vw' }}>
-          <OrgUnitPicker value={orgCode} initialLabel={ownUnit?.orgName} onChange={(code) => { setOrgCode(code); setPage(1); }} placeholder="选择单位（县、乡镇或村）" />
-        </div>
+        <Space wrap align="start">
+          <div style={{ width: 280, maxWidth: '90vw' }}>
+            <OrgUnitPicker value={orgCode} initialLabel={ownUnit?.orgName} onChange={(code) => { setOrgCode(code); setPage(1); }} placeholder="选择单位（县、乡镇或村）" />
+          </div>
+          <DownloadButton className="no-print" icon={<ExportOutlined />} fetchFile={(onProgress) => cultivationExportApi.reminders({ orgCode, kind }, onProgress)}>导出提醒</DownloadButton>
+        </Space>
       </div>
       <Card size="small" className="cultivation-section">
         <Row gutter={[16, 8]}>
@@ -97,8 +75,9 @@ export function RemindersPage() {
         <Space wrap>
           <Select<number> aria-label="纪实表年度" value={year} style={{ width: 110 }} onChange={setYear} options={Array.from({ length: 6 }, (_value, index) => currentYear() - index).map((value) => ({ value, label: `${value} 年` }))} />
           <Radio.Group optionType="button" value={format} onChange={(event) => setFormat(event.target.value as RecordFormFormat)} options={[{ value: 'docx', label: 'Word' }, { value: 'pdf', label: 'PDF' }]} />
-          <Button type="primary" icon={<DownloadOutlined />} loading={isExporting} disabled={!canExport} onClick={() => void exportBatch()}>下载纪实表（zip）</Button>
-          {!canExport && <Typography.Text type="secondary">请在右上角选择一个乡镇或村（社区）</Typography.Text>}
+          {canExport && orgCode
+            ? <DownloadButton type="primary" icon={<DownloadOutlined />} expectedSeconds={format === 'pdf' ? 30 : 5} fetchFile={(onProgress) => recordFormApi.batch(orgCode, year, format, onProgress)}>下载纪实表（zip）</DownloadButton>
+            : <Typography.Text type="secondary">请在右上角选择一个乡镇或村（社区）</Typography.Text>}
         </Space>
       </Card>
     </div>

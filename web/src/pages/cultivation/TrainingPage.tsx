@@ -1,47 +1,36 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { currentYear, TRAINING_METHOD_LABELS, TRAINING_METHOD_OPTIONS, trainingApi, type TrainingMethod, type TrainingSession, type TrainingSessionList } from '../../api/cultivation.ts';
+import { cultivationExportApi, currentYear, TRAINING_METHOD_LABELS, TRAINING_METHOD_OPTIONS, trainingApi, type TrainingMethod, type TrainingSession } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
 import '../../components/cultivation/cultivation.css';
 import { TrainingRulesModal } from '../../components/cultivation/TrainingRulesModal.tsx';
 import { TrainingSessionModal, type TrainingSessionTarget } from '../../components/cultivation/TrainingSessionModal.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
-import { useShowError } from '../../components/useShowError.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
 
 /** 培训管理: training sessions of the caller's units and those above, registering sessions, the training rules. */
 export function TrainingPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [year, setYear] = useState<number | undefined>(currentYear());
   const [method, setMethod] = useState<TrainingMethod | undefined>();
   const [orgCode, setOrgCode] = useState<string | undefined>();
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<TrainingSessionList | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [target, setTarget] = useState<TrainingSessionTarget | null>(null);
   const [isRulesOpen, setRulesOpen] = useState(false);
   const ownUnit = me.roles.find((binding) => binding.role !== 'mentor');
   const policyUnit = me.roles.find((binding) => binding.role === 'orgDepartment' || binding.role === 'administrator');
   const canManageRules = hasPermission(me, 'policy.manage') && policyUnit !== undefined;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await trainingApi.list({ year, method, orgCode, page, pageSize: 20 }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [year, method, orgCode, page, showError]);
-
-  useEffect(() => { void load(); }, [load]);
+  const query = { year, method, orgCode, page, pageSize: 20 };
+  const sessions = useApiQuery(['training-sessions', query], (signal) => trainingApi.list(query, signal), { keepPrevious: true });
+  const list = sessions.data ?? null;
 
   const years = Array.from({ length: 6 }, (_value, index) => currentYear() - index);
 
@@ -70,7 +59,8 @@ export function TrainingPage() {
     <div className="training-page">
       <div className="page-header">
         <h2>培训管理</h2>
-        <Space wrap>
+        <Space wrap align="start">
+          <DownloadButton className="no-print" icon={<ExportOutlined />} fetchFile={(onProgress) => cultivationExportApi.attendance({ year, method, orgCode }, onProgress)}>导出参训情况</DownloadButton>
           {canManageRules && <Button icon={<SettingOutlined />} onClick={() => setRulesOpen(true)}>培训规则</Button>}
           {list?.policies.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ kind: 'create', orgCode: ownUnit?.orgCode, orgName: ownUnit?.orgName })}>登记培训</Button>}
         </Space>
@@ -100,7 +90,7 @@ export function TrainingPage() {
         rowKey="id"
         size="middle"
         className="training-table"
-        loading={isLoading}
+        loading={sessions.isFetching}
         columns={columns}
         dataSource={list?.sessions ?? []}
         scroll={{ x: 1130 }}
@@ -114,7 +104,6 @@ export function TrainingPage() {
           setTarget(null);
           void message.success(`已保存培训「${session.name}」`);
           if (isNew) void navigate(`/training/${session.id}`);
-          else void load();
         }}
       />
       {canManageRules && (
