@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
 import type { SelectionSchema } from './schema-selection.ts';
+import type { ReserveStatus } from '../domain/reserve-status.ts';
 
 export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 
@@ -188,7 +189,7 @@ export interface ReserveTable {
   id: Generated<string>;
   person_id: string;
   org_code: string;
-  status: string;
+  status: ReserveStatus;
   target_post: string;
   readiness: string;
   source_category: string;
@@ -204,8 +205,8 @@ export interface ReserveTable {
 export interface ReserveStatusChangeTable {
   id: Generated<number>;
   reserve_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: ReserveStatus | null;
+  to_status: ReserveStatus;
   reason: string;
   actor_name: string;
   at: CreatedAt;

@@ -1,3 +1,4 @@
+import type { ReserveStatus } from '../../domain/reserve-status.ts';
 import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
@@ -43,7 +44,7 @@ export async function admitReserve(
 ): Promise<string> {
   const existing = await reservesRepository.findByPersonAndUnit(tx, input.personId, input.orgCode);
   let reserveId: string;
-  let fromStatus: string | null = null;
+  let fromStatus: ReserveStatus | null = null;
   if (existing) {
     reserveId = existing.id;
     fromStatus = (await findReserveRow(tx, existing.id))?.status ?? null;
