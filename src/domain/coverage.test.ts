@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverageProfile, isReadyNowSuccessor, percentage, reconcileShortfalls, shortfalls, villageCoverage, type CoveringReserve } from './coverage.ts';
+import { countReserves, coverageProfile, isReadyNowSuccessor, percentage, reconcileShortfalls, shortfalls, villageCoverage as coverageOfCounts, type CoveringReserve } from './coverage.ts';
+
+const villageCoverage = (reserves: readonly CoveringReserve[], need: 'mature' | 'youngPotential' | null, today: string) => coverageOfCounts(countReserves(reserves, today), need, today);
 
 const TODAY = '2026-11-29';
 const mature = (birthDate: string): CoveringReserve => ({ birthDate, profile: 'mature' });
@@ -54,5 +56,14 @@ describe('bench strength', () => {
     expect(percentage(0, 0)).toBeNull();
     expect(coverageProfile({ readiness: 'readyNow' })).toBe('mature');
     expect(coverageProfile({ readiness: 'longer' })).toBe('youngPotential');
+  });
+});
+
+describe('countReserves', () => {
+  it('treats a birthday on 29 February as 1 March in other years', () => {
+    // Born 1992-02-29: turns 36 on 2028-02-29, and on 1 March in years without a 29 February.
+    expect(countReserves([mature('1992-02-29')], '2028-02-28').young).toBe(1);
+    expect(countReserves([mature('1992-02-29')], '2028-02-29').young).toBe(0);
+    expect(countReserves([mature('1991-02-28')], '2027-02-28').young).toBe(0);
   });
 });

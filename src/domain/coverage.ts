@@ -1,4 +1,4 @@
-import { ageOn } from './dates.ts';
+import { birthDateRangeForAges } from './dates.ts';
 import type { CandidateProfile } from './selection-procedure.ts';
 
 /**
@@ -28,24 +28,47 @@ export interface CoveringReserve {
   profile: CandidateProfile;
 }
 
+/** What coverage counts of a village's admitted reserves (the database counts the same for many villages). */
+export interface VillageCounts {
+  reserves: number;
+  /** Reserves born after youngBornAfter(today, …): at most the young age today. */
+  young: number;
+  mature: number;
+  potential: number;
+}
+
+/** Reserves born after this date are at most `maximumAge` years old on `today`. */
+export function youngBornAfter(today: string, maximumAge: number): string {
+  return birthDateRangeForAges(today, undefined, maximumAge).bornAfter!;
+}
+
+export function countReserves(reserves: readonly CoveringReserve[], today: string, targets: CoverageTargets = DEFAULT_COVERAGE_TARGETS): VillageCounts {
+  const cutoff = youngBornAfter(today, targets.youngMaximumAge);
+  return {
+    reserves: reserves.length,
+    young: reserves.filter((reserve) => reserve.birthDate > cutoff).length,
+    mature: reserves.filter((reserve) => reserve.profile === 'mature').length,
+    potential: reserves.filter((reserve) => reserve.profile === 'youngPotential').length,
+  };
+}
+
 export interface RuleResult {
   rule: CoverageRule;
   met: boolean;
   explanation: string;
 }
 
-/** The village's coverage on `today`, rule by rule, each explained in Chinese. */
-export function villageCoverage(reserves: readonly CoveringReserve[], need: CandidateProfile | null, today: string, targets: CoverageTargets = DEFAULT_COVERAGE_TARGETS): RuleResult[] {
-  const young = reserves.filter((reserve) => ageOn(reserve.birthDate, today) <= targets.youngMaximumAge).length;
-  const ofKind = need === null ? reserves.length : reserves.filter((reserve) => reserve.profile === need).length;
+/** The village's coverage, rule by rule, each explained in Chinese. */
+export function villageCoverage(counts: VillageCounts, need: CandidateProfile | null, today: string, targets: CoverageTargets = DEFAULT_COVERAGE_TARGETS): RuleResult[] {
+  const ofKind = need === null ? counts.reserves : need === 'mature' ? counts.mature : counts.potential;
   return [
     {
-      rule: 'minimumReserves', met: reserves.length >= targets.minimumReserves,
-      explanation: `现有后备力量 ${reserves.length} 名，要求不少于 ${targets.minimumReserves} 名`,
+      rule: 'minimumReserves', met: counts.reserves >= targets.minimumReserves,
+      explanation: `现有后备力量 ${counts.reserves} 名，要求不少于 ${targets.minimumReserves} 名`,
     },
     {
-      rule: 'youngReserve', met: young >= 1,
-      explanation: `${targets.youngMaximumAge} 岁以下 ${young} 名（以 ${today} 计），要求至少 1 名`,
+      rule: 'youngReserve', met: counts.young >= 1,
+      explanation: `${targets.youngMaximumAge} 岁以下 ${counts.young} 名（以 ${today} 计），要求至少 1 名`,
     },
     {
       rule: 'neededKind', met: need === null ? true : ofKind >= 1,
