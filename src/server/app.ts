@@ -24,6 +24,7 @@ import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts'
 import { cultivationExportRoutes } from '../modules/cultivation/cultivation-export.routes.ts';
 import { auditExportRoutes } from '../modules/audit/audit-export.routes.ts';
 import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
+import { coverageRoutes } from '../modules/coverage/coverage.routes.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
@@ -136,7 +137,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   });
 
   const deps: ModuleDeps = { database, config, cipher, clock };
-  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, auditExportRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, cultivationExportRoutes, recordFormRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, auditExportRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, cultivationExportRoutes, recordFormRoutes, coverageRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
