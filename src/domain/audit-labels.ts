@@ -34,6 +34,25 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
 };
 
+/** Chinese names of the fields audit events record in their before and after states. */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  name: '姓名', displayName: '姓名', username: '用户名', gender: '性别', birthDate: '出生日期', ethnicity: '民族', idNumber: '身份证号码', idNumberMasked: '身份证号码',
+  phone: '联系电话', phoneMasked: '联系电话', nativePlace: '籍贯', politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校',
+  major: '专业', health: '健康状况', occupation: '职业', specialties: '特长', workStartDate: '参加工作时间', position: '现任职务', isLivingAway: '在外能人', isAway: '在外能人',
+  orgCode: '单位代码', sourceCategory: '来源类别', notes: '备注', surveyedOn: '摸排日期', status: '状态', targetPost: '拟任岗位', readiness: '成熟度',
+  mentorName: '导师姓名', mentorPost: '导师职务', admittedOn: '入库日期', version: '版本', roles: '角色', role: '角色', department: '部门', isDisabled: '停用',
+  stage: '环节', outcome: '结果', details: '详情', filter: '筛选条件', includeSensitive: '含完整号码', search: '搜索', total: '共计', created: '新增', updated: '更新',
+  unchanged: '无变化', year: '年度', month: '月份', onDate: '计算日期', kind: '类别', from: '起始日期', to: '截止日期', action: '操作', actorName: '操作人',
+  entityType: '对象类型', entityId: '对象编号', reason: '理由', comment: '意见', verdict: '结论', departments: '联审部门', sentOn: '送审日期',
+  contactedOn: '联系日期', form: '方式', thoughts: '思想动态', work: '工作情况', problems: '存在问题', helpGiven: '帮助措施', startDate: '开始日期', endDate: '结束日期',
+  days: '天数', method: '方式', organiser: '举办单位', content: '内容', place: '地点', label: '名称', code: '代码', sortOrder: '排序', isEnabled: '启用',
+};
+
+/** A field's Chinese name, or the field itself when this table does not know it. */
+export function auditFieldLabel(field: string): string {
+  return AUDIT_FIELD_LABELS[field] ?? field;
+}
+
 /** What a login attempt came to (login_event.outcome). */
 export const LOGIN_OUTCOMES = ['success', 'wrongPassword', 'unknownUser', 'locked', 'disabled'] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];

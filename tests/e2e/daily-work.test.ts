@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
+import { ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
 import { Http, responseOf } from './http.ts';
 import { sendToJointReview } from './seed-selection.ts';
 
@@ -186,6 +187,108 @@ describe('daily work: reminders, joint reviews, the audit log', () => {
       expect(await cards.first().innerText()).toContain('身份证号：');
       expect(await page.locator('.reserves-table table').count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the joint-review department sees each answer\'s deadline, reveals an ID number it needs, and prints the 联审表', async () => {
+    const department = await Http.login(server.baseUrl, 'lianshen');
+    const reviews = (await department.get<{ reviews: (JointReviewView & { deadline: string | null; sentOn: string })[] }>('/api/joint-reviews')).reviews;
+    expect(reviews.length).toBeGreaterThan(0);
+    const first = reviews[0]!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'lianshen', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/joint-reviews`);
+      await page.locator('.joint-review-page .ant-segmented-item', { hasText: '全部' }).click();
+      const card = page.locator(`.joint-review-item[data-review-id="${first.id}"]`);
+      await card.waitFor();
+      expect(first.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await card.locator('.joint-review-dates').innerText()).toContain(`答复期限 ${first.deadline}`);
+      await card.getByRole('button', { name: '查看身份证号码' }).click();
+      await expect.poll(() => card.locator('.joint-review-id').innerText()).toMatch(/^身份证号码：\d{17}[\dX]$/);
+
+      await page.emulateMedia({ media: 'print' });
+      const sheet = page.locator('.joint-review-sheet');
+      await sheet.waitFor({ state: 'visible' });
+      expect(await sheet.locator('h1').innerText()).toContain('联审表');
+      expect(await sheet.locator('tbody tr').count()).toBe(reviews.length);
+      expect(await sheet.innerText()).toContain(first.candidate.name);
+      expect(await page.locator('.joint-review-list').isVisible()).toBe(false);
+      await page.pdf({ path: path.join(ARTIFACTS_DIR, 'joint-review-sheet.pdf'), format: 'A4' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the login log is filtered by result and exported with the same filter', async () => {
+    const wrong = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'shenji', password: 'not-the-password-1' }) });
+    expect(wrong.status).toBe(401);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'zuzhibu', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/login-events`);
+      await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
+      await page.locator('.login-events-filters .ant-select').click();
+      await page.locator('.ant-select-item-option', { hasText: '密码错误' }).click();
+      const filtered = await responseOf(page, 'GET', /\/api\/login-events$/, () => page.getByRole('button', { name: '查询' }).click());
+      expect(new URL(filtered.url()).searchParams.get('outcome')).toBe('wrongPassword');
+      await expect.poll(async () => new Set((await page.locator('.ant-table-tbody .ant-table-row td:nth-child(4)').allInnerTexts()).map((text) => text.trim()))).toEqual(new Set(['密码错误']));
+      const [download, request] = await Promise.all([
+        page.waitForEvent('download'),
+        page.waitForRequest((candidate) => candidate.url().includes('/api/login-events/export')),
+        page.getByRole('button', { name: '导出' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^登录日志_\d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(new URL(request.url()).searchParams.get('outcome')).toBe('wrongPassword');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a column hidden in 列设置 stays hidden after reloading, and the 操作 column stays in view', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'zuzhibu', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/reserves`);
+      const headers = () => page.locator('.reserves-table thead th').allInnerTexts();
+      await page.locator('.reserves-table .ant-table-row').first().waitFor();
+      expect((await headers()).map((text) => text.trim())).toContain('电话');
+      await page.getByRole('button', { name: '列设置' }).click();
+      await page.locator('.column-settings').getByLabel('电话', { exact: true }).uncheck();
+      await expect.poll(async () => (await headers()).map((text) => text.trim())).not.toContain('电话');
+      await page.reload();
+      await page.locator('.reserves-table .ant-table-row').first().waitFor();
+      expect((await headers()).map((text) => text.trim())).not.toContain('电话');
+      // The 操作 column is pinned at the right edge of the table's box.
+      const action = await page.locator('.reserves-table thead th.actions-column').boundingBox();
+      const table = await page.locator('.reserves-table .ant-table-container').boundingBox();
+      expect(action && table).toBeTruthy();
+      expect(Math.abs(action!.x + action!.width - (table!.x + table!.width))).toBeLessThan(3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the selection board says for each village whether its pool and its candidates were checked, not 符合要求 by default', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await loginThroughForm(page, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+      await page.goto(`${server.baseUrl}/selection`);
+      const summary = page.locator('.board-villages-summary');
+      await expect.poll(() => summary.innerText()).toMatch(/资源库：\d+ 个村达标，\d+ 个村不足/);
+      expect(await summary.innerText()).toMatch(/人选：\d+ 个村已审核符合要求，\d+ 个村有问题，\d+ 个村尚未审核/);
+      const headers = (await page.locator('.board-villages-table thead th').allInnerTexts()).map((text) => text.trim());
+      expect(headers).toEqual(expect.arrayContaining(['资源库覆盖', '人选审核']));
+      const cells = await page.locator('.board-villages-table tbody tr td:last-child').allInnerTexts();
+      expect(cells.length).toBeGreaterThan(0);
+      expect(cells.some((text) => /未审核|无人选|建议名单符合要求|不足|不符|缺/.test(text))).toBe(true);
+      expect(cells.filter((text) => text.trim() === '符合要求')).toEqual([]);
     } finally {
       await context.close();
     }

@@ -32,7 +32,7 @@ export const ZPolicyRules = z.strictObject({
 export type TPolicyRules = z.infer<typeof ZPolicyRules>;
 
 export const ZPolicySource = z.object({
-  orgCode: z.string().nullable().describe('制定该资格条件的单位；null 为系统默认（种子文件 000）'),
+  orgCode: z.string().nullable().describe('制定该资格条件的单位；null 为系统默认（三年行动方案）'),
   orgName: z.string(),
   versionNumber: z.number().int().nullable(),
 });

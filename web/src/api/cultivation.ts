@@ -19,6 +19,7 @@ import {
   PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, TRAINING_METHOD_LABELS, TRAINING_METHODS,
   type ContactForm, type Grade, type MeetingType, type MentorPost, type PartyStage, type TrainingMethod,
 } from '../../../src/domain/cultivation-codes.ts';
+import { DEFAULT_DICTIONARY_ITEMS } from '../../../src/domain/dictionaries.ts';
 import { api, fetchFile, request, withQuery, type DownloadedFile, type ProgressListener, type Query } from './client.ts';
 
 type Out<S extends z.ZodType> = z.infer<S>;
@@ -99,7 +100,8 @@ export const MEETING_TYPE_OPTIONS = MEETING_TYPES.map((type) => ({ value: type, 
 export const GRADE_OPTIONS = GRADES.map((grade) => ({ value: grade, label: GRADE_LABELS[grade] }));
 
 
-export const READINESS_LABELS: Record<Readiness, string> = { readyNow: '成熟可用', withinTwoYears: '1–2 年内可用', longer: '需长期培养' };
+/** The readiness names of the 成熟度 dictionary's defaults, so that every page says the same (成熟，可随时使用 …). */
+export const READINESS_LABELS = Object.fromEntries(DEFAULT_DICTIONARY_ITEMS.readiness) as Record<Readiness, string>;
 export const READINESS_OPTIONS = (Object.keys(READINESS_LABELS) as Readiness[]).map((readiness) => ({ value: readiness, label: READINESS_LABELS[readiness] }));
 
 export const ASSESSMENT_KIND_LABELS: Record<Assessment['kind'], string> = { quarterly: '季度评定', annual: '年度考核', preElection: '换届前再评估' };

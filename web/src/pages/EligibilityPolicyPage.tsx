@@ -215,7 +215,7 @@ export function EligibilityPolicyPage() {
           style={{ marginBottom: 16 }}
           className="policy-source"
           title={source.orgCode === null
-            ? '现行资格条件：系统默认（种子文件 000），本单位及上级尚未制定'
+            ? `现行资格条件：${source.orgName}，本单位及上级尚未制定`
             : `现行资格条件：${source.orgName}${source.versionNumber ? ` 第 ${source.versionNumber} 版` : ''}${source.orgCode === orgCode ? '' : '（上级单位制定，本单位沿用）'}`}
           description={canUpdate ? '修改后先「预览影响」，确认无误再保存为新版本；保存后对本单位及下级新的审查生效。' : '您可以查看和预览，但不能为该单位制定资格条件。'}
         />

@@ -120,7 +120,9 @@ export function PersonPage() {
   if (!person) return <Skeleton active paragraph={{ rows: 12 }} />;
 
   const label = dictionaries.label;
-  const canAddReserve = hasPermission(me, 'reserve.write');
+  /** In the pool already (考察对象 or 已入库): the button is not offered again. */
+  const activeReserve = person.reserves.find((reserve) => reserve.status === 'admitted' || reserve.status === 'candidate');
+  const canAddReserve = hasPermission(me, 'reserve.write') && person.policies.update && !activeReserve;
   const canReadCultivation = hasPermission(me, 'cultivation.read');
 
   const ledgerColumns: ColumnsType<LedgerRecord> = [

@@ -109,6 +109,7 @@ export function ReservesPage() {
         cardTitle={(reserve) => <Link to={`/people/${reserve.person.id}`} className="person-link">{reserve.person.name}</Link>}
         size="middle"
         className="reserves-table"
+        settingsKey="reserves"
         loading={reserves.isFetching}
         columns={columns}
         dataSource={list?.reserves ?? []}

@@ -80,6 +80,7 @@ export function TalentLedgerPage() {
         cardTitle={(entry) => <Link to={`/people/${entry.person.id}`} className="person-link">{entry.person.name}</Link>}
         size="middle"
         className="talent-ledger-table"
+        settingsKey="talent-ledger"
         loading={ledger.isFetching}
         columns={columns}
         dataSource={list?.entries ?? []}

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { selectionApi, type Objection, type PublicNotice } from '../../api/selection.ts';
+import { todayInChina } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STAGE_LABELS, toDateText } from '../../components/selection/labels.ts';
@@ -85,11 +86,22 @@ export function PublicNoticePage() {
   }
   if (!notice) return <Skeleton active paragraph={{ rows: 10 }} />;
 
+  // Display only: whether the period is over decides nothing on the server (the decision step checks it again).
+  const isEnded = todayInChina() > notice.endsOn;
+  const openObjections = notice.objections.filter((objection) => objection.handling === null).length;
+  const awaitingDecision = notice.candidates.filter((candidate) => candidate.stage === 'publicNotice' && candidate.outcome === 'inProgress');
   const candidateColumns: ColumnsType<NoticeCandidate> = [
     { title: '姓名', dataIndex: 'name', width: 110, render: (name: string, candidate) => <Link to={`/selection/candidates/${candidate.id}`}>{name}</Link> },
     { title: '村（社区）', dataIndex: 'villageName', width: 150 },
     { title: '环节', dataIndex: 'stage', width: 110, render: (stage: NoticeCandidate['stage']) => STAGE_LABELS[stage] },
-    { title: '状态', dataIndex: 'outcome', width: 100, render: (outcome: NoticeCandidate['outcome']) => <Tag color={OUTCOME_COLORS[outcome]}>{OUTCOME_LABELS[outcome]}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'outcome',
+      width: 120,
+      render: (outcome: NoticeCandidate['outcome'], candidate) => (isEnded && awaitingDecision.includes(candidate)
+        ? <Tag color="orange">公示期满，待决定</Tag>
+        : <Tag color={OUTCOME_COLORS[outcome]}>{OUTCOME_LABELS[outcome]}</Tag>),
+    },
   ];
 
   const objectionColumns: ColumnsType<Objection> = [
@@ -119,10 +131,28 @@ export function PublicNoticePage() {
         </Space>
       </div>
       <Descriptions className="no-print" size="small" bordered column={{ xs: 1, sm: 1, md: 3, lg: 3, xl: 3, xxl: 3 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="公示期">{notice.startsOn} 至 {notice.endsOn}</Descriptions.Item>
+        <Descriptions.Item label="公示期">
+          {notice.startsOn} 至 {notice.endsOn}{' '}
+          {isEnded ? <Tag color="default" className="notice-period-state">已期满</Tag> : <Tag color="processing" className="notice-period-state">公示中</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label="工作日">{notice.workingDays} 个（张贴当日{notice.postingDayCounts ? '计入' : '不计入'}）</Descriptions.Item>
         <Descriptions.Item label="反映方式">{notice.objectionContact}</Descriptions.Item>
       </Descriptions>
+      {isEnded && awaitingDecision.length > 0 && (
+        <Alert
+          className="no-print notice-ended-prompt"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`公示期已于 ${notice.endsOn} 期满，${awaitingDecision.length} 名人选待乡镇党委研究决定入库`}
+          description={(
+            <Space wrap>
+              {openObjections > 0 && <Typography.Text type="danger">还有 {openObjections} 条异议未处理，须先记录处理结果。</Typography.Text>}
+              {awaitingDecision.map((candidate) => <Link key={candidate.id} to={`/selection/candidates/${candidate.id}`}>{candidate.name}：去研究决定</Link>)}
+            </Space>
+          )}
+        />
+      )}
       <Card size="small" title="公示文本" className="notice-text-card">
         <NoticeText text={notice.noticeText} />
       </Card>

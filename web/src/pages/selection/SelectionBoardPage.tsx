@@ -2,6 +2,7 @@ import { EditOutlined, FileDoneOutlined, NotificationOutlined, PlusOutlined, Rel
 import { App, Badge, Button, Card, Checkbox, Empty, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { coverageApi, type VillageCoverage } from '../../api/coverage.ts';
 import { Link, useNavigate } from 'react-router-dom';
 import { orgUnitsApi } from '../../api/orgUnits.ts';
 import { selectionApi, type Board, type BoardVillage, type CandidateCard } from '../../api/selection.ts';
@@ -10,8 +11,24 @@ import { ShortlistModal, StartNoticeModal, VillageNeedModal } from '../../compon
 import { CHANNEL_LABELS, PROFILE_SHORT, SELECTION_STAGES, STAGE_LABELS } from '../../components/selection/labels.ts';
 import { NominateModal } from '../../components/selection/NominateModal.tsx';
 import { ChooseTownshipHint, TownshipChooser, townshipOf, useTownship } from '../../components/selection/township.tsx';
-import { useShowError } from '../../components/useShowError.ts';
+import { hasPermission } from '../../api/types.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
+
+/** Stages at which the township has checked a village's candidates against 因村选人 (on the shortlist or later). */
+const CHECKED_STAGES = new Set(SELECTION_STAGES.slice(SELECTION_STAGES.indexOf('shortlist') + 1));
+
+/** A village's pool against the coverage rules: met, short (which rules), or unknown when the figures could not be read. */
+function PoolCoverage({ coverage }: { coverage: VillageCoverage | undefined }) {
+  if (!coverage) return <Typography.Text type="secondary">未统计</Typography.Text>;
+  const unmet = coverage.rules.filter((rule) => !rule.met);
+  if (unmet.length === 0) return <Tag color="success">达标（{coverage.reserves} 人）</Tag>;
+  return (
+    <div className="village-warnings">
+      {unmet.map((rule) => <div key={rule.rule}><Badge status="error" text={`${rule.label}：${rule.explanation}`} /></div>)}
+    </div>
+  );
+}
 
 /** Stages where the township picks several candidates at once for a batch step. */
 const BATCH_STAGES = new Set(['shortlist', 'jointReview']);
@@ -68,10 +85,7 @@ export function SelectionBoardPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const { township, isFixed, setTownship } = useTownship(me);
-  const [board, setBoard] = useState<Board | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [isNominating, setNominating] = useState(false);
   const [shortlisting, setShortlisting] = useState<CandidateCard[] | null>(null);
@@ -83,23 +97,24 @@ export function SelectionBoardPage() {
     () => (me.roles.every((role) => role.orgLevel === 'village' || role.orgLevel === 'community') ? me.roles.map((role) => ({ code: role.orgCode, name: role.orgName })) : null),
     [me],
   );
-
-  const load = useCallback(async () => {
-    if (!township) {
-      setBoard(null);
-      return;
+  const boardQuery = useApiQuery(['selection-board', township, ownVillages], () => (ownVillages ? villageBoard(township!, ownVillages) : selectionApi.board(township!)), { enabled: Boolean(township), keepPrevious: true });
+  const board: Board | null = township ? (boardQuery.data ?? null) : null;
+  const isLoading = boardQuery.isFetching;
+  const load = () => void boardQuery.refetch();
+  // The pool's coverage of each village (≥ 2 reserves, one aged 35 or under, the kind needed), from the coverage figures.
+  const canReadCoverage = hasPermission(me, 'person.read');
+  const coverageQuery = useApiQuery(['coverage', board?.orgCode], (signal) => coverageApi.get(board!.orgCode, signal), { enabled: Boolean(board && !ownVillages && canReadCoverage) });
+  const coverageByVillage = useMemo(() => new Map((coverageQuery.data?.villages ?? []).map((village) => [village.orgCode, village])), [coverageQuery.data]);
+  /** Per village, how many candidates the township has checked (on the shortlist or later). */
+  const checkedByVillage = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const column of board?.columns ?? []) {
+      if (!CHECKED_STAGES.has(column.stage)) continue;
+      for (const candidate of column.candidates) counts.set(candidate.orgCode, (counts.get(candidate.orgCode) ?? 0) + 1);
     }
-    setLoading(true);
-    try {
-      setBoard(ownVillages ? await villageBoard(township, ownVillages) : await selectionApi.board(township));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [township, ownVillages, showError]);
+    return counts;
+  }, [board]);
 
-  useEffect(() => { void load(); }, [load]);
   useEffect(() => setSelected(new Set()), [board]);
 
   const selectedIn = useCallback((stage: string) => (board?.columns.find((column) => column.stage === stage)?.candidates ?? []).filter((candidate) => selected.has(candidate.id)), [board, selected]);
@@ -138,14 +153,35 @@ export function SelectionBoardPage() {
     { title: '选拔中', dataIndex: 'inProgress', width: 80, align: 'right' },
     { title: '已入库', dataIndex: 'admitted', width: 80, align: 'right' },
     {
-      title: '提示',
-      key: 'warnings',
-      width: 320,
-      render: (_value, village) => (village.warnings.length === 0
-        ? (village.inProgress === 0 ? <Typography.Text type="secondary">—</Typography.Text> : <Tag color="success">符合要求</Tag>)
-        : <div className="village-warnings">{village.warnings.map((warning) => <div key={warning}><Badge status="warning" text={warning} /></div>)}</div>),
+      title: '资源库覆盖',
+      key: 'pool',
+      width: 300,
+      render: (_value, village) => <PoolCoverage coverage={coverageByVillage.get(village.orgCode)} />,
     },
-  ], [canReview]);
+    {
+      title: '人选审核',
+      key: 'warnings',
+      width: 300,
+      render: (_value, village) => {
+        if (village.warnings.length > 0) return <div className="village-warnings">{village.warnings.map((warning) => <div key={warning}><Badge status="warning" text={warning} /></div>)}</div>;
+        if ((checkedByVillage.get(village.orgCode) ?? 0) > 0) return <Tag color="success">建议名单符合要求</Tag>;
+        return <Typography.Text type="secondary">{village.inProgress === 0 ? '无人选' : '未审核（尚未确定建议名单）'}</Typography.Text>;
+      },
+    },
+  ], [canReview, coverageByVillage, checkedByVillage]);
+
+  /** The honest summary above the villages: how many are checked, short, or not yet checked. */
+  const villageSummary = useMemo(() => {
+    const villages = board?.villages ?? [];
+    const poolShort = villages.filter((village) => coverageByVillage.get(village.orgCode)?.isShort === true).length;
+    const poolMet = villages.filter((village) => coverageByVillage.get(village.orgCode)?.isShort === false).length;
+    const candidatesShort = villages.filter((village) => village.warnings.length > 0).length;
+    const candidatesMet = villages.filter((village) => village.warnings.length === 0 && (checkedByVillage.get(village.orgCode) ?? 0) > 0).length;
+    return {
+      pool: coverageQuery.data ? `资源库：${poolMet} 个村达标，${poolShort} 个村不足${villages.length - poolMet - poolShort > 0 ? `，${villages.length - poolMet - poolShort} 个村未统计` : ''}` : null,
+      candidates: `人选：${candidatesMet} 个村已审核符合要求，${candidatesShort} 个村有问题，${villages.length - candidatesMet - candidatesShort} 个村尚未审核`,
+    };
+  }, [board, coverageByVillage, checkedByVillage, coverageQuery.data]);
 
   return (
     <div className="selection-board-page">
@@ -153,7 +189,7 @@ export function SelectionBoardPage() {
         <h2>选拔工作</h2>
         <Space wrap>
           {!isFixed && <TownshipChooser value={township} onChange={setTownship} />}
-          <Button icon={<ReloadOutlined />} onClick={() => void load()} disabled={!township}>刷新</Button>
+          <Button icon={<ReloadOutlined />} onClick={load} disabled={!township}>刷新</Button>
           {board?.policies.review && (
             <Button icon={<TeamOutlined />} onClick={() => void navigate(`/selection/evaluation?township=${board.orgCode}`)}>民主测评</Button>
           )}
@@ -207,6 +243,10 @@ export function SelectionBoardPage() {
             })}
           </div>
           {!ownVillages && <Card title="各村人选情况（因村选人）" size="small" className="board-villages">
+            <div className="board-villages-summary">
+              {villageSummary.pool && <Typography.Text>{villageSummary.pool}</Typography.Text>}
+              <Typography.Text>{villageSummary.candidates}</Typography.Text>
+            </div>
             {board.villages.length === 0 ? <Empty description="该乡镇下没有村（社区）" /> : (
               <Table<BoardVillage>
                 rowKey="orgCode"
@@ -215,7 +255,7 @@ export function SelectionBoardPage() {
                 pagination={false}
                 columns={villageColumns}
                 dataSource={board.villages}
-                scroll={{ x: 990 }}
+                scroll={{ x: 1270 }}
               />
             )}
           </Card>}
@@ -228,12 +268,11 @@ export function SelectionBoardPage() {
         onSaved={(candidate) => {
           setNominating(false);
           void message.success(`已推荐 ${candidate.person.name}，进入资格审查`);
-          void load();
         }}
       />
       {board && (
         <>
-          <ShortlistModal township={board.orgCode} candidates={shortlisting} onClose={() => setShortlisting(null)} onSaved={() => void load()} />
+          <ShortlistModal township={board.orgCode} candidates={shortlisting} onClose={() => setShortlisting(null)} onSaved={load} />
           <StartNoticeModal
             township={board.orgCode}
             candidates={noticing}
@@ -249,7 +288,6 @@ export function SelectionBoardPage() {
             onClose={() => setNeedVillage(null)}
             onSaved={() => {
               setNeedVillage(null);
-              void load();
             }}
           />
         </>
