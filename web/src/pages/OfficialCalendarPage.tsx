@@ -2,12 +2,12 @@ import { CalculatorOutlined, EditOutlined, PlusOutlined } from '@ant-design/icon
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { differenceFromOfficial, isSameAsOfficial } from '../../../src/domain/calendar-difference.ts';
 import { ApiError } from '../api/client.ts';
 import { calendarApi, type CalendarYear, type CalendarYearList, type NoticePeriod } from '../api/selection.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
-import {useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 /** Parses one date per line (YYYY-MM-DD, also 2026/1/1 or 2026.1.1); problems name the line. */
@@ -46,11 +46,12 @@ interface CalculatorForm { startsOn?: Dayjs | null; workingDays?: number | null;
  */
 export function OfficialCalendarPage() {
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<YearForm>();
   const [calculator] = Form.useForm<CalculatorForm>();
-  const [list, setList] = useState<CalendarYearList | null>(null);
-  const [isLoading, setLoading] = useState(false);
+  const years = useApiQuery(['official-calendar-years'], (signal) => calendarApi.years(signal));
+  const list: CalendarYearList | null = years.data ?? null;
+  const isLoading = years.isFetching;
+  const load = () => void years.refetch();
   const [editing, setEditing] = useState<Editing | null>(null);
   const mutation = useSaveMutation({ form, save: (values: YearForm) => save(values), onConflict: () => { void load(); } });
   const { clearError } = mutation;
@@ -59,18 +60,6 @@ export function OfficialCalendarPage() {
   const [periodError, setPeriodError] = useState<string | null>(null);
   const [isCalculating, setCalculating] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await calendarApi.years());
-    } catch (caught) {
-      showError(caught);
-    } finally {
-      setLoading(false);
-    }
-  }, [showError]);
-
-  useEffect(() => { void load(); }, [load]);
 
   // How the schedule being typed differs from the official one shipped for that year (if any).
   const watchedYear = Form.useWatch('year', form);

@@ -1,59 +1,37 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
-import type { User, UserList } from '../api/types.ts';
+import { useState } from 'react';
+import type { User } from '../api/types.ts';
 import { usersApi } from '../api/users.ts';
 import { formatDateTime } from '../components/formatDate.ts';
 import { OneTimePasswordModal } from '../components/OneTimePasswordModal.tsx';
 import { UserFormModal } from '../components/UserFormModal.tsx';
-import { isVersionConflict, useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 type ShownPassword = { who: string; password: string; title: string };
 
 /** 用户管理: users of the scope, paged on the server, with the actions each user's policies allow. */
 export function UsersPage() {
   const { message } = App.useApp();
-  const showError = useShowError();
   const [query, setQuery] = useState({ page: 1, pageSize: 20, search: '' });
-  const [list, setList] = useState<UserList | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [formTarget, setFormTarget] = useState<'create' | User | null>(null);
   const [shownPassword, setShownPassword] = useState<ShownPassword | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setList(await usersApi.list({ page: query.page, pageSize: query.pageSize, search: query.search || undefined }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [query, showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  const setDisabled = async (user: User, isDisabled: boolean) => {
-    try {
-      await usersApi.update(user.id, { isDisabled, version: user.version });
-      void message.success(isDisabled ? `已停用 ${user.username}` : `已启用 ${user.username}`);
-    } catch (error) {
-      showError(error);
-    }
-    void load();
-  };
-
-  const resetPassword = async (user: User) => {
-    try {
-      const result = await usersApi.resetPassword(user.id, user.version);
-      setShownPassword({ who: `${result.user.username}（${result.user.displayName}）`, password: result.initialPassword, title: '新密码（仅显示一次）' });
-    } catch (error) {
-      showError(error);
-      if (!isVersionConflict(error)) return;
-    }
-    void load();
-  };
+  const listQuery = { page: query.page, pageSize: query.pageSize, search: query.search || undefined };
+  const users = useApiQuery(['users', listQuery], (signal) => usersApi.list(listQuery, signal), { keepPrevious: true });
+  const list = users.data ?? null;
+  const load = () => void users.refetch();
+  const disabling = useSaveMutation({
+    save: ({ user, isDisabled }: { user: User; isDisabled: boolean }) => usersApi.update(user.id, { isDisabled, version: user.version }),
+    onSaved: (_result, { user, isDisabled }) => { void message.success(isDisabled ? `已停用 ${user.username}` : `已启用 ${user.username}`); },
+  });
+  const resetting = useSaveMutation({
+    save: (user: User) => usersApi.resetPassword(user.id, user.version),
+    onSaved: (result) => setShownPassword({ who: `${result.user.username}（${result.user.displayName}）`, password: result.initialPassword, title: '新密码（仅显示一次）' }),
+  });
+  const setDisabled = (user: User, isDisabled: boolean) => disabling.submit({ user, isDisabled });
+  const resetPassword = (user: User) => resetting.submit(user);
 
   const columns: ColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 130 },
@@ -127,7 +105,7 @@ export function UsersPage() {
       <Table<User>
         rowKey="id"
         size="middle"
-        loading={isLoading}
+        loading={users.isFetching}
         columns={columns}
         dataSource={list?.users ?? []}
         scroll={{ x: 1200 }}

@@ -1,12 +1,12 @@
 import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { currentYear, READINESS_LABELS, READINESS_OPTIONS, talentGridApi, type Readiness, type TalentGrid, type TalentGridEntry } from '../../api/cultivation.ts';
 import '../../components/cultivation/cultivation.css';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
-import { useShowError } from '../../components/useShowError.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 const LEVEL_LABELS: Record<number, string> = { 1: '低', 2: '中', 3: '高' };
@@ -47,26 +47,13 @@ function RateModal({ entry, onClose, onSaved }: { entry: TalentGridEntry | null;
 /** 潜力评定: the performance × potential grid (九宫格) of a township or the county, with names in each cell. */
 export function TalentGridPage() {
   const { message } = App.useApp();
-  const showError = useShowError();
   const [orgCode, setOrgCode] = useState<string | undefined>();
   const [year, setYear] = useState(currentYear());
-  const [grid, setGrid] = useState<TalentGrid | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [cell, setCell] = useState<{ performance: number; potential: number } | null>(null);
   const [rating, setRating] = useState<TalentGridEntry | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setGrid(await talentGridApi.get({ orgCode, year }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [orgCode, year, showError]);
-
-  useEffect(() => { void load(); }, [load]);
+  const gridQuery = useApiQuery(['talent-grid', orgCode, year], (signal) => talentGridApi.get({ orgCode, year }, signal), { keepPrevious: true });
+  const grid: TalentGrid | null = gridQuery.data ?? null;
+  const isLoading = gridQuery.isFetching;
 
   const namesOf = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -130,7 +117,7 @@ export function TalentGridPage() {
         位置依年度考核、季度评定、年龄和学历计算，乡镇可填写理由后调整。
       </Typography.Paragraph>
       <Table<TalentGridEntry> rowKey={(entry) => entry.reserve.id} size="small" loading={isLoading} columns={columns} dataSource={shown} scroll={{ x: 1000 }} pagination={{ pageSize: 20, showSizeChanger: false }} />
-      <RateModal entry={rating} onClose={() => setRating(null)} onSaved={() => { setRating(null); void message.success('已保存调整'); void load(); }} />
+      <RateModal entry={rating} onClose={() => setRating(null)} onSaved={() => { setRating(null); void message.success('已保存调整'); }} />
     </div>
   );
 }
