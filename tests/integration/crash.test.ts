@@ -114,7 +114,7 @@ describe('kill -9 during imports and single writes', () => {
         if (response.status === 200) attempt.acknowledged = true;
         else unexpected.push(`import ${response.status} ${await response.text()}`);
       }, () => undefined); // the connection dropped by the kill: not acknowledged
-      await sleep(faker.number.int({ min: Math.round(importMs * 0.1), max: Math.round(importMs * 0.9) }));
+      await sleep(faker.number.int({ min: Math.round(importMs * 0.2), max: Math.round(importMs * 1.6) }));
       if (!attempt.acknowledged) killedDuringImport += 1;
       killed = true;
       await server.kill();
