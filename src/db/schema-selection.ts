@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
+import type { SelectionOutcome, SelectionStage } from '../domain/selection-procedure.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -62,8 +63,8 @@ export interface SelectionCandidateTable {
   id: Generated<string>;
   person_id: string;
   org_code: string;
-  stage: string;
-  outcome: Generated<string>;
+  stage: SelectionStage;
+  outcome: Generated<SelectionOutcome>;
   channel: string;
   profile: string;
   target_post: string;
@@ -81,8 +82,8 @@ export interface SelectionStepTable {
   id: Generated<number>;
   candidate_id: string;
   action: string;
-  from_stage: string | null;
-  to_stage: string | null;
+  from_stage: SelectionStage | null;
+  to_stage: SelectionStage | null;
   occurred_on: string;
   actor_name: string;
   details: Json<Record<string, unknown>>;

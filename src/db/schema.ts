@@ -1,7 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
+import type { ManagementSchema } from './schema-management.ts';
 import type { SelectionSchema } from './schema-selection.ts';
+import type { ReserveStatus } from '../domain/reserve-status.ts';
 
 export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 
@@ -9,7 +11,7 @@ export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
  * Table and column types of the database, as the migrations in ./migrations create them.
  * The selection and cultivation tables are declared in their own files beside this one.
  */
-export interface DatabaseSchema extends SelectionSchema, CultivationSchema {
+export interface DatabaseSchema extends SelectionSchema, CultivationSchema, ManagementSchema {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
@@ -188,7 +190,7 @@ export interface ReserveTable {
   id: Generated<string>;
   person_id: string;
   org_code: string;
-  status: string;
+  status: ReserveStatus;
   target_post: string;
   readiness: string;
   source_category: string;
@@ -204,8 +206,8 @@ export interface ReserveTable {
 export interface ReserveStatusChangeTable {
   id: Generated<number>;
   reserve_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: ReserveStatus | null;
+  to_status: ReserveStatus;
   reason: string;
   actor_name: string;
   at: CreatedAt;

@@ -40,8 +40,9 @@ export const DEFAULT_DICTIONARY_ITEMS: Record<DictionaryName, readonly (readonly
   readiness: [['readyNow', '成熟，可随时使用'], ['withinTwoYears', '1–2 年内可使用'], ['longer', '需长期培养']],
   villageCondition: [['weakAndLax', '软弱涣散'], ['ordinary', '一般'], ['developingWell', '发展较好']],
   removalReason: [
-    ['unsteadyPolitics', '政治立场不坚定'], ['poorPerformance', '现实表现较差'], ['lowRecognition', '群众认可度低'], ['poorStudy', '学习不力'],
-    ['poorWork', '工作不实'], ['movedAway', '迁出或长期在外'], ['other', '其他'],
+    ['unsteadyPolitics', '政治立场不坚定'], ['poorPerformance', '现实表现不好'], ['lowRecognition', '群众公认度不高'], ['poorStudy', '学习不力'],
+    ['poorWork', '工作不实'], ['movedAway', '长期外出'], ['poorSkill', '业务不精'], ['poorResults', '成效不彰'],
+    ['ownRequest', '本人申请'], ['overAge', '年龄超限'], ['used', '已使用'], ['deceased', '去世'], ['other', '其他'],
   ],
   jointReviewDepartment: [
     ['discipline', '纪检监察机关'], ['politicsLaw', '政法委'], ['publicSecurity', '公安机关'], ['court', '法院'], ['procuratorate', '检察院'],

@@ -46,6 +46,14 @@ export const PERMISSIONS = [
   'cultivation.write',
   'cultivation.assess',
   'mentoring.log',
+  'village.manage',
+  'removal.propose',
+  'removal.approve',
+  'removal.file',
+  'appointment.recommend',
+  'appointment.approve',
+  'appointment.file',
+  'secretary.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +80,14 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'cultivation.write': '维护培训、实践和村级考核意见',
   'cultivation.assess': '乡镇考核意见、年度考核结果和潜力评定',
   'mentoring.log': '填写结对帮带记录',
+  'village.manage': '维护村情和“两委”名册',
+  'removal.propose': '提出后备力量调整建议',
+  'removal.approve': '审批后备力量调整',
+  'removal.file': '后备力量调整备案',
+  'appointment.recommend': '推荐后备力量任职',
+  'appointment.approve': '审批任用、发布任职公示和决定任职',
+  'appointment.file': '任用备案',
+  'secretary.review': '登记村党组织书记述职评议和处分',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -81,13 +97,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.file', 'policy.manage',
     'cultivation.read', 'cultivation.write', 'cultivation.assess',
+    'village.manage', 'removal.file', 'appointment.file', 'secretary.review',
   ],
   townshipCommittee: [
     'orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.review',
     'cultivation.read', 'cultivation.write', 'cultivation.assess', 'mentoring.log',
+    'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review',
   ],
-  villageClerk: ['orgUnit.read', 'person.read', 'person.write', 'reserve.write', 'selection.read', 'selection.nominate', 'cultivation.read', 'cultivation.write'],
+  villageClerk: [
+    'orgUnit.read', 'person.read', 'person.write', 'reserve.write', 'selection.read', 'selection.nominate', 'cultivation.read', 'cultivation.write',
+    'removal.propose', 'appointment.recommend',
+  ],
   // Mentors see their mentees only, and joint-review departments the candidates sent to them:
   // neither reads the pool as a whole (their modules check the assignment, not the subtree).
   mentor: ['orgUnit.read', 'mentoring.log'],

@@ -295,7 +295,10 @@ describe('the reminder roll-ups', () => {
     const facts = rollup.find((fact) => fact.reserveId === reserve.reserveId)!;
     expect(facts.training.attendedDaysThisYear).toBe(4.5);
     expect(facts.villageQuarters).toBe(1 << (quarter - 1));
-    expect(facts.assignments[0]!.contactMonths & (1 << (Number(today.slice(5, 7)) - 1))).not.toBe(0);
+    const monthBit = 1 << (Number(today.slice(5, 7)) - 1);
+    if (facts.assignments.length > 0) expect(facts.assignments[0]!.contactMonths & monthBit).not.toBe(0);
+    // An assignment is left out only when nothing of its year is missing: in January, after this month's log and this quarter's summary.
+    else expect(today.slice(5, 7)).toBe('01');
     // This year's talk by the secretary reaches the roll-up too.
     const hadTalk = facts.hasAnnualTalk;
     await call(township, 'POST', '/api/annual-talks', { reserveId: reserve.reserveId, talkedOn: today, talkerName: '李书记', content: '年度谈心谈话' }, 201);
@@ -306,7 +309,7 @@ describe('the reminder roll-ups', () => {
     // Changing attendance (an update through the upsert), moving and deleting a log keep them equal.
     await call(township, 'PUT', `/api/training-sessions/${session.id}/attendance`, { entries: [{ reserveId: reserve.reserveId, attended: true, daysAttended: 5 }] }, 200);
     await call(township, 'PATCH', `/api/training-sessions/${session.id}`, { endDate: `${thisYear}-01-10`, version: session.version }, 200);
-    const moved = (await call(mentorCookie, 'PATCH', `/api/mentor-contacts/${contact.id}`, { contactedOn: `${thisYear}-01-15`, version: contact.version }, 200)).json();
+    const moved = (await call(mentorCookie, 'PATCH', `/api/mentor-contacts/${contact.id}`, { contactedOn: `${thisYear}-01-01`, version: contact.version }, 200)).json();
     ({ rollup, records } = await bothWays(today));
     expect(rollup).toEqual(records);
     expect(rollup.find((fact) => fact.reserveId === reserve.reserveId)!.training).toEqual({ attendedDaysThisYear: 5, qualifyingEnds: [`${year}-04-14`, `${thisYear}-01-10`] });

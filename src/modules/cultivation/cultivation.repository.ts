@@ -2,6 +2,7 @@ import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type { RecordEntry } from './record-entry.ts';
+import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
 
 /** Filters shared by the lists of records about reserves. */
 export interface RecordFilter {
@@ -45,13 +46,12 @@ export const cultivationRepository = {
   },
 
   async updateAssignment(db: Executor, id: string, version: number, changes: { mentorPost?: string | undefined; mentorTitle?: string | null | undefined; endedOn?: string | null | undefined }): Promise<boolean> {
-    const result = await db.updateTable('mentoring_assignment').set((eb) => ({
+    return updateAtVersion(db, 'mentoring_assignment', { id }, version, {
       ...(changes.mentorPost !== undefined && { mentor_post: changes.mentorPost }),
       ...(changes.mentorTitle !== undefined && { mentor_title: changes.mentorTitle }),
       ...(changes.endedOn !== undefined && { ended_on: changes.endedOn }),
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async listAssignments(db: Executor, filter: RecordFilter & { activeOn?: string | undefined; mentorUserId?: string | undefined }, page: Page) {
@@ -100,21 +100,19 @@ export const cultivationRepository = {
   },
 
   async updateContact(db: Executor, id: string, version: number, changes: { contactedOn?: string | undefined; form?: string | undefined; thoughts?: string | null | undefined; work?: string | null | undefined; problems?: string | null | undefined; helpGiven?: string | null | undefined }): Promise<boolean> {
-    const result = await db.updateTable('mentor_contact').set((eb) => ({
+    return updateAtVersion(db, 'mentor_contact', { id }, version, {
       ...(changes.contactedOn !== undefined && { contacted_on: changes.contactedOn }),
       ...(changes.form !== undefined && { form: changes.form }),
       ...(changes.thoughts !== undefined && { thoughts: changes.thoughts }),
       ...(changes.work !== undefined && { work: changes.work }),
       ...(changes.problems !== undefined && { problems: changes.problems }),
       ...(changes.helpGiven !== undefined && { help_given: changes.helpGiven }),
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async deleteContact(db: Executor, id: string, version: number): Promise<boolean> {
-    const result = await db.deleteFrom('mentor_contact').where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'mentor_contact', { id }, version);
   },
 
   async listContacts(db: Executor, filter: RecordFilter & { assignmentId?: string | undefined; from?: string | undefined; to?: string | undefined }, page: Page) {
@@ -146,13 +144,12 @@ export const cultivationRepository = {
   },
 
   async updateSummary(db: Executor, id: string, version: number, changes: { periodText?: string | null | undefined; content?: string | undefined; opinion?: string | undefined }): Promise<boolean> {
-    const result = await db.updateTable('mentoring_summary').set((eb) => ({
+    return updateAtVersion(db, 'mentoring_summary', { id }, version, {
       ...(changes.periodText !== undefined && { period_text: changes.periodText }),
       ...(changes.content !== undefined && { content: changes.content }),
       ...(changes.opinion !== undefined && { opinion: changes.opinion }),
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async listSummaries(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
@@ -203,21 +200,19 @@ export const cultivationRepository = {
   },
 
   async updatePractice(db: Executor, id: string, version: number, changes: { category?: string | undefined; startedOn?: string | undefined; endedOn?: string | null | undefined; content?: string | undefined; performance?: string | null | undefined; opinion?: string | null | undefined }): Promise<boolean> {
-    const result = await db.updateTable('practice_record').set((eb) => ({
+    return updateAtVersion(db, 'practice_record', { id }, version, {
       ...(changes.category !== undefined && { category: changes.category }),
       ...(changes.startedOn !== undefined && { started_on: changes.startedOn }),
       ...(changes.endedOn !== undefined && { ended_on: changes.endedOn }),
       ...(changes.content !== undefined && { content: changes.content }),
       ...(changes.performance !== undefined && { performance: changes.performance }),
       ...(changes.opinion !== undefined && { opinion: changes.opinion }),
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async deletePractice(db: Executor, id: string, version: number): Promise<boolean> {
-    const result = await db.deleteFrom('practice_record').where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'practice_record', { id }, version);
   },
 
   async listPractice(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {
@@ -248,8 +243,7 @@ export const cultivationRepository = {
   },
 
   async deleteObserver(db: Executor, id: string, version: number): Promise<boolean> {
-    const result = await db.deleteFrom('observer_attendance').where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'observer_attendance', { id }, version);
   },
 
   async listObservers(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
@@ -283,13 +277,12 @@ export const cultivationRepository = {
   },
 
   async updateAssessment(db: Executor, id: string, version: number, changes: { grade?: string | null | undefined; opinion?: string | undefined; assessedOn?: string | undefined }): Promise<boolean> {
-    const result = await db.updateTable('assessment').set((eb) => ({
+    return updateAtVersion(db, 'assessment', { id }, version, {
       ...(changes.grade !== undefined && { grade: changes.grade }),
       ...(changes.opinion !== undefined && { opinion: changes.opinion }),
       ...(changes.assessedOn !== undefined && { assessed_on: changes.assessedOn }),
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async listAssessments(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { escapeLike } from '../../db/scope.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export const talentGridRepository = {
   /** Admitted reserves of a subtree with the person's birth date and education. */
@@ -33,10 +34,9 @@ export const talentGridRepository = {
   },
 
   async updateOverride(db: Executor, reserveId: string, version: number, values: { performance: number; potential: number; readiness: string; reason: string; ratedBy: string; ratedByUserId: string | null }): Promise<boolean> {
-    const result = await db.updateTable('talent_grid_rating').set((eb) => ({
+    return updateAtVersion(db, 'talent_grid_rating', { reserve_id: reserveId }, version, {
       performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy, rated_by_user_id: values.ratedByUserId,
-      version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('reserve_id', '=', reserveId).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 };

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
+import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export interface TrainingSessionColumns {
   name: string;
@@ -74,11 +75,11 @@ export const trainingRepository = {
   },
 
   async updateSession(db: Executor, id: string, version: number, columns: TrainingSessionColumns): Promise<boolean> {
-    const result = await db.updateTable('training_session').set((eb) => ({
+    const updated = await updateAtVersion(db, 'training_session', { id }, version, {
       name: columns.name, method: columns.method, organiser: columns.organiser, start_date: columns.startDate, end_date: columns.endDate,
-      days: columns.days, content: columns.content, place: columns.place, version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+      days: columns.days, content: columns.content, place: columns.place, updated_at: new Date(),
+    });
+    if (!updated) return false;
     // Attendance keeps copies of the method and end date for the yearly sums.
     await db.updateTable('training_attendance').set({ method: columns.method, end_date: columns.endDate }).where('session_id', '=', id).execute();
     return true;
@@ -90,8 +91,7 @@ export const trainingRepository = {
   },
 
   async deleteSession(db: Executor, id: string, version: number): Promise<boolean> {
-    const result = await db.deleteFrom('training_session').where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'training_session', { id }, version);
   },
 
   async listAttendance(db: Executor, sessionId: string, prefixes: readonly string[]) {
@@ -133,8 +133,6 @@ export const trainingRepository = {
       const inserted = await db.insertInto('training_rule_set').values({ org_code: rules.orgCode, org_prefix: rules.orgPrefix, ...values }).onConflict((oc) => oc.column('org_code').doNothing()).returning('org_code').executeTakeFirst();
       return inserted !== undefined;
     }
-    const result = await db.updateTable('training_rule_set').set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('org_code', '=', rules.orgCode).where('version', '=', version).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'training_rule_set', { org_code: rules.orgCode }, version, { ...values, updated_at: new Date() });
   },
 };

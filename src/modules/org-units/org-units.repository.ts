@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { escapeLike, withinSubtrees } from '../../db/scope.ts';
 import type { OrgLevel } from '../../domain/org-code.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export interface OrgUnitRecord {
   code: string;
@@ -115,19 +116,12 @@ export const orgUnitsRepository = {
   },
 
   async update(db: Executor, code: string, version: number, changes: { name: string; fullName: string; sortOrder?: number | undefined }): Promise<boolean> {
-    const result = await db
-      .updateTable('org_unit')
-      .set((eb) => ({
+    return updateAtVersion(db, 'org_unit', { code }, version, {
         name: changes.name,
         full_name: changes.fullName,
         ...(changes.sortOrder !== undefined && { sort_order: changes.sortOrder }),
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('code', '=', code)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async countByLevel(db: Executor, prefixes: string[]): Promise<Record<string, number>> {

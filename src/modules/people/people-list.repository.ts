@@ -1,4 +1,6 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { ReserveStatus } from '../../domain/reserve-status.ts';
+import { sql, type Expression, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { PersonTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/database.ts';
 import { escapeLike, withinSubtrees } from '../../db/scope.ts';
 import { birthDateRangeForAges } from '../../domain/dates.ts';
@@ -23,18 +25,11 @@ export interface PeopleQuery {
   sortOrder: 'asc' | 'desc';
 }
 
-export interface PersonSummaryRow {
-  person_id: string;
-  name: string;
-  gender: string;
-  birth_date: string;
-  id_number_masked: string;
-  phone_masked: string | null;
-  political_status: string;
-  party_join_date: string | null;
-  education: string;
-  is_living_away: boolean;
-}
+/** The person's columns every list shows (PERSON_COLUMNS), typed from the schema. */
+export type PersonSummaryRow = { person_id: string } & Pick<
+  Selectable<PersonTable>,
+  'name' | 'gender' | 'birth_date' | 'id_number_masked' | 'phone_masked' | 'political_status' | 'party_join_date' | 'education' | 'is_living_away'
+>;
 
 /** Conditions on person `p`, entry `x` (ledger entry or reserve) and their unit. */
 function conditions(query: PeopleQuery, kind: 'ledger' | 'reserve'): Expression<SqlBool>[] {
@@ -83,7 +78,7 @@ export interface LedgerRow extends PersonSummaryRow {
 }
 
 export interface ReserveRow extends PersonSummaryRow {
-  id: string; org_code: string; village_name: string; township_name: string; status: string; target_post: string; readiness: string;
+  id: string; org_code: string; village_name: string; township_name: string; status: ReserveStatus; target_post: string; readiness: string;
   source_category: string; mentor_name: string | null; mentor_post: string | null; notes: string | null; admitted_on: string | null; version: number;
   id_number_cipher: string; phone_cipher: string | null;
 }

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
+import type { PersonTable } from '../../db/schema.ts';
 
 /** The columns written from a checked person (sensitive fields already encrypted). */
 export interface PersonColumns {
@@ -42,13 +44,8 @@ const COLUMNS = [
   'present_position', 'is_living_away', 'education_history', 'work_history', 'family_members', 'has_photo', 'version',
 ] as const;
 
-type PersonRow = {
-  id: string; name: string; gender: string; ethnicity: string | null; birth_date: string; id_number_cipher: string; id_number_hash: string;
-  id_number_masked: string; phone_cipher: string | null; phone_masked: string | null; native_place: string | null; political_status: string;
-  party_join_date: string | null; education: string; school: string | null; major: string | null; health: string | null; occupation: string | null;
-  specialties: string | null; work_start_date: string | null; present_position: string | null; is_living_away: boolean; education_history: unknown;
-  work_history: unknown; family_members: unknown; has_photo: boolean; version: number;
-};
+/** The stored person row: its types come from the schema (src/db/schema.ts), written once. */
+type PersonRow = Pick<Selectable<PersonTable>, (typeof COLUMNS)[number]>;
 
 function toRecord(row: PersonRow): PersonRecord {
   return {
@@ -108,13 +105,7 @@ export const peopleRepository = {
 
   /** Writes the columns when the version matches; false when someone else changed the person first. */
   async update(db: Executor, id: string, version: number, columns: PersonColumns): Promise<boolean> {
-    const result = await db
-      .updateTable('person')
-      .set((eb) => ({ ...toRow(columns), version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'person', { id }, version, { ...toRow(columns), updated_at: new Date() });
   },
 
   /** The units through which a person is seen: their ledger entries and reserve records. */

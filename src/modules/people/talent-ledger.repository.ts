@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { peopleListRepository, type LedgerRow } from './people-list.repository.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export const talentLedgerRepository = {
   async insert(db: Executor, entry: { personId: string; orgCode: string; sourceCategory: string; isAway: boolean; notes: string | null; surveyedOn: string }): Promise<string> {
@@ -20,18 +21,11 @@ export const talentLedgerRepository = {
   },
 
   async update(db: Executor, id: string, version: number, changes: { sourceCategory?: string | undefined; isAway?: boolean | undefined; notes?: string | null | undefined }): Promise<boolean> {
-    const result = await db
-      .updateTable('talent_ledger_entry')
-      .set((eb) => ({
+    return updateAtVersion(db, 'talent_ledger_entry', { id }, version, {
         ...(changes.sourceCategory !== undefined && { source_category: changes.sourceCategory }),
         ...(changes.isAway !== undefined && { is_away: changes.isAway }),
         ...(changes.notes !== undefined && { notes: changes.notes }),
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 };

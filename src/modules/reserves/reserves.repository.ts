@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ImportedReserveFields } from '../../domain/import-changes.ts';
+import type { ReserveStatus } from '../../domain/reserve-status.ts';
 import { peopleLists, type ReserveRow } from '../people/people.service.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 /** A reserve as the import compares it with a row. */
 export interface StoredReserve {
@@ -19,7 +21,7 @@ const BULK_ROWS = 5000;
 export type ReserveColumns = ImportedReserveFields;
 
 export const reservesRepository = {
-  async insert(db: Executor, reserve: ReserveColumns & { personId: string; orgCode: string; status: string; admittedOn: string | null }): Promise<string> {
+  async insert(db: Executor, reserve: ReserveColumns & { personId: string; orgCode: string; status: ReserveStatus; admittedOn: string | null }): Promise<string> {
     const row = await db
       .insertInto('reserve')
       .values({
@@ -40,22 +42,15 @@ export const reservesRepository = {
   },
 
   async update(db: Executor, id: string, version: number, changes: Partial<ReserveColumns>): Promise<boolean> {
-    const result = await db
-      .updateTable('reserve')
-      .set((eb) => ({
+    return updateAtVersion(db, 'reserve', { id }, version, {
         ...(changes.targetPost !== undefined && { target_post: changes.targetPost }),
         ...(changes.readiness !== undefined && { readiness: changes.readiness }),
         ...(changes.sourceCategory !== undefined && { source_category: changes.sourceCategory }),
         ...(changes.mentorName !== undefined && { mentor_name: changes.mentorName }),
         ...(changes.mentorPost !== undefined && { mentor_post: changes.mentorPost }),
         ...(changes.notes !== undefined && { notes: changes.notes }),
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   /** Brings an existing record of the person in the village back into the pool as admitted. */
@@ -68,14 +63,8 @@ export const reservesRepository = {
   },
 
   /** Sets a reserve's status when its version matches; false when someone else changed it first. */
-  async updateStatus(db: Executor, reserveId: string, version: number, status: string): Promise<boolean> {
-    const result = await db
-      .updateTable('reserve')
-      .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('id', '=', reserveId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  async updateStatus(db: Executor, reserveId: string, version: number, status: ReserveStatus): Promise<boolean> {
+    return updateAtVersion(db, 'reserve', { id: reserveId }, version, { status, updated_at: new Date() });
   },
 
   /** The people's reserve records by "personId/orgCode". */
@@ -117,7 +106,7 @@ export const reservesRepository = {
     }
   },
 
-  async insertStatusChange(db: Executor, change: { reserveId: string; fromStatus: string | null; toStatus: string; reason: string; actorName: string }): Promise<void> {
+  async insertStatusChange(db: Executor, change: { reserveId: string; fromStatus: ReserveStatus | null; toStatus: ReserveStatus; reason: string; actorName: string }): Promise<void> {
     await db
       .insertInto('reserve_status_change')
       .values({ reserve_id: change.reserveId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, actor_name: change.actorName })

@@ -3,6 +3,8 @@ import { errorResponses, ZUuid } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { ZCreateReserve, ZReserve, ZReserveHistory, ZReserveList, ZReserveListQuery, ZUpdateReserve } from './reserves.schemas.ts';
 import { createReserve, listReserveHistory, listReserves, updateReserve } from './reserves.service.ts';
+import { ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList, ZRemovalListQuery } from './reserve-removal.schemas.ts';
+import { decideRemoval, fileRemoval, listRemovals, proposeRemoval } from './reserve-removal.ts';
 
 const tags = ['后备力量库'];
 const ZParams = z.strictObject({ id: ZUuid });
@@ -25,4 +27,22 @@ export async function reservesRoutes(app: App, { database, cipher }: ModuleDeps)
   app.get('/api/reserves/:id/history', {
     schema: { tags, summary: '状态变化历史', params: ZParams, response: { 200: ZReserveHistory, ...errorResponses } },
   }, async (request) => listReserveHistory(db, request.ctx, request.params.id));
+
+  const removalTags = ['后备力量调整（取消资格）'];
+
+  app.get('/api/reserve-removals', {
+    schema: { tags: removalTags, summary: '调整建议：待审批、待备案和已办结的', querystring: ZRemovalListQuery, response: { 200: ZRemovalList, ...errorResponses } },
+  }, async (request) => listRemovals(db, request.ctx, request.query));
+
+  app.post('/api/reserve-removals', {
+    schema: { tags: removalTags, summary: '村（社区）党组织提出调整建议', body: ZProposeRemoval, response: { 201: ZRemoval, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await proposeRemoval(db, request.ctx, request.body)));
+
+  app.post('/api/reserve-removals/:id/decision', {
+    schema: { tags: removalTags, summary: '乡镇党委审批调整建议（同意即调整出库）', params: ZParams, body: ZDecideRemoval, response: { 200: ZRemoval, ...errorResponses } },
+  }, async (request) => decideRemoval(db, request.ctx, request.params.id, request.body));
+
+  app.post('/api/reserve-removals/:id/filing', {
+    schema: { tags: removalTags, summary: '县委组织部备案', params: ZParams, body: ZFileRemoval, response: { 200: ZRemoval, ...errorResponses } },
+  }, async (request) => fileRemoval(db, request.ctx, request.params.id, request.body));
 }

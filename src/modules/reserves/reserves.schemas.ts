@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { optionalLine, optionalParagraph, optionalPersonName, singleLineText, ZDate, ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
 import { ZPeopleFilter, ZPeopleListQuery, ZPersonSummary } from '../people/people.schemas.ts';
 
-export const RESERVE_STATUSES = ['candidate', 'admitted', 'removed', 'appointed'] as const;
-export const RESERVE_STATUS_LABELS: Record<(typeof RESERVE_STATUSES)[number], string> = {
-  candidate: '考察对象', admitted: '已入库', removed: '已调整出库', appointed: '已选用',
-};
+import { RESERVE_STATUSES } from '../../domain/reserve-status.ts';
+
+export { RESERVE_STATUSES, RESERVE_STATUS_LABELS } from '../../domain/reserve-status.ts';
 
 export const ZReserve = z.object({
   id: z.string(),

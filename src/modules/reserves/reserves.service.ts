@@ -1,8 +1,10 @@
+import type { ReserveStatus } from '../../domain/reserve-status.ts';
 import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { refreshCoverage } from '../coverage/coverage.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { peopleLists, personLookup, presentSummary, presentTotal, resolvePeopleQuery, type ReserveRow } from '../people/people.service.ts';
@@ -43,7 +45,7 @@ export async function admitReserve(
 ): Promise<string> {
   const existing = await reservesRepository.findByPersonAndUnit(tx, input.personId, input.orgCode);
   let reserveId: string;
-  let fromStatus: string | null = null;
+  let fromStatus: ReserveStatus | null = null;
   if (existing) {
     reserveId = existing.id;
     fromStatus = (await findReserveRow(tx, existing.id))?.status ?? null;
@@ -60,8 +62,33 @@ export async function admitReserve(
     summary: input.summary,
     after: { personId: input.personId, targetPost: input.targetPost, readiness: input.readiness, sourceCategory: input.sourceCategory, reason: input.reason },
   });
+  await refreshCoverage(tx, [input.orgCode], ctx.today);
   return reserveId;
 }
+
+/**
+ * Moves a reserve to another status in the caller's transaction (removal, appointment): the
+ * versioned update, the status change with its reason, the audit event and the village's coverage.
+ * Throws the 409 when the reserve changed since it was read.
+ */
+export async function changeReserveStatus(
+  tx: Tx,
+  ctx: Context,
+  change: { reserveId: string; version: number; toStatus: ReserveStatus; reason: string; action: string; summary: string },
+): Promise<void> {
+  const before = await findReserveRow(tx, change.reserveId);
+  if (!before) throw notFound('后备力量');
+  if (!(await reservesRepository.updateStatus(tx, change.reserveId, change.version, change.toStatus))) throw versionConflict(`${before.name}的后备力量记录`);
+  await reservesRepository.insertStatusChange(tx, { reserveId: change.reserveId, fromStatus: before.status, toStatus: change.toStatus, reason: change.reason, actorName: actorName(ctx) });
+  await recordAuditEvent(tx, ctx, {
+    action: change.action, entityType: 'reserve', entityId: change.reserveId, orgCode: before.org_code, summary: change.summary,
+    before: { status: before.status }, after: { status: change.toStatus, reason: change.reason },
+  });
+  await refreshCoverage(tx, [before.org_code], ctx.today);
+}
+
+/** A reserve's row (person's facts, status, version) for other modules' use cases. */
+export const findReserve = findReserveRow;
 
 /**
  * Admits many reserves at once (imports), each with its first status change; the ids are the
@@ -69,6 +96,7 @@ export async function admitReserve(
  */
 export async function admitReservesInBulk(tx: Tx, ctx: Context, reserves: readonly (NewReserve & { id: string })[], reason: string): Promise<void> {
   await reservesRepository.insertAdmitted(tx, reserves, { reason, actorName: actorName(ctx) });
+  await refreshCoverage(tx, reserves.map((reserve) => reserve.orgCode), ctx.today);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, type SelectionStage } from '../../domain/selection-procedure.ts';
+import { STAGE_LABELS } from '../../domain/selection-procedure.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import type { CandidateRow } from './selection.repository.ts';
@@ -18,14 +18,14 @@ const forbid = (message: string): Verdict => ({ allowed: false, code: 'FORBIDDEN
 const conflict = (message: string): Verdict => ({ allowed: false, code: 'CONFLICT', message });
 
 function endedMessage(candidate: Pick<CandidateRow, 'outcome'>, what: string): string {
-  const outcome = { filed: '已备案', rejected: '已终止（不予通过）', withdrawn: '已终止（本人退出）' }[candidate.outcome] ?? '已结束';
+  const outcome = { inProgress: '进行中', filed: '已备案', rejected: '已终止（不予通过）', withdrawn: '已终止（本人退出）' }[candidate.outcome];
   return `该人选的选拔程序${outcome}，不能再${what}`;
 }
 
 /** Whether the caller may take a side action on the candidate now, and why not. */
 export function checkSideAction(ctx: Context, candidate: Pick<CandidateRow, 'org_code' | 'stage' | 'outcome'>, action: SideAction): Verdict {
   const isRunning = candidate.outcome === 'inProgress';
-  const stageLabel = STAGE_LABELS[candidate.stage as SelectionStage] ?? candidate.stage;
+  const stageLabel = STAGE_LABELS[candidate.stage];
   switch (action) {
     case 'attach':
       return ctx.access.can('selection.nominate', candidate.org_code) || ctx.access.can('selection.review', candidate.org_code) ? ALLOWED : forbid('您没有为该人选上传佐证材料的权限');

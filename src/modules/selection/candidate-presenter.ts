@@ -1,6 +1,6 @@
 import type {  Executor } from '../../db/database.ts';
 import { 
-  type CandidateProfile, type SelectionOutcome, type SelectionStage } from '../../domain/selection-procedure.ts';
+  type CandidateProfile } from '../../domain/selection-procedure.ts';
 
 
 import { presentSummary } from '../people/people.service.ts';
@@ -18,7 +18,7 @@ export async function presentCards(db: Executor, rows: readonly CandidateRow[], 
 export function presentCard(row: CandidateRow, referenceDate: string): Omit<TCandidateCard, 'meetsPolicy'> {
   return {
     id: row.id, orgCode: row.org_code, villageName: row.village_name, townshipName: row.township_name,
-    stage: row.stage as SelectionStage, outcome: row.outcome as SelectionOutcome, channel: row.channel as TCandidateCard['channel'],
+    stage: row.stage, outcome: row.outcome, channel: row.channel as TCandidateCard['channel'],
     profile: row.profile as CandidateProfile, targetPost: row.target_post, version: row.version, person: presentSummary(row, referenceDate),
   };
 }

@@ -1,7 +1,7 @@
 import type {  Executor } from '../../db/database.ts';
 import {  evaluateEligibility, type EligibilityPolicy, type ExclusionCode } from '../../domain/eligibility.ts';
 import {
-  ACTION_RULES, SELECTION_ACTIONS, checkTransition, type SelectionAction, type SelectionOutcome, type SelectionStage, type TransitionFacts } from '../../domain/selection-procedure.ts';
+  ACTION_RULES, SELECTION_ACTIONS, checkTransition, type SelectionAction, type TransitionFacts } from '../../domain/selection-procedure.ts';
 
 
 import type { Context } from '../../server/access.ts';
@@ -133,7 +133,7 @@ export async function takeStep(tx: Executor, ctx: Context, candidate: CandidateR
   if (candidate.version !== step.version) throw versionConflict(`${candidate.name}的选拔记录`);
   requireDateNotFuture(ctx, step.occurredOn, '日期');
   const facts = await gatherFacts(tx, { ...candidate, ...step.candidateOverride }, step.occurredOn);
-  const verdict = checkTransition({ stage: candidate.stage as SelectionStage, outcome: candidate.outcome as SelectionOutcome }, step.action, facts);
+  const verdict = checkTransition({ stage: candidate.stage, outcome: candidate.outcome }, step.action, facts);
   if (!verdict.allowed) throw new AppError('CONFLICT', step.isBatch ? `${candidate.name}（${candidate.village_name}）：${verdict.message}` : verdict.message);
   await requireNotBeforeLastStep(tx, candidate.id, step.occurredOn, '日期');
   const changes = { ...step.changes, ...(verdict.to !== null && { stage: verdict.to }) };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import {  STAGE_LABELS, type SelectionStage } from '../../domain/selection-procedure.ts';
+import { STAGE_LABELS } from '../../domain/selection-procedure.ts';
 
 
 
@@ -14,7 +14,7 @@ export async function endProcedure(db: Db, ctx: Context, id: string, action: 're
     const candidate = await loadCandidate(tx, ctx, id);
     await takeStep(tx, ctx, candidate, {
       action, version: input.version, occurredOn: input.occurredOn, changes: { outcome: action === 'reject' ? 'rejected' : 'withdrawn' },
-      details: { reason: input.reason, atStage: candidate.stage }, summary: `${action === 'reject' ? '不予通过' : '本人退出'}（${STAGE_LABELS[candidate.stage as SelectionStage]}环节）：${input.reason}`,
+      details: { reason: input.reason, atStage: candidate.stage }, summary: `${action === 'reject' ? '不予通过' : '本人退出'}（${STAGE_LABELS[candidate.stage]}环节）：${input.reason}`,
     });
   });
   return getCandidate(db, ctx, id);

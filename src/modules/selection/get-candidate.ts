@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import {
   ACTION_RULES, SELECTION_ACTIONS, checkTransition,
-  type CandidateProfile, type SelectionOutcome, type SelectionStage } from '../../domain/selection-procedure.ts';
+  type CandidateProfile } from '../../domain/selection-procedure.ts';
 
 import { ancestorCodes } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
@@ -26,7 +26,7 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
   const actions = Object.fromEntries(SELECTION_ACTIONS.map((action) => {
     const rule = ACTION_RULES[action];
     if (!ctx.access.can(rule.permission, candidate.org_code)) return [action, { allowed: false, reason: `由${rule.owner}办理` }];
-    const verdict = checkTransition({ stage: candidate.stage as SelectionStage, outcome: candidate.outcome as SelectionOutcome }, action, facts);
+    const verdict = checkTransition({ stage: candidate.stage, outcome: candidate.outcome }, action, facts);
     return [action, verdict.allowed ? { allowed: true, reason: null } : { allowed: false, reason: verdict.message }];
   })) as TCandidateDetail['actions'];
   return {

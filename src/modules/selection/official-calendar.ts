@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Executor } from '../../db/database.ts';
 import { buildCalendar, type OfficialCalendar } from '../../domain/working-days.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export interface OfficialYearLists {
   holidays: string[];
@@ -63,13 +64,9 @@ export const officialCalendarRepository = {
   },
 
   async update(db: Executor, year: { year: number; holidays: string[]; makeUpWorkdays: string[]; note: string | null; enteredBy: string }, version: number): Promise<boolean> {
-    const result = await db
-      .updateTable('official_calendar_year')
-      .set((eb) => ({ holidays: JSON.stringify(year.holidays), make_up_workdays: JSON.stringify(year.makeUpWorkdays), note: year.note, entered_by: year.enteredBy, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('year', '=', year.year)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'official_calendar_year', { year: year.year }, version, {
+      holidays: JSON.stringify(year.holidays), make_up_workdays: JSON.stringify(year.makeUpWorkdays), note: year.note, entered_by: year.enteredBy, updated_at: new Date(),
+    });
   },
 };
 

@@ -38,10 +38,18 @@ export async function resolveEffectivePolicy(db: Executor, orgCode: string): Pro
   return { source: { orgCode: nearest.org_code, orgName: unit?.name ?? nearest.org_code, versionNumber: nearest.version_number }, rules: parseRules(nearest) };
 }
 
-/** Effective policies for many units at once, sharing lookups between units of one township. */
+/** Effective policies for many units at once: one read of the policies of every unit and its ancestors. */
 export async function resolveEffectivePolicies(db: Executor, orgCodes: readonly string[]): Promise<Map<string, EffectivePolicy>> {
+  const chains = new Map([...new Set(orgCodes)].map((orgCode) => [orgCode, [orgCode, ...ancestorCodes(orgCode).reverse()]]));
+  const latest = new Map((await policyRepository.findLatest(db, [...new Set([...chains.values()].flat())])).map((row) => [row.org_code, row]));
+  const names = new Map((await orgUnitLookup.findByCodes(db, [...latest.keys()])).map((unit) => [unit.code, unit.name]));
   const result = new Map<string, EffectivePolicy>();
-  for (const orgCode of new Set(orgCodes)) result.set(orgCode, await resolveEffectivePolicy(db, orgCode));
+  for (const [orgCode, chain] of chains) {
+    const nearest = chain.map((code) => latest.get(code)).find((row) => row !== undefined);
+    result.set(orgCode, nearest
+      ? { source: { orgCode: nearest.org_code, orgName: names.get(nearest.org_code) ?? nearest.org_code, versionNumber: nearest.version_number }, rules: parseRules(nearest) }
+      : { source: { orgCode: null, orgName: '系统默认（三年行动方案）', versionNumber: null }, rules: defaultPolicy(DEFAULT_REFERENCE_DATE) });
+  }
   return result;
 }
 

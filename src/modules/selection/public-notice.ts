@@ -1,7 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { EDUCATION_LABELS, POLITICAL_LABELS, type EducationLevel } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import {  type SelectionOutcome, type SelectionStage } from '../../domain/selection-procedure.ts';
 
 
 
@@ -86,7 +85,7 @@ export async function getPublicNotice(db: Db | Executor, ctx: Context, id: strin
   return {
     id: notice.id, orgCode: notice.org_code, townshipName: notice.township_name, startsOn: notice.starts_on, endsOn: notice.ends_on, workingDays: notice.working_days,
     postingDayCounts: notice.posting_day_counts, objectionContact: notice.objection_contact, noticeText: notice.notice_text,
-    candidates: candidates.map((row) => ({ id: row.id, name: row.name, villageName: row.village_name, stage: row.stage as SelectionStage, outcome: row.outcome as SelectionOutcome })),
+    candidates: candidates.map((row) => ({ id: row.id, name: row.name, villageName: row.village_name, stage: row.stage, outcome: row.outcome })),
     objections: objections.map(presentObjection),
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { ageOn } from '../../domain/dates.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import {  SELECTION_STAGES, STAGE_LABELS, checkVillageShortlist,
-  type CandidateProfile, type SelectionStage } from '../../domain/selection-procedure.ts';
+  type CandidateProfile } from '../../domain/selection-procedure.ts';
 
 
 import type { Context } from '../../server/access.ts';
@@ -34,7 +34,7 @@ export async function getBoard(db: Db, ctx: Context, orgCode: string) {
   const needs = new Map((await selectionRepository.listVillageNeeds(db, villages.map((village) => village.code))).map((need) => [need.org_code, need]));
   const admitted = await selectionRepository.countAdmittedReserves(db, prefix);
   const policy = (await resolveEffectivePolicy(db, township.code)).rules;
-  const listed = rows.filter((row) => row.outcome === 'inProgress' && SELECTION_STAGES.indexOf(row.stage as SelectionStage) > SELECTION_STAGES.indexOf('shortlist'));
+  const listed = rows.filter((row) => row.outcome === 'inProgress' && SELECTION_STAGES.indexOf(row.stage) > SELECTION_STAGES.indexOf('shortlist'));
   return {
     orgCode: unit.code,
     columns: SELECTION_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], candidates: cards.filter((card) => card.stage === stage) })),

@@ -2,6 +2,8 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { PERSON_COLUMNS, type PersonSummaryRow } from '../people/people.service.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
+import type { SelectionOutcome, SelectionStage } from '../../domain/selection-procedure.ts';
 
 export interface CandidateRow extends PersonSummaryRow {
   id: string;
@@ -9,8 +11,8 @@ export interface CandidateRow extends PersonSummaryRow {
   village_name: string;
   township_code: string;
   township_name: string;
-  stage: string;
-  outcome: string;
+  stage: SelectionStage;
+  outcome: SelectionOutcome;
   channel: string;
   profile: string;
   target_post: string;
@@ -47,16 +49,17 @@ function candidateConditions(filter: CandidateFilter): Expression<SqlBool> {
 
 export interface StepInput {
   candidateId: string;
+  /** A step of the procedure (SelectionAction), its nomination, or a side action (SideAction). */
   action: string;
-  fromStage: string | null;
-  toStage: string | null;
+  fromStage: SelectionStage | null;
+  toStage: SelectionStage | null;
   occurredOn: string;
   actorName: string;
   details: Record<string, unknown>;
 }
 
 export const selectionRepository = {
-  async insertCandidate(db: Executor, candidate: { personId: string; orgCode: string; stage: string; channel: string; profile: string; targetPost: string; sourceCategory: string }): Promise<string> {
+  async insertCandidate(db: Executor, candidate: { personId: string; orgCode: string; stage: SelectionStage; channel: string; profile: string; targetPost: string; sourceCategory: string }): Promise<string> {
     const row = await db
       .insertInto('selection_candidate')
       .values({ person_id: candidate.personId, org_code: candidate.orgCode, stage: candidate.stage, channel: candidate.channel, profile: candidate.profile, target_post: candidate.targetPost, source_category: candidate.sourceCategory })
@@ -89,26 +92,18 @@ export const selectionRepository = {
   async updateCandidate(
     db: Executor,
     id: string,
-    expected: { version: number; stage: string },
-    changes: { stage?: string; outcome?: string; exclusionsFound?: string[]; evaluation?: Record<string, unknown>; publicNoticeId?: string; reserveId?: string },
+    expected: { version: number; stage: SelectionStage },
+    changes: { stage?: SelectionStage; outcome?: SelectionOutcome; exclusionsFound?: string[]; evaluation?: Record<string, unknown>; publicNoticeId?: string; reserveId?: string },
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('selection_candidate')
-      .set((eb) => ({
+    return updateAtVersion(db, 'selection_candidate', { id, stage: expected.stage }, expected.version, {
         ...(changes.stage !== undefined && { stage: changes.stage }),
         ...(changes.outcome !== undefined && { outcome: changes.outcome }),
         ...(changes.exclusionsFound !== undefined && { exclusions_found: JSON.stringify(changes.exclusionsFound) }),
         ...(changes.evaluation !== undefined && { evaluation: JSON.stringify(changes.evaluation) }),
         ...(changes.publicNoticeId !== undefined && { public_notice_id: changes.publicNoticeId }),
         ...(changes.reserveId !== undefined && { reserve_id: changes.reserveId }),
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expected.version)
-      .where('stage', '=', expected.stage)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async insertStep(db: Executor, step: StepInput): Promise<void> {
@@ -180,24 +175,11 @@ export const selectionRepository = {
   },
 
   async answerJointReview(db: Executor, id: string, version: number, answer: { status: 'passed' | 'concern'; comment: string | null; answeredBy: string }): Promise<boolean> {
-    const result = await db
-      .updateTable('joint_review')
-      .set((eb) => ({ status: answer.status, comment: answer.comment, answered_by: answer.answeredBy, answered_at: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'joint_review', { id }, version, { status: answer.status, comment: answer.comment, answered_by: answer.answeredBy, answered_at: new Date() });
   },
 
   async resolveJointReview(db: Executor, id: string, version: number, resolution: { resolution: string; resolvedBy: string }): Promise<boolean> {
-    const result = await db
-      .updateTable('joint_review')
-      .set((eb) => ({ status: 'resolved', resolution: resolution.resolution, resolved_by: resolution.resolvedBy, resolved_at: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('status', '=', 'concern')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'joint_review', { id, status: 'concern' }, version, { status: 'resolved', resolution: resolution.resolution, resolved_by: resolution.resolvedBy, resolved_at: new Date() });
   },
 
   /** Departments that have a joint-review user bound to a unit above (or at) the given code. */
@@ -310,13 +292,7 @@ export const selectionRepository = {
   },
 
   async updateVillageNeed(db: Executor, need: { orgCode: string; need: string; condition: string | null }, version: number): Promise<boolean> {
-    const result = await db
-      .updateTable('village_reserve_need')
-      .set((eb) => ({ need: need.need, condition: need.condition, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('org_code', '=', need.orgCode)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'village_reserve_need', { org_code: need.orgCode }, version, { need: need.need, condition: need.condition, updated_at: new Date() });
   },
 
   async linkReserve(db: Executor, candidateId: string, reserveId: string): Promise<void> {

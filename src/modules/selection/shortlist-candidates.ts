@@ -1,8 +1,8 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { ageOn } from '../../domain/dates.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import {  SELECTION_STAGES, checkVillageShortlist,
-  type CandidateProfile, type SelectionStage } from '../../domain/selection-procedure.ts';
+import { SELECTION_STAGES, checkVillageShortlist,
+  type CandidateProfile } from '../../domain/selection-procedure.ts';
 
 
 import type { Context } from '../../server/access.ts';
@@ -53,7 +53,7 @@ export async function shortlistCandidates(db: Db, ctx: Context, input: { orgCode
     }
     // Everyone on the township's list so far: this meeting's and those already past the shortlist.
     const onList = (await selectionRepository.listCandidates(tx, { prefixes: [prefix], outcome: 'inProgress' }, { offset: 0, limit: 5000 })).rows
-      .filter((candidate) => SELECTION_STAGES.indexOf(candidate.stage as SelectionStage) > SELECTION_STAGES.indexOf('shortlist'));
+      .filter((candidate) => SELECTION_STAGES.indexOf(candidate.stage) > SELECTION_STAGES.indexOf('shortlist'));
     return { shortlisted: shortlisted.length, warnings: await shortlistWarnings(tx, township.code, onList) };
   });
 }

@@ -3,6 +3,7 @@ import { withinSubtrees } from '../../db/scope.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { OrgLevel } from '../../domain/org-code.ts';
 import type { RoleBinding } from '../../server/access.ts';
+import { updateAtVersion } from '../../db/optimistic-lock.ts';
 
 export interface UserRecord {
   id: string;
@@ -111,21 +112,14 @@ export const usersRepository = {
     version: number,
     changes: { displayName?: string; orgCode?: string; isDisabled?: boolean; passwordHash?: string; mustChangePassword?: boolean },
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('app_user')
-      .set((eb) => ({
+    return updateAtVersion(db, 'app_user', { id }, version, {
         ...(changes.displayName !== undefined && { display_name: changes.displayName }),
         ...(changes.orgCode !== undefined && { org_code: changes.orgCode }),
         ...(changes.isDisabled !== undefined && { is_disabled: changes.isDisabled }),
         ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash, password_changed_at: new Date() }),
         ...(changes.mustChangePassword !== undefined && { must_change_password: changes.mustChangePassword }),
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      updated_at: new Date(),
+    });
   },
 
   async recordLogin(db: Executor, id: string, at: Date): Promise<void> {

@@ -16,7 +16,7 @@ async function post(world: TestWorld, cookie: string, url: string, payload: unkn
 
 /** A year of cultivation records in town B, created by the administrator. */
 async function seedTownB(world: TestWorld, admin: string): Promise<SeededIds> {
-  const year = new Date().getUTCFullYear() - 1;
+  year = Number(world.today.slice(0, 4)) - 1;
   const reserve = await addReserve(world, admin, world.townshipB.villageCode, { name: '乙镇培养对象' });
   await world.database.db.updateTable('reserve').set({ admitted_on: `${year - 1}-03-01` }).where('id', '=', reserve.reserveId).execute();
   const mentor = await addMentor(world, 'daoshi_townb', world.townshipB.code);
@@ -46,7 +46,8 @@ async function seedTownB(world: TestWorld, admin: string): Promise<SeededIds> {
 const foreign = (requests: (world: TestWorld, seeded: SeededIds) => ProbeRequest[]): Probe => ({ kind: 'foreign', requests });
 const list = (requests: (world: TestWorld, seeded: SeededIds) => ProbeRequest[]): Probe => ({ kind: 'list', requests });
 const get = (url: string): ProbeRequest => ({ method: 'GET', url });
-const year = new Date().getUTCFullYear() - 1;
+/** The last full year before the world's today: set when town B is seeded, before any probe runs. */
+let year = 0;
 
 /** List requests: everything, filtered by town B's unit, and by town B's reserve. */
 function listsOf(path: string, hasYear = true) {

@@ -2,7 +2,7 @@ import type { PathFiller } from './types.ts';
 
 /** Path values for the cultivation GET routes (see sensitive-fields.test.ts): a session, a contact log and a reserve, all about the seeded reserves. */
 export const cultivationPaths: PathFiller = async (world, admin, reserves) => {
-  const year = new Date().getUTCFullYear() - 1;
+  const year = Number(world.today.slice(0, 4)) - 1;
   const send = async (method: 'POST' | 'PUT', url: string, payload: unknown) => {
     const response = await world.app.inject({ method, url, headers: { cookie: admin }, payload: payload as Record<string, unknown> });
     if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);

@@ -1,0 +1,124 @@
+import type { Db, Executor } from '../../db/database.ts';
+import { COVERAGE_RULE_LABELS, COVERAGE_RULES, DEFAULT_COVERAGE_TARGETS, percentage, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule } from '../../domain/coverage.ts';
+import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
+import { subtreePrefix } from '../../domain/org-code.ts';
+import type { Context } from '../../server/access.ts';
+import { notFound } from '../../server/errors.ts';
+import { orgUnitLookup } from '../org-units/org-units.service.ts';
+import { resolveEffectivePolicies } from '../selection/policy.service.ts';
+import { findVillageNeeds } from '../villages/village-profile.ts';
+import { coverageRepository, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
+
+/**
+ * Coverage and replenishment (补充) and bench strength: per village, whether its reserves meet the
+ * rules of src/domain/coverage.ts, since when it is short, and whether its secretary seat has a
+ * successor ready now. Young age and the new-secretary rules come from each township's policy.
+ */
+
+type VillageFilter = { prefixes: readonly string[] } | { villageCodes: readonly string[] };
+
+async function cutoffsFor(db: Executor, filter: VillageFilter, today: string): Promise<{ cutoffs: TownshipCutoffs[]; youngAge: Map<string, number> }> {
+  const townships = await coverageRepository.listTownshipsOf(db, filter);
+  const policies = await resolveEffectivePolicies(db, townships);
+  const youngAge = new Map<string, number>();
+  const cutoffs = townships.map((townshipCode) => {
+    const rules = policies.get(townshipCode)!.rules;
+    youngAge.set(townshipCode, rules.youngReserveMaximumAge);
+    return {
+      townshipCode,
+      youngAfter: youngBornAfter(today, rules.youngReserveMaximumAge),
+      secretaryAfter: youngBornAfter(today, rules.secretary.newMaximumAge),
+      secretaryEducationRank: EDUCATION_ORDER.indexOf(rules.secretary.newMinimumEducation) + 1,
+    };
+  });
+  return { cutoffs, youngAge };
+}
+
+async function evaluate(db: Executor, filter: VillageFilter, today: string) {
+  const { cutoffs, youngAge } = await cutoffsFor(db, filter, today);
+  const rows = await coverageRepository.countVillages(db, filter, cutoffs);
+  const needs = await findVillageNeeds(db, rows.map((row) => row.org_code));
+  return rows.map((row) => {
+    const need = needs.get(row.org_code)!;
+    const results = villageCoverage(row, need.need, today, { ...DEFAULT_COVERAGE_TARGETS, youngMaximumAge: youngAge.get(row.township_code) ?? DEFAULT_COVERAGE_TARGETS.youngMaximumAge });
+    return { row, need, results, short: shortfalls(results) };
+  });
+}
+
+/**
+ * Brings the stored shortfalls of the villages up to date in the caller's transaction: called by
+ * every change of reserves (admission, removal, appointment) and of a village's need, so a village
+ * losing its second reserve is flagged at once, with the date it became short.
+ */
+export async function refreshCoverage(tx: Executor, villageCodes: readonly string[], today: string): Promise<void> {
+  if (villageCodes.length === 0) return;
+  const evaluated = await evaluate(tx, { villageCodes: [...new Set(villageCodes)] }, today);
+  const open: { orgCode: string; rule: CoverageRule; since: string }[] = [];
+  const close: { orgCode: string; rule: CoverageRule }[] = [];
+  for (const village of evaluated) {
+    const stored = new Map(Object.entries(village.row.short_since ?? {}) as [CoverageRule, string][]);
+    const change = reconcileShortfalls(stored, village.short, today);
+    open.push(...change.open.map((item) => ({ orgCode: village.row.org_code, ...item })));
+    close.push(...change.close.map((rule) => ({ orgCode: village.row.org_code, rule })));
+  }
+  await coverageRepository.openShortfalls(tx, open);
+  await coverageRepository.closeShortfalls(tx, close);
+}
+
+function presentVillage(village: Awaited<ReturnType<typeof evaluate>>[number], today: string) {
+  const { row } = village;
+  return {
+    orgCode: row.org_code, name: row.name, townshipCode: row.township_code, townshipName: row.township_name,
+    reserves: row.reserves, young: row.young, mature: row.mature, successors: row.successors,
+    need: village.need.need, needExplanation: village.need.explanation,
+    rules: village.results.map((result) => ({ ...result, label: COVERAGE_RULE_LABELS[result.rule], shortSince: result.met ? null : (row.short_since?.[result.rule] ?? today) })),
+    isShort: village.short.length > 0,
+    hasReadySuccessor: row.successors > 0,
+  };
+}
+
+function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
+  const count = villages.length;
+  const short = villages.filter((village) => village.isShort).length;
+  const withTwo = villages.filter((village) => village.reserves >= DEFAULT_COVERAGE_TARGETS.minimumReserves).length;
+  const withYoung = villages.filter((village) => village.young >= 1).length;
+  const withSuccessor = villages.filter((village) => village.hasReadySuccessor).length;
+  return {
+    villages: count, shortVillages: short, reserves: villages.reduce((sum, village) => sum + village.reserves, 0),
+    shares: { atLeastTwo: percentage(withTwo, count), young: percentage(withYoung, count), readySuccessor: percentage(withSuccessor, count) },
+    byRule: Object.fromEntries(COVERAGE_RULES.map((rule) => [rule, villages.filter((village) => village.rules.some((result) => result.rule === rule && !result.met)).length])) as Record<CoverageRule, number>,
+  };
+}
+
+/** Villages listed at most for a unit above a township (the short ones first). */
+const VILLAGE_LIST_LIMIT = 2000;
+
+/** The coverage page of a unit: totals, one line per township, and its villages (above a township: the short ones). */
+export async function getCoverage(db: Db, ctx: Context, orgCode: string, options: { shortOnly?: boolean | undefined } = {}) {
+  ctx.access.require('person.read', [orgCode], { record: '组织单位', action: '查看后备力量覆盖情况' });
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
+  if (!unit) throw notFound('组织单位');
+  const prefix = subtreePrefix(unit.code, unit.level);
+  const villages = (await evaluate(db, { prefixes: [prefix] }, ctx.today)).map((village) => presentVillage(village, ctx.today));
+  const townships = new Map<string, { code: string; name: string; villages: ReturnType<typeof presentVillage>[] }>();
+  for (const village of villages) {
+    const entry = townships.get(village.townshipCode) ?? { code: village.townshipCode, name: village.townshipName, villages: [] };
+    entry.villages.push(village);
+    townships.set(village.townshipCode, entry);
+  }
+  const isTownshipOrBelow = unit.level === 'township' || unit.level === 'village' || unit.level === 'community';
+  const listed = isTownshipOrBelow && !options.shortOnly ? villages : villages.filter((village) => village.isShort);
+  return {
+    orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today,
+    summary: summarise(villages),
+    townships: [...townships.values()].map((township) => ({ code: township.code, name: township.name, ...summarise(township.villages) })),
+    villages: listed.slice(0, VILLAGE_LIST_LIMIT),
+    villagesTotal: listed.length,
+  };
+}
+
+/** One village's coverage and bench strength (the village page). */
+export async function getVillageCoverage(db: Executor, orgCode: string, today: string) {
+  const [village] = await evaluate(db, { villageCodes: [orgCode] }, today);
+  return village ? presentVillage(village, today) : null;
+}
