@@ -19,7 +19,7 @@ function loose(db: Executor): Loose {
 
 /**
  * The optimistic-lock update: changes the row that matches `match` (equality on every given
- * column) only while its version is still `version`, and moves the version on by one. False when
+ * column, IS NULL for a null) only while its version is still `version`, and moves the version on by one. False when
  * nothing matched — the row changed since it was read, or it is gone, or it no longer matches.
  */
 export async function updateAtVersion<T extends VersionedTable>(
@@ -33,7 +33,7 @@ export async function updateAtVersion<T extends VersionedTable>(
     .updateTable(table as string)
     .set((eb: ExpressionBuilder<Record<string, LooseRow>, string>) => ({ ...(changes as Record<string, unknown>), version: eb('version', '+', 1) }))
     .where('version', '=', version);
-  for (const [column, value] of Object.entries(match)) query = query.where(column, '=', value);
+  for (const [column, value] of Object.entries(match)) query = query.where(column, value === null ? 'is' : '=', value);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -41,7 +41,7 @@ export async function updateAtVersion<T extends VersionedTable>(
 /** The optimistic-lock delete: removes the matching row only while its version is still `version`. */
 export async function deleteAtVersion<T extends VersionedTable>(db: Executor, table: T, match: Match<T>, version: number): Promise<boolean> {
   let query = loose(db).deleteFrom(table as string).where('version', '=', version);
-  for (const [column, value] of Object.entries(match)) query = query.where(column, '=', value);
+  for (const [column, value] of Object.entries(match)) query = query.where(column, value === null ? 'is' : '=', value);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }

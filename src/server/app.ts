@@ -23,6 +23,8 @@ import { selectionRoutes } from '../modules/selection/selection.routes.ts';
 import { cultivationRoutes } from '../modules/cultivation/cultivation.routes.ts';
 import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
 import { coverageRoutes } from '../modules/coverage/coverage.routes.ts';
+import { villagesRoutes } from '../modules/villages/villages.routes.ts';
+import { appointmentsRoutes } from '../modules/appointments/appointments.routes.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { SensitiveCipher } from './sensitive-cipher.ts';
@@ -135,7 +137,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   });
 
   const deps: ModuleDeps = { database, config, cipher, clock };
-  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, recordFormRoutes, coverageRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, recordFormRoutes, coverageRoutes, villagesRoutes, appointmentsRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());

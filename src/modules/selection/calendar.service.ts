@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { describeDifference, differenceFromOfficial, isSameAsOfficial } from '../../domain/calendar-difference.ts';
 import { calendarYearProblems, endOfWorkingDays, UnknownYearError } from '../../domain/working-days.ts';
 import type { Context } from '../../server/access.ts';
@@ -47,13 +47,20 @@ export async function putOfficialCalendarYear(db: Db, ctx: Context, year: number
   return listOfficialCalendar(db, ctx);
 }
 
-export async function computeNoticePeriod(db: Db, ctx: Context, query: { startsOn: string; workingDays: number; postingDayCounts: boolean }) {
-  ctx.access.requireAnywhere('selection.read', '计算公示期');
+/**
+ * The last day of a notice of `workingDays` working days from `startsOn` on the official calendar
+ * (selection and appointment notices alike); a year the calendar does not know is a 400 saying so.
+ */
+export async function noticeEndsOn(db: Executor, startsOn: string, workingDays: number, postingDayCounts: boolean): Promise<string> {
   try {
-    const endsOn = endOfWorkingDays(await loadOfficialCalendar(db), query.startsOn, query.workingDays, { startDayCounts: query.postingDayCounts });
-    return { ...query, endsOn };
+    return endOfWorkingDays(await loadOfficialCalendar(db), startsOn, workingDays, { startDayCounts: postingDayCounts });
   } catch (error) {
     if (error instanceof UnknownYearError) throw new AppError('VALIDATION_FAILED', error.message);
     throw error;
   }
+}
+
+export async function computeNoticePeriod(db: Db, ctx: Context, query: { startsOn: string; workingDays: number; postingDayCounts: boolean }) {
+  ctx.access.requireAnywhere('selection.read', '计算公示期');
+  return { ...query, endsOn: await noticeEndsOn(db, query.startsOn, query.workingDays, query.postingDayCounts) };
 }

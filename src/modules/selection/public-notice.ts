@@ -1,15 +1,11 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { EDUCATION_LABELS, POLITICAL_LABELS, type EducationLevel } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-
-
-
-import { endOfWorkingDays, UnknownYearError } from '../../domain/working-days.ts';
 import { composePublicNoticeText } from '../../domain/public-notice.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
-import { loadOfficialCalendar } from './official-calendar.ts';
+import { noticeEndsOn } from './calendar.service.ts';
 import { resolveEffectivePolicy } from './policy.service.ts';
 import { selectionRepository, type CandidateRow } from './selection.repository.ts';
 import { actorName, loadCandidate, recordSideStep, requireDateNotFuture, requireNotBeforeSideSteps, takeStep } from './candidate-steps.ts';
@@ -44,13 +40,7 @@ export async function startPublicNotice(db: Db, ctx: Context, input: { orgCode: 
     const township = await requireTownship(tx, input.orgCode);
     const prefix = subtreePrefix(township.code, township.level);
     const policy = (await resolveEffectivePolicy(tx, township.code)).rules.publicNotice;
-    let endsOn: string;
-    try {
-      endsOn = endOfWorkingDays(await loadOfficialCalendar(tx), input.startsOn, policy.workingDays, { startDayCounts: policy.postingDayCounts });
-    } catch (error) {
-      if (error instanceof UnknownYearError) throw new AppError('VALIDATION_FAILED', `公示期无法计算：${error.message}`);
-      throw error;
-    }
+    const endsOn = await noticeEndsOn(tx, input.startsOn, policy.workingDays, policy.postingDayCounts);
     const candidates: CandidateRow[] = [];
     for (const candidateId of new Set(input.candidateIds)) {
       const candidate = await loadCandidate(tx, ctx, candidateId);
