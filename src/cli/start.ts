@@ -28,6 +28,7 @@ const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
 /** How often the server looks whether a scheduled backup is due. */
 const BACKUP_CHECK_MS = 60 * 60_000;
+const BACKUP_FIRST_CHECK_MS = 60_000;
 
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
@@ -63,7 +64,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   await checkpoint();
   const checkpoints = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
   checkpoints.unref();
-  // Scheduled backups (the laptop case): at start when the last is older than the interval, then checked hourly.
+  // Scheduled backups (the laptop case): soon after start when the last is older than the interval, then checked hourly.
   const backupHours = config.backupIntervalHours ?? (database.kind === 'pglite' ? 24 : 0);
   let backingUp: Promise<void> = Promise.resolve();
   const backup = () => {
@@ -85,6 +86,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  if (backupHours > 0) backup();
+  // The first check a minute after start, not beside the first requests.
+  if (backupHours > 0) setTimeout(backup, BACKUP_FIRST_CHECK_MS).unref();
   console.log(`后备力量选育管用系统已启动：http://${config.host}:${config.port}/ （数据库：${database.kind === 'pglite' ? `内置 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
 }

@@ -69,6 +69,8 @@ export async function startServer(options: { timeoutMs?: number; root?: string; 
     HOUBEI_SECRET_KEY: TEST_SECRET_KEY,
     // Queued requests wait as long as a slow, shared test machine needs, never 503.
     HOUBEI_REQUEST_WAIT_MS: '600000',
+    // No scheduled backup beside the first requests of a test (tests/integration/scheduled-backup.test.ts covers it).
+    HOUBEI_BACKUP_HOURS: '0',
   };
   delete env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
