@@ -53,7 +53,7 @@ function exited(child: ChildProcess): Promise<void> {
  * (the data directory is then not removed on stop), `port` on a given port.
  */
 export async function startServer(options: { timeoutMs?: number; root?: string; dataDir?: string; databaseUrl?: string; port?: number } = {}): Promise<ServerProcess> {
-  const timeoutMs = options.timeoutMs ?? 90_000;
+  const timeoutMs = options.timeoutMs ?? 180_000;
   const root = options.root ?? repositoryRoot;
   const keepsData = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
