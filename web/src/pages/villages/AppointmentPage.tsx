@@ -117,7 +117,7 @@ export function AppointmentPage() {
             {policies.byElection && <Button type="primary" onClick={() => setEditing({ kind: 'byElection' })}>登记补选结果</Button>}
             {policies.refuse && <Button danger onClick={() => setEditing({ kind: 'step', action: 'refuse' })}>不予同意</Button>}
             {policies.withdraw && <Button onClick={() => setEditing({ kind: 'step', action: 'withdraw' })}>撤回</Button>}
-            {!policies.next && !policies.byElection && !policies.refuse && !policies.withdraw && <Typography.Text type="secondary">下一步由{appointment.stageLabel.replace(/^待/, '')}办理。</Typography.Text>}
+            {!policies.next && !policies.byElection && <Typography.Text type="secondary" className="next-step-hint">当前环节：{appointment.stageLabel}，下一步不由您办理。</Typography.Text>}
           </Space>
         )}
       </Card>
