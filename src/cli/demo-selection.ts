@@ -12,7 +12,7 @@ import type { RequestContext } from '../server/access.ts';
 /** How far each demo candidate gets: the board then shows every column. */
 const TARGETS = ['filed', 'publicNotice', 'jointReview', 'shortlist', 'interview', 'democraticEvaluation', 'jointReview', 'qualificationReview'] as const;
 
-async function actAs(db: Db, username: string, today: string): Promise<RequestContext> {
+export async function actAs(db: Db, username: string, today: string): Promise<RequestContext> {
   const userId = await findUserIdByUsername(db, username);
   if (!userId) throw new Error(`demo user ${username} missing`);
   return contextFor(await loadActor(db, userId), 'local', today);

@@ -16,6 +16,7 @@ import { admitReservesInBulk } from '../modules/reserves/reserves.service.ts';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.ts';
 import { loadDemoCultivation } from '../modules/cultivation/cultivation-demo.ts';
 import { loadDemoSelection } from './demo-selection.ts';
+import { loadDemoManagement } from './demo-management.ts';
 
 /** 青神县, Meishan, Sichuan: the county of seed 002. */
 export const DEMO_COUNTY = '511425';
@@ -76,6 +77,7 @@ export async function loadDemo(db: Db, cipher: SensitiveCipher, clock: Clock, de
   await loadDemoPeople(db, ctx, cipher, countyCode);
   await loadDemoSelection(db, township.code, ctx.today);
   await loadDemoCultivation(db, { countyCode, onDate: ctx.today });
+  await loadDemoManagement(db, township.code, ctx.today);
   return { loaded: true, password: demoPassword === undefined ? password : undefined, usernames: DEMO_USERS.map((user) => user.username) };
 }
 
@@ -96,16 +98,23 @@ async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCiphe
   let sequence = 0;
   for (const village of villages) {
     const count = faker.number.int({ min: 6, max: 10 });
-    const reserves = faker.number.int({ min: 2, max: 3 });
+    // Most villages meet coverage (≥ 2 reserves, one of them 35 or under); about one in eight has a
+    // single reserve, and about one in eight none young enough: the coverage page has work to show.
+    const shape = faker.helpers.weightedArrayElement([{ weight: 6, value: 'covered' }, { weight: 1, value: 'single' }, { weight: 1, value: 'noYoung' }] as const);
+    const reserves = shape === 'single' ? 1 : faker.number.int({ min: 2, max: 3 });
     for (let index = 0; index < count; index += 1) {
       sequence += 1;
+      const isReserve = index < reserves;
       const sex = faker.helpers.arrayElement(['male', 'female'] as const);
-      const birth = faker.date.between({ from: '1971-01-01', to: '2001-12-31' });
+      // Reserves meet the demo's policy (中共党员, 大专 or above, 45 or under on its reference date 2026-03-31).
+      const birthRange = !isReserve ? { from: '1971-01-01', to: '2001-12-31' }
+        : shape === 'noYoung' || index > 0 ? { from: '1982-01-01', to: '1989-12-31' } : { from: '1992-01-01', to: '2001-12-31' };
+      const birth = faker.date.between(birthRange);
       const birthText = birth.toISOString().slice(0, 10).replaceAll('-', '');
       const sequenceDigits = (sequence * 2 + (sex === 'male' ? 1 : 0)) % 1000;
       const first17 = `${DEMO_COUNTY}${birthText}${String(sequenceDigits).padStart(3, '0')}`;
       const idNumber = `${first17}${idNumberCheckCharacter(first17)}`;
-      const isMember = faker.datatype.boolean({ probability: 0.7 });
+      const isMember = isReserve || faker.datatype.boolean({ probability: 0.7 });
       const joinYear = Math.min(2024, birth.getUTCFullYear() + faker.number.int({ min: 20, max: 30 }));
       const checked: CheckedPerson = {
         name: faker.person.fullName({ sex }).replace(/\s+/g, ''),
@@ -116,7 +125,7 @@ async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCiphe
         ethnicity: 'han',
         politicalStatus: isMember ? 'fullMember' : faker.helpers.arrayElement(['activist', 'masses']),
         partyJoinDate: isMember ? `${joinYear}-${String(faker.number.int({ min: 1, max: 12 })).padStart(2, '0')}-01` : null,
-        education: faker.helpers.arrayElement(EDUCATION),
+        education: faker.helpers.arrayElement(isReserve ? EDUCATION.filter((level) => ['juniorCollege', 'bachelor', 'postgraduate'].includes(level)) : EDUCATION),
         health: 'healthy',
         occupation: faker.helpers.arrayElement(['种植大户', '个体经营', '合作社负责人', '村干部', '外出务工', '乡村教师', '网格员']),
         nativePlace: '四川眉山',
@@ -128,7 +137,7 @@ async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCiphe
         orgCode: village.code,
         sourceCategory: faker.helpers.arrayElement(village.level === 'community' ? SOURCES_COMMUNITY : SOURCES_VILLAGE),
         isAway: checked.isLivingAway ?? false,
-        isReserve: index < reserves,
+        isReserve,
         readiness: faker.helpers.arrayElement(['readyNow', 'withinTwoYears', 'withinTwoYears', 'longer']),
         targetPost: index === 0 ? 'secretary' : 'committeeMember',
         mentor: `${faker.person.fullName().replace(/\s+/g, '')} ${faker.helpers.arrayElement(MENTOR_POSTS)}`,

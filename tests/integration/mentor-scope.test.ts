@@ -97,6 +97,8 @@ function fillPath(path: string, target: 'sameVillage' | 'otherTown'): string {
     ['/api/talent-ledger/', reserve.ledgerEntryId],
     ['/api/users/', world.users.townshipA.id],
     ['/api/org-units/', target === 'otherTown' ? world.townshipB.villageCode : world.townshipA.villageCode],
+    ['/api/villages/', target === 'otherTown' ? world.townshipB.villageCode : world.townshipA.villageCode],
+    ['/api/coverage/', target === 'otherTown' ? world.townshipB.villageCode : world.townshipA.villageCode],
     ['/api/dictionaries/', 'sourceCategory'],
   ];
   const value = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? '00000000-0000-4000-8000-000000000000';
