@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
 import { Http, responseOf } from './http.ts';
+import { admitReserve } from './reserve-fixture.ts';
 
 /** The date `days` days from `date` (YYYY-MM-DD). */
 function addDays(date: string, days: number): string {
@@ -41,17 +41,7 @@ describe('appointment: from the suggestions of a vacancy to the effective appoin
     // The server's business date: the steps are dated in the weeks before it, the notice ending before the decision.
     today = (await township.get<{ today: string }>(`/api/coverage/${townshipUnit!.code}?shortOnly=true`)).today;
 
-    const first17 = `511425199203${String(10 + (stamp % 18)).padStart(2, '0')}${String((stamp % 499) * 2 + 1).padStart(3, '0')}`;
-    const { entry } = await township.call<{ entry: { person: { id: string } } }>('POST', '/api/talent-ledger', {
-      orgCode: villageCode,
-      person: { name: reserveName, birthDate: `1992-03-${first17.slice(12, 14)}`, idNumber: first17 + idNumberCheckCharacter(first17), politicalStatus: 'fullMember', partyJoinDate: '2015-07-01', education: 'bachelor' },
-      sourceCategory: 'graduate',
-    }, 201);
-    const reserve = await township.call<{ id: string; version: number }>('POST', '/api/reserves', {
-      orgCode: villageCode, personId: entry.person.id, targetPost: 'committeeMember', readiness: 'readyNow', sourceCategory: 'graduate',
-      registration: { sourceDocument: '村级后备力量名册' },
-    }, 201);
-    reserveId = reserve.id;
+    reserveId = (await admitReserve(township, villageCode, { name: reserveName, born: '199203', stamp, readiness: 'readyNow' })).reserveId;
     const vacancy = await township.call<{ id: string }>('POST', '/api/vacancies', {
       orgCode: villageCode, committee: 'party', post: 'member', openedOn: addDays(today, -40), cause: `委员辞职（${reserveName}）`,
     }, 201);

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { launchBrowser, loginThroughForm } from './browser.ts';
 import { Http, responseOf } from './http.ts';
+import { admitReserve } from './reserve-fixture.ts';
 
 interface RemovalView { id: string; reserveId: string; status: string; reasonLabel: string; reasonText: string }
 
@@ -23,17 +23,7 @@ describe('removal of a reserve: village proposes on a phone, township approves, 
     const clerk = await Http.login(server.baseUrl, 'cunwu');
     const villageCode = (await clerk.get<{ roles: { orgCode: string }[] }>('/api/auth/me')).roles[0]!.orgCode;
     const township = await Http.login(server.baseUrl, 'xiangzhen');
-    const first17 = `511425199305${String(10 + (stamp % 18)).padStart(2, '0')}${String((stamp % 499) * 2 + 1).padStart(3, '0')}`;
-    const { entry } = await township.call<{ entry: { person: { id: string } } }>('POST', '/api/talent-ledger', {
-      orgCode: villageCode,
-      person: { name: reserveName, birthDate: `1993-05-${first17.slice(12, 14)}`, idNumber: first17 + idNumberCheckCharacter(first17), politicalStatus: 'fullMember', partyJoinDate: '2016-07-01', education: 'bachelor' },
-      sourceCategory: 'graduate',
-    }, 201);
-    const reserve = await township.call<{ id: string }>('POST', '/api/reserves', {
-      orgCode: villageCode, personId: entry.person.id, targetPost: 'committeeMember', readiness: 'withinTwoYears', sourceCategory: 'graduate',
-      registration: { sourceDocument: '村级后备力量名册' },
-    }, 201);
-    reserveId = reserve.id;
+    reserveId = (await admitReserve(township, villageCode, { name: reserveName, born: '199305', stamp, readiness: 'withinTwoYears' })).reserveId;
   });
 
   afterAll(async () => {
