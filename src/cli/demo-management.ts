@@ -6,6 +6,7 @@ import { proposeRemoval } from '../modules/reserves/reserve-removal.ts';
 import { addMember, memberLeaves } from '../modules/villages/committee-roster.ts';
 import { recordReview } from '../modules/villages/secretary-team.ts';
 import { updateVillageProfile } from '../modules/villages/village-page.ts';
+import { getVillageProfile } from '../modules/villages/village-profile.ts';
 import { actAs } from './demo-selection.ts';
 
 function daysBefore(today: string, days: number): string {
@@ -37,10 +38,13 @@ export async function loadDemoManagement(db: Db, townshipCode: string, today: st
   const secretaries = new Map<string, string>();
   for (const [index, village] of villages.entries()) {
     const condition = (['ordinary', 'developingWell', 'ordinary', 'weakAndLax'] as const)[index % 4]!;
+    // The selection demo may have set the village's need on its board: keep that override.
+    const current = await getVillageProfile(db, township, village);
     await updateVillageProfile(db, township, village, {
       villageType: faker.helpers.arrayElement(VILLAGE_TYPES), households: faker.number.int({ min: 380, max: 1600 }), population: faker.number.int({ min: 1200, max: 5200 }),
       collectiveIncome: faker.number.float({ min: 3, max: 120, fractionDigits: 1 }), incomeYear: 2025, condition,
-      hasProminentProblems: condition === 'weakAndLax', secretaryNeedsAdjustment: index === 1, needOverride: null, needOverrideReason: null, version: null,
+      hasProminentProblems: condition === 'weakAndLax', secretaryNeedsAdjustment: index === 1,
+      needOverride: current.needOverride, needOverrideReason: current.needOverrideReason, version: current.version,
     });
     const locals = people.filter((person) => person.org_code === village && !person.is_reserve);
     const [secretary, member, director] = locals;

@@ -7,7 +7,7 @@ import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicies } from '../selection/policy.service.ts';
 import { findVillageNeeds } from '../villages/village-profile.ts';
-import { coverageRepository, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
+import { coverageRepository, type TownshipCutoffs } from './coverage.repository.ts';
 
 /**
  * Coverage and replenishment (补充) and bench strength: per village, whether its reserves meet the

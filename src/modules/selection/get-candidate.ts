@@ -1,7 +1,6 @@
 import type { Db, Executor } from '../../db/database.ts';
 import {
-  ACTION_RULES, SELECTION_ACTIONS, checkTransition,
-  type CandidateProfile } from '../../domain/selection-procedure.ts';
+  ACTION_RULES, SELECTION_ACTIONS, checkTransition } from '../../domain/selection-procedure.ts';
 
 import { ancestorCodes } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
@@ -10,6 +9,7 @@ import {  type TCandidateDetail } from './selection.schemas.ts';
 import { STEP_LABELS, evaluateCandidate, gatherFacts, loadCandidate, meetsPolicy } from './candidate-steps.ts';
 import { presentCard, presentJointReview, presentObjection } from './candidate-presenter.ts';
 import { candidatePolicies } from './candidate-policies.ts';
+import { findVillageNeeds } from '../villages/village-profile.ts';
 
 /** One candidate with the eligibility explanation, the history, the joint reviews, the notice and what the caller may do next. */
 
@@ -21,7 +21,7 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
   const notice = candidate.public_notice_id ? await selectionRepository.findNotice(db, candidate.public_notice_id) : undefined;
   const objections = await selectionRepository.listObjections(db, { candidateIds: [candidate.id] });
   const steps = await selectionRepository.listSteps(db, candidate.id);
-  const [need] = await selectionRepository.listVillageNeeds(db, [candidate.org_code]);
+  const need = (await findVillageNeeds(db, [candidate.org_code])).get(candidate.org_code);
   const facts = await gatherFacts(db, candidate, ctx.today);
   const actions = Object.fromEntries(SELECTION_ACTIONS.map((action) => {
     const rule = ACTION_RULES[action];
@@ -34,7 +34,7 @@ export async function getCandidate(db: Db | Executor, ctx: Context, id: string):
     meetsPolicy: meetsPolicy(candidate, policy.rules),
     sourceCategory: candidate.source_category,
     eligibility: { source: policy.source, isEligible, verdicts, exclusionsFound: candidate.exclusions_found },
-    villageNeed: (need?.need as CandidateProfile | undefined) ?? null,
+    villageNeed: need?.need ?? null,
     evaluation: candidate.evaluation,
     exceptions: exceptions.map((exception) => ({
       id: exception.id, rule: exception.rule, reason: exception.reason, status: exception.status as 'requested' | 'approved' | 'refused',

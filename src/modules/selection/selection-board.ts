@@ -6,13 +6,14 @@ import {  SELECTION_STAGES, STAGE_LABELS, checkVillageShortlist,
 
 
 import type { Context } from '../../server/access.ts';
-import { AppError, notFound, versionConflict } from '../../server/errors.ts';
-import { recordAuditEvent } from '../audit/audit.service.ts';
+import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicy } from './policy.service.ts';
 import { selectionRepository } from './selection.repository.ts';
 import { presentCards } from './candidate-presenter.ts';
 import { requireTownship } from './shortlist-candidates.ts';
+import { findProfileVersions, findVillageNeeds, overrideVillageNeed } from '../villages/village-profile.ts';
+import { refreshCoverage } from '../coverage/coverage.service.ts';
 
 /** The pipeline board of a township (or a village) and the need of each village (因村选人). */
 
@@ -31,7 +32,9 @@ export async function getBoard(db: Db, ctx: Context, orgCode: string) {
   const rows = (await selectionRepository.listCandidates(db, { prefixes: [prefix] }, { offset: 0, limit: 5000 })).rows.filter((row) => row.outcome === 'inProgress' || row.outcome === 'filed');
   const cards = await presentCards(db, rows, today);
   const villages = isVillage ? [unit] : (await orgUnitLookup.listChildren(db, township.code)).filter((child) => child.level === 'village' || child.level === 'community');
-  const needs = new Map((await selectionRepository.listVillageNeeds(db, villages.map((village) => village.code))).map((need) => [need.org_code, need]));
+  const villageCodes = villages.map((village) => village.code);
+  const needs = await findVillageNeeds(db, villageCodes);
+  const versions = await findProfileVersions(db, villageCodes);
   const admitted = await selectionRepository.countAdmittedReserves(db, prefix);
   const policy = (await resolveEffectivePolicy(db, township.code)).rules;
   const listed = rows.filter((row) => row.outcome === 'inProgress' && SELECTION_STAGES.indexOf(row.stage) > SELECTION_STAGES.indexOf('shortlist'));
@@ -42,12 +45,12 @@ export async function getBoard(db: Db, ctx: Context, orgCode: string) {
       const need = needs.get(village.code);
       const onList = listed.filter((row) => row.org_code === village.code);
       const warnings = onList.length > 0
-        ? checkVillageShortlist({ name: village.name, need: (need?.need as CandidateProfile | undefined) ?? null },
+        ? checkVillageShortlist({ name: village.name, need: need?.need ?? null },
           onList.map((row) => ({ profile: row.profile as CandidateProfile, age: ageOn(row.birth_date, policy.referenceDate) })),
           { minimumPerVillage: policy.minimumShortlistPerVillage, youngMaximumAge: policy.youngReserveMaximumAge })
         : [];
       return {
-        orgCode: village.code, name: village.name, need: (need?.need as CandidateProfile | undefined) ?? null, condition: need?.condition ?? null, needVersion: need?.version ?? null,
+        orgCode: village.code, name: village.name, need: need?.need ?? null, condition: need?.explanation ?? null, needVersion: versions.get(village.code) ?? null,
         inProgress: rows.filter((row) => row.org_code === village.code && row.outcome === 'inProgress').length, admitted: admitted.get(village.code) ?? 0, warnings,
       };
     }),
@@ -58,25 +61,18 @@ export async function getBoard(db: Db, ctx: Context, orgCode: string) {
   };
 }
 
+/**
+ * The board's setting of a village's need: the village profile's override (因村选人 is derived from
+ * the profile; the township overrides it with a reason — the text given here, or a note that the
+ * board set it), followed by the village's coverage.
+ */
 export async function setVillageNeed(db: Db, ctx: Context, orgCode: string, input: { need: CandidateProfile; condition?: string | null | undefined; version: number | null }) {
   ctx.access.require('selection.review', [orgCode], { record: '组织单位', action: '设置该村的后备力量需求' });
   return db.transaction().execute(async (tx) => {
     const unit = await orgUnitLookup.findByCode(tx, orgCode);
     if (!unit) throw notFound('组织单位');
-    if (unit.level !== 'village' && unit.level !== 'community') throw new AppError('VALIDATION_FAILED', `「${unit.name}」不是村或社区`);
-    const [existing] = await selectionRepository.listVillageNeeds(tx, [orgCode]);
-    const need = { orgCode, need: input.need, condition: input.condition ?? null };
-    if (existing) {
-      if (input.version === null || !(await selectionRepository.updateVillageNeed(tx, need, input.version))) throw versionConflict(`「${unit.name}」的后备力量需求`);
-    } else {
-      if (input.version !== null) throw versionConflict(`「${unit.name}」的后备力量需求`);
-      await selectionRepository.insertVillageNeed(tx, need);
-    }
-    await recordAuditEvent(tx, ctx, {
-      action: 'villageReserveNeed.update', entityType: 'orgUnit', entityId: orgCode, orgCode, summary: `设置「${unit.name}」需要${input.need === 'mature' ? '成熟型' : '潜力型'}后备力量`,
-      before: existing ? { need: existing.need, condition: existing.condition } : null, after: { need: input.need, condition: need.condition },
-    });
-    const [saved] = await selectionRepository.listVillageNeeds(tx, [orgCode]);
-    return { orgCode, need: saved!.need as CandidateProfile, condition: saved!.condition, version: saved!.version };
+    const profile = await overrideVillageNeed(tx, ctx, orgCode, { need: input.need, reason: input.condition?.trim() || '乡镇党委在选拔看板上设定', version: input.version });
+    await refreshCoverage(tx, [orgCode], ctx.today);
+    return { orgCode, need: input.need, condition: profile.needOverrideReason, version: profile.version! };
   });
 }

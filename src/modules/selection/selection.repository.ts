@@ -282,18 +282,8 @@ export const selectionRepository = {
 
   // ---- Village needs (因村选人) ----
 
-  async listVillageNeeds(db: Executor, orgCodes: readonly string[]) {
-    if (orgCodes.length === 0) return [];
-    return db.selectFrom('village_reserve_need').selectAll().where('org_code', 'in', orgCodes).execute();
-  },
 
-  async insertVillageNeed(db: Executor, need: { orgCode: string; need: string; condition: string | null }): Promise<void> {
-    await db.insertInto('village_reserve_need').values({ org_code: need.orgCode, need: need.need, condition: need.condition }).execute();
-  },
 
-  async updateVillageNeed(db: Executor, need: { orgCode: string; need: string; condition: string | null }, version: number): Promise<boolean> {
-    return updateAtVersion(db, 'village_reserve_need', { org_code: need.orgCode }, version, { need: need.need, condition: need.condition, updated_at: new Date() });
-  },
 
   async linkReserve(db: Executor, candidateId: string, reserveId: string): Promise<void> {
     await db.updateTable('selection_candidate').set({ reserve_id: reserveId }).where('id', '=', candidateId).execute();

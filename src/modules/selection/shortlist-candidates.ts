@@ -11,6 +11,7 @@ import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicy } from './policy.service.ts';
 import { selectionRepository, type CandidateRow } from './selection.repository.ts';
 import { loadCandidate, takeStep } from './candidate-steps.ts';
+import { findVillageNeeds } from '../villages/village-profile.ts';
 
 /** The township's shortlist (建议名单) with the 因村选人 warnings. */
 
@@ -24,12 +25,12 @@ export async function requireTownship(db: Executor, orgCode: string) {
 /** The 因村选人 warnings of a township: villages short of candidates, of the profile they need, or of young ones. */
 export async function shortlistWarnings(db: Executor, townshipCode: string, candidates: readonly CandidateRow[]): Promise<string[]> {
   const villageCodes = [...new Set(candidates.map((candidate) => candidate.org_code))];
-  const needs = new Map((await selectionRepository.listVillageNeeds(db, villageCodes)).map((need) => [need.org_code, need.need as CandidateProfile]));
+  const needs = await findVillageNeeds(db, villageCodes);
   const policy = (await resolveEffectivePolicy(db, townshipCode)).rules;
   return villageCodes.flatMap((code) => {
     const ofVillage = candidates.filter((candidate) => candidate.org_code === code);
     return checkVillageShortlist(
-      { name: ofVillage[0]!.village_name, need: needs.get(code) ?? null },
+      { name: ofVillage[0]!.village_name, need: needs.get(code)?.need ?? null },
       ofVillage.map((candidate) => ({ profile: candidate.profile as CandidateProfile, age: ageOn(candidate.birth_date, policy.referenceDate) })),
       { minimumPerVillage: policy.minimumShortlistPerVillage, youngMaximumAge: policy.youngReserveMaximumAge },
     );

@@ -15,8 +15,6 @@ import { villagesRepository, type MemberRow, type VacancyRow } from './villages.
 
 /** The 两委 roster of a village: members with their terms, how they left, and the vacancies that opened. */
 
-const actorName = (ctx: Context): string => ctx.actor?.displayName ?? 'system';
-
 export function presentMember(row: MemberRow, marks: ReturnType<typeof holdingMarks>, today: string) {
   const mark = marks.get(row.person_id);
   return {

@@ -80,3 +80,15 @@ export async function saveVillageProfile(tx: Tx, ctx: Context, orgCode: string, 
   });
   return presentProfile(ctx, unit, (await villagesRepository.findProfiles(tx, [orgCode])).get(orgCode));
 }
+
+/** Sets (or clears) the override of a village's need, keeping the rest of its profile (the selection board's setting). */
+export async function overrideVillageNeed(tx: Tx, ctx: Context, orgCode: string, input: { need: ProfileColumns['needOverride']; reason: string | null; version: number | null }) {
+  const current = (await villagesRepository.findProfiles(tx, [orgCode])).get(orgCode);
+  const columns: ProfileColumns = current ? { ...current } : { ...EMPTY_PROFILE };
+  return saveVillageProfile(tx, ctx, orgCode, { ...columns, needOverride: input.need, needOverrideReason: input.need === null ? null : input.reason, version: input.version });
+}
+
+/** The profiles' versions, for pages that offer to change them. */
+export async function findProfileVersions(db: Executor, orgCodes: readonly string[]): Promise<Map<string, number>> {
+  return new Map([...(await villagesRepository.findProfiles(db, orgCodes))].map(([code, profile]) => [code, profile.version]));
+}
