@@ -1,6 +1,7 @@
 import { openDatabase, type Database } from '../db/database.ts';
 import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
+import { runScheduledBackup } from '../db/scheduled-backup.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
 import { clockFromSetting } from '../server/clock.ts';
@@ -24,6 +25,10 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 
 /** How often the server writes a checkpoint of the audit chains (when they changed). */
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
+
+/** How often the server looks whether a scheduled backup is due. */
+const BACKUP_CHECK_MS = 60 * 60_000;
+const BACKUP_FIRST_CHECK_MS = 60_000;
 
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
@@ -59,9 +64,21 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   await checkpoint();
   const checkpoints = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
   checkpoints.unref();
+  // Scheduled backups (the laptop case): soon after start when the last is older than the interval, then checked hourly.
+  const backupHours = config.backupIntervalHours ?? (database.kind === 'pglite' ? 24 : 0);
+  let backingUp: Promise<void> = Promise.resolve();
+  const backup = () => {
+    backingUp = runScheduledBackup(database, config, { intervalMs: backupHours * 3_600_000, keep: config.backupKeep }, new Date())
+      .then((file) => { if (file) app.log.info({ file }, 'scheduled backup written'); })
+      .catch((error: unknown) => { app.log.error({ err: error }, 'scheduled backup failed'); });
+  };
+  const backups = backupHours > 0 ? setInterval(backup, BACKUP_CHECK_MS) : undefined;
+  backups?.unref();
   const close = async () => {
     clearInterval(checkpoints);
+    clearInterval(backups);
     await app.close();
+    await backingUp;
     await checkpoint();
     await database.close();
     process.exit(0);
@@ -69,5 +86,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  // The first check a minute after start, not beside the first requests.
+  if (backupHours > 0) setTimeout(backup, BACKUP_FIRST_CHECK_MS).unref();
   console.log(`后备力量选育管用系统已启动：http://${config.host}:${config.port}/ （数据库：${database.kind === 'pglite' ? `内置 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { types as pgliteTypes } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -68,33 +68,26 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * PGlite runs in a worker thread (see pglite-thread.ts): its queries are synchronous WebAssembly,
+ * and on the server's thread they would keep it from reading other requests while they run.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir === 'memory://';
   const location = inMemory ? undefined : path.join(dataDir, 'pglite');
   if (location) fs.mkdirSync(location, { recursive: true });
-  const client = await PGlite.create(location);
-  // PGlite 0.4 ignores parsers given at creation (only per-query ones apply), so every query
-  // the dialect sends goes through this wrapper.
-  const parsers = {
-    [pgliteTypes.INT8]: (value: string) => Number(value),
-    [pgliteTypes.DATE]: (value: string) => value,
-  };
-  const query: PGlite['query'] = (sql, params, options) => client.query(sql, params, { ...options, parsers: { ...parsers, ...options?.parsers } });
-  const parsingClient = new Proxy(client, {
-    get(target, property) {
-      if (property === 'query') return query;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(parsingClient) });
+  const thread = await PgliteThread.open(location);
+  // The dialect calls only query() and close(), which the thread answers as PGlite does.
+  const db = new Kysely<DatabaseSchema>({ dialect: new PGliteDialect(thread as unknown as PGlite) });
   return {
     kind: 'pglite',
     db,
-    async executeScript(script) {
-      await client.exec(script);
+    executeScript: (script) => thread.exec(script),
+    dumpDataDir: () => thread.dumpDataDir(),
+    // Kysely closes the dialect's client only if it ran a query: close the thread in any case.
+    async close() {
+      await db.destroy();
+      await thread.close();
     },
-    dumpDataDir: () => client.dumpDataDir('gzip'),
-    close: () => db.destroy(),
   };
 }

@@ -17,6 +17,10 @@ export interface Config {
   maxConcurrentRequests: number | undefined;
   /** Longest wait of a queued API request before 503 (HOUBEI_REQUEST_WAIT_MS, default 5 s). */
   requestWaitMs: number;
+  /** Hours between scheduled backups into DATA_DIR/backups (HOUBEI_BACKUP_HOURS; 0 = none); undefined: 24 for the embedded database, none for PostgreSQL. */
+  backupIntervalHours: number | undefined;
+  /** Scheduled backups kept (HOUBEI_BACKUP_KEEP, default 7). */
+  backupKeep: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: env.HOUBEI_TODAY || undefined,
     maxConcurrentRequests: env.HOUBEI_MAX_CONCURRENT_REQUESTS ? Number(env.HOUBEI_MAX_CONCURRENT_REQUESTS) : undefined,
     requestWaitMs: Number(env.HOUBEI_REQUEST_WAIT_MS ?? 5_000),
+    backupIntervalHours: env.HOUBEI_BACKUP_HOURS ? Number(env.HOUBEI_BACKUP_HOURS) : undefined,
+    backupKeep: Math.max(1, Number(env.HOUBEI_BACKUP_KEEP ?? 7)),
   };
 }

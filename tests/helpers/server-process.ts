@@ -11,8 +11,11 @@ export const TEST_SECRET_KEY = 'ab'.repeat(32);
 
 export interface ServerProcess {
   baseUrl: string;
-  /** Stops the server and removes its temporary data directory. */
+  pid: number;
+  /** Stops the server and removes its temporary data directory (not one given to startServer). */
   stop: () => Promise<void>;
+  /** Kills the server with SIGKILL (kill -9) and waits until it is gone; the data stay. */
+  kill: () => Promise<void>;
 }
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
@@ -46,13 +49,15 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts `houbei start --demo` with a fresh data directory on a free port and waits until
  * /api/health answers. With TEST_DATABASE_URL set the server uses that PostgreSQL database
  * (shared; the demo loads only on the first start). `root` runs another checkout of the system
- * (a benchmark's baseline).
+ * (a benchmark's baseline). `dataDir` and `databaseUrl` start it on data kept between starts
+ * (the data directory is then not removed on stop), `port` on a given port.
  */
-export async function startServer(options: { timeoutMs?: number; root?: string } = {}): Promise<ServerProcess> {
-  const timeoutMs = options.timeoutMs ?? 90_000;
+export async function startServer(options: { timeoutMs?: number; root?: string; dataDir?: string; databaseUrl?: string; port?: number } = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 180_000;
   const root = options.root ?? repositoryRoot;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
-  const port = await findFreePort();
+  const keepsData = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
+  const port = options.port ?? await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -64,9 +69,12 @@ export async function startServer(options: { timeoutMs?: number; root?: string }
     HOUBEI_SECRET_KEY: TEST_SECRET_KEY,
     // Queued requests wait as long as a slow, shared test machine needs, never 503.
     HOUBEI_REQUEST_WAIT_MS: '600000',
+    // No scheduled backup beside the first requests of a test (tests/integration/scheduled-backup.test.ts covers it).
+    HOUBEI_BACKUP_HOURS: '0',
   };
   delete env.DATABASE_URL;
-  if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
   const child = spawn(process.execPath, [path.join(root, 'bin/houbei.mjs'), 'start', '--demo'], {
     cwd: root,
@@ -86,7 +94,11 @@ export async function startServer(options: { timeoutMs?: number; root?: string }
       await hasExited;
       clearTimeout(forced);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepsData) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    child.kill('SIGKILL');
+    await hasExited;
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -99,7 +111,7 @@ export async function startServer(options: { timeoutMs?: number; root?: string }
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return { baseUrl, stop };
+      if (response.ok) return { baseUrl, pid: child.pid!, stop, kill };
     } catch {
       // not listening yet
     }

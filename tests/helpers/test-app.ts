@@ -38,23 +38,34 @@ export async function openTestDatabase(): Promise<{ database: Database; database
     await migrate(database);
     return { database, databaseUrl: undefined, drop: () => database.close() };
   }
-  const name = `houbei_test_${crypto.randomBytes(6).toString('hex')}`;
+  const created = await createServerDatabase(serverUrl);
+  const database = await openDatabase({ databaseUrl: created.url, dataDir: 'unused' });
+  await migrate(database);
+  return {
+    database,
+    databaseUrl: created.url,
+    drop: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`; `drop` removes it once its connections have closed. */
+export async function createServerDatabase(serverUrl: string, prefix = 'houbei_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  await migrate(database);
   return {
-    database,
-    databaseUrl: url.toString(),
+    url: url.toString(),
     drop: async () => {
-      await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
-      // The pool's end() resolves before its sockets have closed; terminating them (DROP … FORCE)
+      // A pool's end() resolves before its sockets have closed; terminating them (DROP … FORCE)
       // would raise an error in a client that is still closing. Wait until they are gone.
       for (let attempt = 0; attempt < 200; attempt += 1) {
         const { rows } = await cleanup.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [name]);

@@ -3,57 +3,21 @@
  * with TEST_DATABASE_URL): new people written in chunks while later rows are checked, a late bad
  * row rolling back chunks already written, and re-imports that update changed people and reserves.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatYearMonth } from '../../src/domain/dates.ts';
 import { subtreePrefix } from '../../src/domain/org-code.ts';
-import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld, testToday } from '../helpers/test-app.ts';
+import { makeRosterRows, rosterFile as rosterFileOf, type RosterRow } from '../helpers/roster-file.ts';
+import { countAuditEvents, createTestWorld, type TestWorld, testToday } from '../helpers/test-app.ts';
 import { orgUnitLookup } from '../../src/modules/org-units/org-units.service.ts';
 import { ledgerBulk } from '../../src/modules/people/people.service.ts';
 import { importRoster } from '../../src/modules/roster/import-roster.ts';
-
-interface Row { village: string; name: string; sex: '男' | '女'; birth: string; party: string; education: string; identity: string; id: string; phone: string; mentor: string; notes: string }
 
 let world: TestWorld;
 let townshipName: string;
 let villageNames: string[];
 
-/** A roster file the way the template lays it out: title row, header row, then the rows. */
-async function rosterFile(rows: readonly Row[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('名册');
-  sheet.mergeCells(1, 1, 1, ROSTER_COLUMNS.length);
-  sheet.getCell(1, 1).value = `${townshipName}村级后备干部名册`;
-  sheet.addRow([...ROSTER_COLUMNS]);
-  rows.forEach((row, index) => {
-    sheet.addRow([index + 1, townshipName, row.village, row.name, row.sex, row.birth, row.party, '', row.education, row.identity, row.id, row.phone, row.mentor, row.notes]);
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** `count` valid rows with distinct ID numbers and phones, starting at `offset`. */
-function makeRows(count: number, offset: number): Row[] {
-  return Array.from({ length: count }, (_, index) => {
-    const serial = offset + index;
-    const day = new Date(Date.UTC(1970, 0, 1) + (serial % 9000) * 86_400_000).toISOString().slice(0, 10);
-    const sequence = 100 + Math.floor(serial / 9000) * 2 + (serial % 2); // odd: a man
-    return {
-      village: villageNames[serial % villageNames.length]!,
-      name: `测试${serial}`,
-      sex: sequence % 2 === 1 ? '男' : '女',
-      birth: formatYearMonth(day),
-      party: serial % 3 === 0 ? '2015.07' : '',
-      education: ['大专', '本科', '高中'][serial % 3]!,
-      identity: ['村民小组长', '致富能手', '退役军人'][serial % 3]!,
-      id: makeIdNumber('511425', day.replaceAll('-', ''), sequence),
-      phone: `139${String(serial).padStart(8, '0')}`,
-      mentor: '王强 镇党委副书记',
-      notes: '',
-    };
-  });
-}
+const rosterFile = (rows: readonly RosterRow[]): Promise<Buffer> => rosterFileOf(townshipName, rows);
+const makeRows = (count: number, offset: number): RosterRow[] => makeRosterRows(count, offset, villageNames);
 
 async function count(table: 'person' | 'reserve' | 'talent_ledger_entry' | 'reserve_status_change'): Promise<number> {
   const row = await world.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { orgUnitsApi } from '../api/orgUnits.ts';
 import type { OrgUnit, OrgUnitDetail } from '../api/types.ts';
 import { useSaveMutation } from '../state/useSaveMutation.ts';
@@ -61,6 +62,7 @@ export function OrgUnitDetailPanel({ detail, isLoading, onSelect, onChanged }: P
       loading={isLoading}
       extra={(
         <Space wrap>
+          {(detail.level === 'village' || detail.level === 'community') && <Link to={`/villages/${detail.code}`}>村（社区）页面</Link>}
           {detail.policies.update && <Button icon={<EditOutlined />} onClick={() => open('rename')}>修改名称</Button>}
           {detail.policies.addVillagerGroup && <Button icon={<PlusOutlined />} onClick={() => open('addGroup')}>增加村民小组</Button>}
         </Space>

@@ -5,6 +5,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Me, Permission } from '../api/types.ts';
 import { CULTIVATION_NAVIGATION } from '../routes/cultivationRoutes.tsx';
+import { VILLAGE_NAVIGATION } from '../routes/villageRoutes.tsx';
 
 export interface NavigationItem {
   path: string;
@@ -25,6 +26,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/eligibility-policy', label: '资格条件', icon: <SafetyCertificateOutlined />, permission: 'policy.manage' },
   { path: '/official-calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'policy.manage' },
   ...CULTIVATION_NAVIGATION,
+  ...VILLAGE_NAVIGATION,
   { path: '/org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/dictionaries', label: '数据字典', icon: <BookOutlined />, permission: ['person.read', 'dictionary.manage'] },

@@ -9,6 +9,7 @@ import { hasJointReviewInbox } from '../components/navigation.tsx';
 import { usePendingJointReviewCount } from '../components/selection/usePendingJointReviews.ts';
 import { useApiQuery } from '../state/queryClient.tsx';
 import { useMe } from '../session/SessionContext.tsx';
+import { ManagementTodo } from '../components/villages/ManagementTodo.tsx';
 
 interface RootSummary {
   root: OrgUnit;
@@ -76,6 +77,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         {showJointReviews && <Col xs={24}><PendingJointReviews /></Col>}
         {showReminders && <Col xs={24}><MyReminders me={me} /></Col>}
+        {(hasPermission(me, 'removal.approve') || hasPermission(me, 'removal.file')) && <Col xs={24}><ManagementTodo me={me} /></Col>}
         <Col xs={24} lg={12}>
           <Card title="我的角色与单位">
             <List

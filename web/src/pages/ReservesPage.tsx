@@ -13,6 +13,7 @@ import { PeopleExportButton } from '../components/PeopleExportButton.tsx';
 import { PeopleFilterBar } from '../components/PeopleFilterBar.tsx';
 import { ReserveFormModal, type ReserveFormTarget } from '../components/ReserveFormModal.tsx';
 import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
+import { ProposeRemovalModal, type RemovalTarget } from '../components/villages/ProposeRemovalModal.tsx';
 import { RosterImportModal } from '../components/RosterImportModal.tsx';
 import { RESERVE_FILTER_KEYS, usePeopleQuery } from '../components/usePeopleQuery.ts';
 import { useMe } from '../session/SessionContext.tsx';
@@ -33,6 +34,7 @@ export function ReservesPage() {
   const reserves = useApiQuery(['reserves', apiQuery], (signal) => reservesApi.list(apiQuery, signal), { keepPrevious: true });
   const list = reserves.data ?? null;
   const [formTarget, setFormTarget] = useState<ReserveFormTarget | null>(null);
+  const [removalTarget, setRemovalTarget] = useState<RemovalTarget | null>(null);
   const isImportOpen = location.pathname.endsWith('/import');
   const canReveal = hasPermission(me, 'person.revealSensitive');
   const canImport = hasPermission(me, 'reserve.write');
@@ -44,7 +46,7 @@ export function ReservesPage() {
 
   const columns: ColumnsType<Reserve> = [
     { title: '乡镇', key: 'township', width: 120, render: (_value, reserve) => reserve.townshipName },
-    { title: '村（社区）', key: 'orgCode', width: 130, sorter: true, sortOrder: sortOrderOf('orgCode'), render: (_value, reserve) => reserve.villageName },
+    { title: '村（社区）', key: 'orgCode', width: 130, sorter: true, sortOrder: sortOrderOf('orgCode'), render: (_value, reserve) => <Link to={`/villages/${reserve.orgCode}`}>{reserve.villageName}</Link> },
     {
       title: '姓名',
       key: 'name',
@@ -88,6 +90,9 @@ export function ReservesPage() {
           {reserve.policies.update && (
             <Button type="link" size="small" onClick={() => setFormTarget({ kind: 'edit', reserve, personName: reserve.person.name })}>修改</Button>
           )}
+          {hasPermission(me, 'removal.propose') && reserve.status === 'admitted' && (
+            <Button type="link" size="small" onClick={() => setRemovalTarget({ reserveId: reserve.id, name: reserve.person.name, villageName: reserve.villageName })}>提出调整</Button>
+          )}
         </Space>
       ),
     },
@@ -128,6 +133,7 @@ export function ReservesPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         导出名册按当前筛选条件导出全部结果（不限于本页）；未选择状态时导出已入库人员。纳入后备力量请在人员档案中操作。
       </Typography.Paragraph>
+      <ProposeRemovalModal target={removalTarget} onClose={() => setRemovalTarget(null)} />
       <ReserveFormModal
         target={formTarget}
         onClose={() => setFormTarget(null)}

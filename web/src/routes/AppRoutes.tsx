@@ -7,6 +7,7 @@ import { LoginPage } from '../pages/LoginPage.tsx';
 import { cultivationRoutes } from './cultivationRoutes.tsx';
 import { Loaded, page } from './lazyPage.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { villageRoutes } from './villageRoutes.tsx';
 
 
 const AuditEventsPage = page(() => import('../pages/AuditEventsPage.tsx'), 'AuditEventsPage');
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route element={<RequireSession><DictionariesProvider><AppLayout /></DictionariesProvider></RequireSession>}>
           <Route index element={<HomePage />} />
           {cultivationRoutes.map((route) => <Route key={route.path} path={route.path} element={route.element} />)}
+          {villageRoutes.map((route) => <Route key={route.path} path={route.path} element={route.element} />)}
           <Route path="talent-ledger" element={<TalentLedgerPage />} />
           <Route path="reserves/import?" element={<ReservesPage />} />
           <Route path="people/:id" element={<PersonPage />} />
