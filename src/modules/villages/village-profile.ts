@@ -29,9 +29,9 @@ export async function findVillageNeeds(db: Executor, orgCodes: readonly string[]
 }
 
 export function presentProfile(ctx: Context, unit: OrgUnitRecord, profile: ProfileRecord | undefined) {
-  const columns = profile ?? EMPTY_PROFILE;
+  const { orgCode: _orgCode, version: _version, ...columns } = profile ?? { ...EMPTY_PROFILE, orgCode: unit.code, version: null };
   return {
-    orgCode: unit.code, name: unit.name, level: unit.level, ...columns, ...(profile ? {} : { orgCode: unit.code }),
+    orgCode: unit.code, name: unit.name, level: unit.level, ...columns,
     derivedNeed: needOf(profile), version: profile?.version ?? null,
     policies: { update: ctx.access.can('village.manage', unit.code) },
   };
