@@ -1,4 +1,6 @@
+import { GRADE_LABELS as CULTIVATION_GRADE_LABELS } from './cultivation-codes.ts';
 import { ageOn } from './dates.ts';
+import { DEFAULT_DICTIONARY_ITEMS } from './dictionaries.ts';
 import { evaluateSecretaryCandidate, type RuleVerdict, type SecretaryRules } from './eligibility.ts';
 import type { Post } from './committee.ts';
 import type { CandidateProfile } from './selection-procedure.ts';
@@ -12,9 +14,9 @@ export type Proximity = 'ownVillage' | 'township' | 'county';
 export const PROXIMITY_LABELS: Record<Proximity, string> = { ownVillage: '本村', township: '本乡镇', county: '全县统筹' };
 const PROXIMITY_ORDER: Record<Proximity, number> = { ownVillage: 0, township: 1, county: 2 };
 const READINESS_ORDER: Record<string, number> = { readyNow: 0, withinTwoYears: 1, longer: 2 };
-const READINESS_LABELS: Record<string, string> = { readyNow: '成熟，可随时使用', withinTwoYears: '1–2 年内可使用', longer: '需长期培养' };
+const READINESS_LABELS: Record<string, string> = Object.fromEntries(DEFAULT_DICTIONARY_ITEMS.readiness);
 const GRADE_ORDER: Record<string, number> = { excellent: 0, competent: 1, basicallyCompetent: 2, incompetent: 3 };
-const GRADE_LABELS: Record<string, string> = { excellent: '优秀', competent: '合格', basicallyCompetent: '基本合格', incompetent: '不合格' };
+const GRADE_LABELS: Record<string, string> = CULTIVATION_GRADE_LABELS;
 
 export interface SuggestionCandidate {
   reserveId: string;
@@ -41,6 +43,8 @@ export interface SuggestionPost {
   townshipCode: string;
   post: Post;
   need: CandidateProfile | null;
+  /** The policy's young age (35 by default): a village needing young potential wants a reserve this age or under. */
+  youngMaximumAge?: number;
 }
 
 export interface Reason {
@@ -86,8 +90,9 @@ export function rankSuggestions(post: SuggestionPost, candidates: readonly Sugge
     reasons.push({ kind: candidate.recentOpinions > 0 ? 'plus' : 'info', text: `近一年乡镇季度评议意见 ${candidate.recentOpinions} 条` });
     if (candidate.grid) reasons.push({ kind: candidate.grid.performance + candidate.grid.potential >= 5 ? 'plus' : 'info', text: `人才九宫格：业绩 ${candidate.grid.performance}、潜力 ${candidate.grid.potential}` });
     if (post.need) {
-      const fits = post.need === 'mature' ? candidate.readiness === 'readyNow' : ageOn(candidate.birthDate, today) <= 35;
-      reasons.push({ kind: fits ? 'plus' : 'info', text: post.need === 'mature' ? (fits ? '该村需要成熟型，本人可直接接任' : '该村需要成熟型，本人尚需培养') : (fits ? '该村可储备年轻型，本人 35 岁以下' : '该村可储备年轻型，本人超过 35 岁') });
+      const youngAge = post.youngMaximumAge ?? 35;
+      const fits = post.need === 'mature' ? candidate.readiness === 'readyNow' : ageOn(candidate.birthDate, today) <= youngAge;
+      reasons.push({ kind: fits ? 'plus' : 'info', text: post.need === 'mature' ? (fits ? '该村需要成熟型，本人可直接接任' : '该村需要成熟型，本人尚需培养') : (fits ? `该村可储备年轻型，本人 ${youngAge} 岁以下` : `该村可储备年轻型，本人超过 ${youngAge} 岁`) });
     }
     const key = [
       failed.length === 0 ? 0 : 1,

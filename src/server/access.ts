@@ -122,6 +122,11 @@ export class Access {
   }
 }
 
+/** The name a record's history shows for who acted: the user's display name, or 'system' for the command line and start-up. */
+export function actorName(ctx: Context): string {
+  return ctx.actor?.displayName ?? 'system';
+}
+
 export function requireUser(ctx: RequestContext | SystemContext): asserts ctx is RequestContext {
   if (ctx.actor === null) throw new AppError('UNAUTHENTICATED', '请先登录');
 }

@@ -5,7 +5,7 @@ import {
   type AppointmentAction, type AppointmentOutcome,
 } from '../../domain/appointment-procedure.ts';
 import { isFilledByElection, postLabel, postProblem, type Committee, type Post } from '../../domain/committee.ts';
-import type { Context } from '../../server/access.ts';
+import { actorName, type Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
@@ -26,7 +26,6 @@ import { appointmentsRepository, type AppointmentRow } from './appointments.repo
 /** Seed 002: the notice of a use runs at least 5 working days. */
 const MINIMUM_NOTICE_DAYS = 5;
 
-const actorName = (ctx: Context): string => ctx.actor?.displayName ?? 'system';
 
 async function loadAppointment(db: Executor, ctx: Context, id: string): Promise<AppointmentRow> {
   const row = await appointmentsRepository.find(db, id);

@@ -37,7 +37,7 @@ export async function suggestForVacancy(db: Db, ctx: Context, vacancyId: string)
     grid: row.grid_performance !== null && row.grid_potential !== null ? { performance: row.grid_performance, potential: row.grid_potential } : null,
     policyVerdicts: vacancy.post === 'secretary' ? [] : evaluateEligibility({ birthDate: row.birth_date, politicalStatus: row.political_status, education: row.education, exclusionsFound: [] }, { ...policy, referenceDate: ctx.today }).verdicts,
   }));
-  const ranked = rankSuggestions({ orgCode: vacancy.org_code, townshipCode: vacancy.township_code, post: vacancy.post, need: need.need }, candidates, ctx.today, policy.secretary);
+  const ranked = rankSuggestions({ orgCode: vacancy.org_code, townshipCode: vacancy.township_code, post: vacancy.post, need: need.need, youngMaximumAge: policy.youngReserveMaximumAge }, candidates, ctx.today, policy.secretary);
   const versions = new Map(rows.map((row) => [row.reserve_id, row.version]));
   return {
     vacancy: { id: vacancy.id, orgCode: vacancy.org_code, villageName: vacancy.village_name, committee: vacancy.committee, post: vacancy.post, postLabel: postLabel(vacancy.committee, vacancy.post), openedOn: vacancy.opened_on, cause: vacancy.cause, closedOn: vacancy.closed_on },

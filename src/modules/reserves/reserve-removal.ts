@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { REMOVAL_RULES, REMOVAL_STATUS_LABELS, removalActionProblem, type RemovalAction, type RemovalStatus } from '../../domain/removal.ts';
-import type { Context } from '../../server/access.ts';
+import { actorName, type Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
@@ -13,7 +13,6 @@ import { changeReserveStatus, findReserve } from './reserves.service.ts';
  * is brought up to date at once; the person stays in the talent ledger.
  */
 
-const actorName = (ctx: Context): string => ctx.actor?.displayName ?? 'system';
 
 function requireRole(ctx: Context, action: RemovalAction, orgCode: string): void {
   const rule = REMOVAL_RULES[action];

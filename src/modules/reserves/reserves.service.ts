@@ -1,6 +1,6 @@
 import type { ReserveStatus } from '../../domain/reserve-status.ts';
 import type { Db, Executor, Tx } from '../../db/database.ts';
-import type { Context } from '../../server/access.ts';
+import { actorName, type Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
@@ -17,8 +17,6 @@ export type { NewReserve, ReserveColumns, StoredReserve } from './reserves.repos
 
 const findReserveRow = (db: Executor, id: string): Promise<ReserveRow | undefined> => peopleLists.findReserveRow(db, id);
 
-/** Who a status change names: the display name of the user, or the system. */
-const actorName = (ctx: Context): string => ctx.actor?.displayName ?? 'system';
 
 // ---- What other modules use to change reserves (selection decision, imports, later removal, appointment, election) ----
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import type { Context } from '../../server/access.ts';
+import { actorName, type Context } from '../../server/access.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
@@ -17,7 +17,6 @@ import { holdingMarks } from '../../domain/committee.ts';
 export const REVIEW_RESULT_LABELS = { good: '好', fairlyGood: '较好', average: '一般', poor: '差' } as const;
 export const REVIEW_FINDING_LABELS = { incompetent: '不胜任', unqualified: '不合格', notDiligent: '不尽职' } as const;
 
-const actorName = (ctx: Context): string => ctx.actor?.displayName ?? 'system';
 
 export async function listSecretaries(db: Db, ctx: Context, orgCode: string) {
   ctx.access.require('person.read', [orgCode], { record: '组织单位', action: '查看书记队伍' });
