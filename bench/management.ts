@@ -25,6 +25,7 @@ import { readConfig } from '../src/server/config.ts';
 import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
 import { createLog, openBenchDatabase, percentile } from './bench-database.ts';
 import { loadProvince } from './province.ts';
+import { countyOf } from '../src/db/distribution.ts';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
 const RESERVES = Number(process.env.BENCH_RESERVES ?? 100_000);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       log(`${RESERVES} reserves seeded`);
     }
     const village = (await db.selectFrom('org_unit').select('code').where('level', '=', 'village').where('code', 'like', `${COUNTY}%`).orderBy('code').executeTakeFirstOrThrow()).code;
-    const { id: vacancyId } = await db.insertInto('post_vacancy').values({ org_code: village, committee: 'party', post: 'secretary', opened_on: system.today, cause: '书记调整' }).returning('id').executeTakeFirstOrThrow();
+    const { id: vacancyId } = await db.insertInto('post_vacancy').values({ county_code: countyOf(village), org_code: village, committee: 'party', post: 'secretary', opened_on: system.today, cause: '书记调整' }).returning('id').executeTakeFirstOrThrow();
 
     const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher: new SensitiveCipher(crypto.randomBytes(32)), clock: systemClock });
     await app.ready();

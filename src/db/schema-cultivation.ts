@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
 
 /**
  * Tables of cultivation: training, mentoring, practice, assessment (migration 0006_cultivation.sql).
@@ -62,6 +62,8 @@ export interface TrainingSessionTable {
 }
 
 export interface TrainingAttendanceTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   session_id: string;
   reserve_id: string;
@@ -78,6 +80,8 @@ export interface TrainingAttendanceTable {
 }
 
 export interface MentoringAssignmentTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -96,6 +100,8 @@ export interface MentoringAssignmentTable {
 }
 
 export interface MentorContactTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   assignment_id: string;
   reserve_id: string;
@@ -118,6 +124,8 @@ export interface MentorContactTable {
 }
 
 export interface MentoringSummaryTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   assignment_id: string;
   reserve_id: string;
@@ -141,6 +149,8 @@ export interface MentoringSummaryTable {
 }
 
 export interface AnnualTalkTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -158,6 +168,8 @@ export interface AnnualTalkTable {
 }
 
 export interface PracticeRecordTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -182,6 +194,8 @@ export interface PracticeRecordTable {
 }
 
 export interface ObserverAttendanceTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -198,6 +212,8 @@ export interface ObserverAttendanceTable {
 }
 
 export interface AssessmentTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -223,6 +239,8 @@ export interface AssessmentTable {
 }
 
 export interface PartyJoiningStepTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -234,6 +252,8 @@ export interface PartyJoiningStepTable {
 }
 
 export interface TalentGridRatingTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   reserve_id: string;
   org_code: string;
   /** 1 low … 3 high */
@@ -251,6 +271,8 @@ export interface TalentGridRatingTable {
 
 /** Roll-up kept by triggers (read-only for the application): per assignment and year. */
 export interface CultivationAssignmentYearTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   assignment_id: string;
   year: number;
   org_code: string;
@@ -262,6 +284,8 @@ export interface CultivationAssignmentYearTable {
 
 /** Roll-up kept by triggers (read-only for the application): per reserve and year. */
 export interface CultivationReserveYearTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   reserve_id: string;
   year: number;
   org_code: string;

@@ -4,7 +4,7 @@ import type { Committee, LeaveReason, Post } from '../domain/committee.ts';
 import type { CoverageRule } from '../domain/coverage.ts';
 import type { RemovalStatus } from '../domain/removal.ts';
 import type { CandidateProfile } from '../domain/selection-procedure.ts';
-import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
 
 type Json<T> = ColumnType<T, string | undefined, string>;
 /** numeric comes back as text from both drivers. */
@@ -25,6 +25,8 @@ export interface ManagementSchema {
 }
 
 export interface VillageProfileTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   org_code: string;
   village_type: string | null;
   households: number | null;
@@ -41,6 +43,8 @@ export interface VillageProfileTable {
 }
 
 export interface CommitteeMemberTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   person_id: string;
@@ -56,6 +60,8 @@ export interface CommitteeMemberTable {
 }
 
 export interface PostVacancyTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   committee: Committee;
@@ -69,6 +75,8 @@ export interface PostVacancyTable {
 }
 
 export interface SecretaryReviewTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   member_id: string;
   org_code: string;
@@ -86,6 +94,8 @@ export interface SecretaryReviewTable {
 }
 
 export interface SecretaryDisciplineTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   member_id: string;
   org_code: string;
@@ -97,6 +107,8 @@ export interface SecretaryDisciplineTable {
 }
 
 export interface ReserveRemovalTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   reserve_id: string;
   org_code: string;
@@ -116,6 +128,8 @@ export interface ReserveRemovalTable {
 }
 
 export interface CoverageShortfallTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   org_code: string;
   rule: CoverageRule;
   short_since: string;
@@ -136,6 +150,8 @@ export interface ByElection {
 }
 
 export interface AppointmentTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   vacancy_id: string | null;
   org_code: string;
@@ -157,6 +173,8 @@ export interface AppointmentTable {
 }
 
 export interface AppointmentStepTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<number>;
   appointment_id: string;
   action: string;
@@ -167,6 +185,8 @@ export interface AppointmentStepTable {
 }
 
 export interface AppointmentObjectionTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   appointment_id: string;
   received_on: string;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { SelectionOutcome, SelectionStage } from '../domain/selection-procedure.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -39,6 +39,8 @@ export interface OfficialCalendarYearTable {
 }
 
 export interface VillageReserveNeedTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   org_code: string;
   need: string;
   condition: string | null;
@@ -47,6 +49,8 @@ export interface VillageReserveNeedTable {
 }
 
 export interface PublicNoticeTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   starts_on: string;
@@ -60,6 +64,8 @@ export interface PublicNoticeTable {
 }
 
 export interface SelectionCandidateTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   person_id: string;
   org_code: string;
@@ -79,6 +85,8 @@ export interface SelectionCandidateTable {
 }
 
 export interface SelectionStepTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<number>;
   candidate_id: string;
   action: string;
@@ -91,6 +99,8 @@ export interface SelectionStepTable {
 }
 
 export interface EligibilityExceptionTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   candidate_id: string;
   rule: string;
@@ -104,6 +114,8 @@ export interface EligibilityExceptionTable {
 }
 
 export interface JointReviewTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   candidate_id: string;
   department: string;
@@ -119,6 +131,8 @@ export interface JointReviewTable {
 }
 
 export interface NoticeObjectionTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   public_notice_id: string;
   candidate_id: string;
@@ -133,6 +147,8 @@ export interface NoticeObjectionTable {
 }
 
 export interface SelectionAttachmentTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   candidate_id: string;
   step_action: string | null;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
 import type { ManagementSchema } from './schema-management.ts';
 import type { SelectionSchema } from './schema-selection.ts';
@@ -174,6 +174,8 @@ export interface PersonPhotoTable {
 }
 
 export interface TalentLedgerEntryTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   person_id: string;
   org_code: string;
@@ -187,6 +189,8 @@ export interface TalentLedgerEntryTable {
 }
 
 export interface ReserveTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<string>;
   person_id: string;
   org_code: string;
@@ -204,6 +208,8 @@ export interface ReserveTable {
 }
 
 export interface ReserveStatusChangeTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
   id: Generated<number>;
   reserve_id: string;
   from_status: ReserveStatus | null;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { clusterWorkers, createClusterDatabase, dropClusterDatabase } from '../../src/db/citus-cluster.ts';
 import { toStatisticalCode } from '../../src/domain/org-code.ts';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/domain/roles.ts';
@@ -28,7 +29,8 @@ export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
 
 /**
  * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new
- * database created on that PostgreSQL server and dropped afterwards.
+ * database created on that PostgreSQL server (on every node when it is a Citus coordinator) and
+ * dropped afterwards.
  */
 export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
   configureAuditChain({ key: TEST_AUDIT_CHAIN_KEY, checkpointFile: null });
@@ -54,6 +56,13 @@ export async function openTestDatabase(): Promise<{ database: Database; database
 /** A new, empty database on the PostgreSQL server at `serverUrl`; `drop` removes it once its connections have closed. */
 export async function createServerDatabase(serverUrl: string, prefix = 'houbei_test'): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  // On a Citus coordinator the database, with Citus, is made on every node (4 shards a table:
+  // enough to spread rows over both workers, few enough to keep each test's migrations quick).
+  const workers = await clusterWorkers(serverUrl);
+  if (workers) {
+    const url = await createClusterDatabase(serverUrl, workers, name, { shardCount: 4 });
+    return { url, drop: () => dropClusterDatabase(serverUrl, workers, name) };
+  }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

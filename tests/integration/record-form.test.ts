@@ -7,6 +7,7 @@ import { systemContext } from '../../src/server/access.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { docxToPdf, pdfPageCount, pdfText, renderPdfPage } from '../helpers/pdf.ts';
 import { addReserve, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
+import { countyOf } from '../../src/db/distribution.ts';
 
 const YEAR = 2026;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -79,31 +80,31 @@ async function seedCultivation(reserveId: string, orgCode: string, mentorUserId:
     { org_code: world.townshipA.code, name: '缺席的培训不应出现', method: 'fieldVisit', organiser: '镇党委', start_date: '2026-09-01', end_date: '2026-09-01', days: 1, content: null },
   ]).returning(['id', 'method', 'end_date', 'days']).execute();
   await db.insertInto('training_attendance').values(sessions.map((session, index) => ({
-    session_id: session.id, reserve_id: reserveId, org_code: orgCode, attended: index !== 3, days_attended: index === 3 ? 0 : session.days, method: session.method, end_date: session.end_date,
+    session_id: session.id, reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, attended: index !== 3, days_attended: index === 3 ? 0 : session.days, method: session.method, end_date: session.end_date,
   }))).execute();
   const assignment = await db.insertInto('mentoring_assignment').values({
-    reserve_id: reserveId, org_code: orgCode, mentor_user_id: mentorUserId, mentor_name: '王建国', mentor_post: 'townshipLeader', mentor_title: '镇党委副书记', started_on: '2026-01-01',
+    reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, mentor_user_id: mentorUserId, mentor_name: '王建国', mentor_post: 'townshipLeader', mentor_title: '镇党委副书记', started_on: '2026-01-01',
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('mentoring_summary').values([
-    { assignment_id: assignment.id, reserve_id: reserveId, org_code: orgCode, year: YEAR, quarter: 1, period_text: '1月15日、2月20日', content: '指导参与村务监督，学习会议记录规范', opinion: '积极主动，进步明显', recorded_by: 'mentor' },
-    { assignment_id: assignment.id, reserve_id: reserveId, org_code: orgCode, year: YEAR, quarter: 3, period_text: null, content: '带领开展防汛入户走访', opinion: '作风扎实', recorded_by: 'mentor' },
-    { assignment_id: assignment.id, reserve_id: reserveId, org_code: orgCode, year: YEAR, quarter: 4, period_text: null, content: '协助起草年度工作总结', opinion: '文字功底较好', recorded_by: 'mentor' },
+    { assignment_id: assignment.id, reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, year: YEAR, quarter: 1, period_text: '1月15日、2月20日', content: '指导参与村务监督，学习会议记录规范', opinion: '积极主动，进步明显', recorded_by: 'mentor' },
+    { assignment_id: assignment.id, reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, year: YEAR, quarter: 3, period_text: null, content: '带领开展防汛入户走访', opinion: '作风扎实', recorded_by: 'mentor' },
+    { assignment_id: assignment.id, reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, year: YEAR, quarter: 4, period_text: null, content: '协助起草年度工作总结', opinion: '文字功底较好', recorded_by: 'mentor' },
   ]).execute();
   // The second quarter has a contact log but no summary: the form shows the contact.
   await db.insertInto('mentor_contact').values({
-    assignment_id: assignment.id, reserve_id: reserveId, org_code: orgCode, contacted_on: '2026-05-08', form: 'talk', help_given: '谈心谈话了解思想动态', recorded_by: 'mentor',
+    assignment_id: assignment.id, reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, contacted_on: '2026-05-08', form: 'talk', help_given: '谈心谈话了解思想动态', recorded_by: 'mentor',
   }).execute();
   await db.insertInto('practice_record').values([
-    { reserve_id: reserveId, org_code: orgCode, kind: 'post', category: 'gridWorker', started_on: '2026-04-01', ended_on: '2026-09-30', content: '担任第三网格网格员', performance: '走访群众一百二十户', opinion: '表现优秀' },
-    { reserve_id: reserveId, org_code: orgCode, kind: 'task', category: 'disputeMediation', started_on: '2024-01-01', ended_on: '2024-12-31', content: '前年的实践不应出现', performance: null, opinion: null },
+    { reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, kind: 'post', category: 'gridWorker', started_on: '2026-04-01', ended_on: '2026-09-30', content: '担任第三网格网格员', performance: '走访群众一百二十户', opinion: '表现优秀' },
+    { reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, kind: 'task', category: 'disputeMediation', started_on: '2024-01-01', ended_on: '2024-12-31', content: '前年的实践不应出现', performance: null, opinion: null },
   ]).execute();
   const quarterly = (assessor: 'village' | 'township', quarter: number, opinion: string) => ({
-    reserve_id: reserveId, org_code: orgCode, kind: 'quarterly', assessor, year: YEAR, quarter, grade: null, opinion, assessed_on: `2026-${String(quarter * 3).padStart(2, '0')}-28`, recorded_by: 'towna',
+    reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, kind: 'quarterly', assessor, year: YEAR, quarter, grade: null, opinion, assessed_on: `2026-${String(quarter * 3).padStart(2, '0')}-28`, recorded_by: 'towna',
   });
   await db.insertInto('assessment').values([
     quarterly('village', 1, '村一季度意见甲'), quarterly('village', 2, '村二季度意见乙'), quarterly('village', 3, '村三季度意见丙'), quarterly('village', 4, '村四季度意见丁'),
     quarterly('township', 1, '镇一季度意见子'), quarterly('township', 2, '镇二季度意见丑'), quarterly('township', 3, '镇三季度意见寅'), quarterly('township', 4, '镇四季度意见卯'),
-    { reserve_id: reserveId, org_code: orgCode, kind: 'annual', assessor: 'township', year: YEAR, quarter: null, grade: 'excellent', opinion: '年度表现突出', assessed_on: '2026-12-20', recorded_by: 'towna' },
+    { reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, kind: 'annual', assessor: 'township', year: YEAR, quarter: null, grade: 'excellent', opinion: '年度表现突出', assessed_on: '2026-12-20', recorded_by: 'towna' },
   ]).execute();
 }
 
@@ -298,7 +299,7 @@ describe('record forms of a village in a zip', () => {
       political_status: 'masses', education: 'bachelor',
     }))).returning('id').execute();
     await db.insertInto('reserve').values(people.map((person) => ({
-      person_id: person.id, org_code: crowded, status: 'admitted', target_post: 'committeeMember', readiness: 'longer', source_category: 'graduate',
+      person_id: person.id, county_code: countyOf(crowded), org_code: crowded, status: 'admitted', target_post: 'committeeMember', readiness: 'longer', source_category: 'graduate',
     }))).execute();
     const tooMany = await world.app.inject({ method: 'GET', url: `/api/record-forms?orgCode=${crowded}&year=${YEAR}&format=pdf`, headers: { cookie: township } });
     expect(tooMany.statusCode).toBe(400);

@@ -5,6 +5,7 @@ import { withinSubtrees } from '../../db/scope.ts';
 import type { AppointmentNotice, AppointmentTable, ByElection } from '../../db/schema-management.ts';
 import type { AppointmentOutcome, AppointmentStage } from '../../domain/appointment-procedure.ts';
 import type { Committee, Post } from '../../domain/committee.ts';
+import { countyOf, countyOfRow } from '../../db/distribution.ts';
 
 /** An appointment with the names its pages show; the columns' types come from the schema. */
 export type AppointmentRow = Omit<Selectable<AppointmentTable>, 'created_at' | 'updated_at'> & {
@@ -66,7 +67,7 @@ export const appointmentsRepository = {
     vacancyId: string | null; orgCode: string; committee: Committee; post: Post; reserveId: string; personId: string; homeOrgCode: string; termYear: number;
   }): Promise<string> {
     const row = await db.insertInto('appointment').values({
-      vacancy_id: appointment.vacancyId, org_code: appointment.orgCode, committee: appointment.committee, post: appointment.post, reserve_id: appointment.reserveId,
+      vacancy_id: appointment.vacancyId, county_code: countyOf(appointment.orgCode), org_code: appointment.orgCode, committee: appointment.committee, post: appointment.post, reserve_id: appointment.reserveId,
       person_id: appointment.personId, home_org_code: appointment.homeOrgCode, term_year: appointment.termYear, stage: 'approval',
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -105,7 +106,7 @@ export const appointmentsRepository = {
 
   async insertStep(db: Executor, step: { appointmentId: string; action: string; occurredOn: string; actorName: string; details: Record<string, unknown> }): Promise<void> {
     await db.insertInto('appointment_step').values({
-      appointment_id: step.appointmentId, action: step.action, occurred_on: step.occurredOn, actor_name: step.actorName, details: JSON.stringify(step.details),
+      county_code: await countyOfRow(db, 'appointment', step.appointmentId), appointment_id: step.appointmentId, action: step.action, occurred_on: step.occurredOn, actor_name: step.actorName, details: JSON.stringify(step.details),
     }).execute();
   },
 
@@ -114,7 +115,7 @@ export const appointmentsRepository = {
   },
 
   async insertObjection(db: Executor, objection: { appointmentId: string; receivedOn: string; content: string }): Promise<string> {
-    const row = await db.insertInto('appointment_objection').values({ appointment_id: objection.appointmentId, received_on: objection.receivedOn, content: objection.content })
+    const row = await db.insertInto('appointment_objection').values({ county_code: await countyOfRow(db, 'appointment', objection.appointmentId), appointment_id: objection.appointmentId, received_on: objection.receivedOn, content: objection.content })
       .returning('id').executeTakeFirstOrThrow();
     return row.id;
   },

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
 import type { CoverageRule } from '../../domain/coverage.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 /** Per township: reserves born after `youngAfter` are young; a successor is born after `secretaryAfter` with at least `secretaryEducationRank`. */
 export interface TownshipCutoffs {
@@ -65,8 +66,8 @@ export const coverageRepository = {
 
   async openShortfalls(db: Executor, rows: readonly { orgCode: string; rule: CoverageRule; since: string }[]): Promise<void> {
     if (rows.length === 0) return;
-    await db.insertInto('coverage_shortfall').values(rows.map((row) => ({ org_code: row.orgCode, rule: row.rule, short_since: row.since })))
-      .onConflict((oc) => oc.columns(['org_code', 'rule']).doNothing()).execute();
+    await db.insertInto('coverage_shortfall').values(rows.map((row) => ({ county_code: countyOf(row.orgCode), org_code: row.orgCode, rule: row.rule, short_since: row.since })))
+      .onConflict((oc) => oc.columns(['county_code', 'org_code', 'rule']).doNothing()).execute();
   },
 
   async closeShortfalls(db: Executor, rows: readonly { orgCode: string; rule: CoverageRule }[]): Promise<void> {

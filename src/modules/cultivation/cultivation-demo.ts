@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../db/database.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { systemContext } from '../../server/access.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 /**
  * Demo cultivation records for the demo county: training sessions with attendance, a mentor for
@@ -53,8 +54,8 @@ export async function loadDemoCultivation(
 
     const menteeIds = new Set(mentor ? reserves.filter((reserve) => reserve.org_code.startsWith(mentor.org_code.slice(0, 9))).slice(0, 5).map((reserve) => reserve.id) : []);
     const assignments = reserves.map((reserve) => menteeIds.has(reserve.id) && mentor
-      ? { reserve_id: reserve.id, org_code: reserve.org_code, mentor_user_id: mentor.id, mentor_name: mentor.display_name, mentor_post: 'townshipLeader', mentor_title: '镇党委委员', started_on: start }
-      : { reserve_id: reserve.id, org_code: reserve.org_code, mentor_user_id: null, mentor_name: reserve.mentor_name ?? '包村干部', mentor_post: mentorPostOf(reserve.mentor_post), mentor_title: reserve.mentor_post, started_on: start });
+      ? { reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, mentor_user_id: mentor.id, mentor_name: mentor.display_name, mentor_post: 'townshipLeader', mentor_title: '镇党委委员', started_on: start }
+      : { reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, mentor_user_id: null, mentor_name: reserve.mentor_name ?? '包村干部', mentor_post: mentorPostOf(reserve.mentor_post), mentor_title: reserve.mentor_post, started_on: start });
     const insertedAssignments = assignments.length === 0 ? [] : await tx.insertInto('mentoring_assignment').values(assignments).returning(['id', 'reserve_id', 'org_code', 'mentor_user_id']).execute();
 
     const months = monthsBetween(start, onDate);

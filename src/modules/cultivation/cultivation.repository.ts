@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type { RecordEntry } from './record-entry.ts';
 import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 /** Filters shared by the lists of records about reserves. */
 export interface RecordFilter {
@@ -35,7 +36,7 @@ export const cultivationRepository = {
 
   async insertAssignment(db: Executor, values: { reserveId: string; orgCode: string; mentorUserId: string | null; mentorName: string; mentorPost: string; mentorTitle: string | null; startedOn: string; endedOn: string | null }): Promise<string> {
     const row = await db.insertInto('mentoring_assignment').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, mentor_user_id: values.mentorUserId, mentor_name: values.mentorName,
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, mentor_user_id: values.mentorUserId, mentor_name: values.mentorName,
       mentor_post: values.mentorPost, mentor_title: values.mentorTitle, started_on: values.startedOn, ended_on: values.endedOn,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -88,7 +89,7 @@ export const cultivationRepository = {
 
   async insertContact(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; contactedOn: string; form: string; thoughts: string | null; work: string | null; problems: string | null; helpGiven: string | null } & RecordEntry): Promise<string> {
     const row = await db.insertInto('mentor_contact').values({
-      assignment_id: values.assignmentId, reserve_id: values.reserveId, org_code: values.orgCode, contacted_on: values.contactedOn, form: values.form,
+      assignment_id: values.assignmentId, reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, contacted_on: values.contactedOn, form: values.form,
       thoughts: values.thoughts, work: values.work, problems: values.problems, help_given: values.helpGiven, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -132,9 +133,9 @@ export const cultivationRepository = {
 
   async insertSummary(db: Executor, values: { assignmentId: string; reserveId: string; orgCode: string; year: number; quarter: number; periodText: string | null; content: string; opinion: string } & RecordEntry): Promise<string | undefined> {
     const row = await db.insertInto('mentoring_summary').values({
-      assignment_id: values.assignmentId, reserve_id: values.reserveId, org_code: values.orgCode, year: values.year, quarter: values.quarter,
+      assignment_id: values.assignmentId, reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, year: values.year, quarter: values.quarter,
       period_text: values.periodText, content: values.content, opinion: values.opinion, ...entryColumns(values),
-    }).onConflict((oc) => oc.columns(['assignment_id', 'year', 'quarter']).doNothing()).returning('id').executeTakeFirst();
+    }).onConflict((oc) => oc.columns(['county_code', 'assignment_id', 'year', 'quarter']).doNothing()).returning('id').executeTakeFirst();
     return row?.id;
   },
 
@@ -166,7 +167,7 @@ export const cultivationRepository = {
 
   async insertTalk(db: Executor, values: { reserveId: string; orgCode: string; talkedOn: string; talkerName: string; content: string } & RecordEntry): Promise<string> {
     const row = await db.insertInto('annual_talk').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, talked_on: values.talkedOn, talker_name: values.talkerName, content: values.content, ...entryColumns(values),
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, talked_on: values.talkedOn, talker_name: values.talkerName, content: values.content, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -189,7 +190,7 @@ export const cultivationRepository = {
 
   async insertPractice(db: Executor, values: { reserveId: string; orgCode: string; kind: string; category: string; startedOn: string; endedOn: string | null; content: string; performance: string | null; opinion: string | null } & Omit<RecordEntry, 'isProxy'>): Promise<string> {
     const row = await db.insertInto('practice_record').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, kind: values.kind, category: values.category, started_on: values.startedOn, ended_on: values.endedOn,
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, kind: values.kind, category: values.category, started_on: values.startedOn, ended_on: values.endedOn,
       content: values.content, performance: values.performance, opinion: values.opinion, recorded_by: values.recordedBy, recorded_by_user_id: values.recordedByUserId,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -233,7 +234,7 @@ export const cultivationRepository = {
 
   async insertObserver(db: Executor, values: { reserveId: string; orgCode: string; meetingType: string; meetingDate: string; topic: string | null } & Omit<RecordEntry, 'isProxy'>): Promise<string> {
     const row = await db.insertInto('observer_attendance').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, meeting_type: values.meetingType, meeting_date: values.meetingDate, topic: values.topic, recorded_by: values.recordedBy, recorded_by_user_id: values.recordedByUserId,
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, meeting_type: values.meetingType, meeting_date: values.meetingDate, topic: values.topic, recorded_by: values.recordedBy, recorded_by_user_id: values.recordedByUserId,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -260,7 +261,7 @@ export const cultivationRepository = {
 
   async insertAssessment(db: Executor, values: { reserveId: string; orgCode: string; kind: string; assessor: string; year: number; quarter: number | null; grade: string | null; opinion: string; assessedOn: string } & RecordEntry): Promise<string> {
     const row = await db.insertInto('assessment').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, kind: values.kind, assessor: values.assessor, year: values.year, quarter: values.quarter,
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, kind: values.kind, assessor: values.assessor, year: values.year, quarter: values.quarter,
       grade: values.grade, opinion: values.opinion, assessed_on: values.assessedOn, ...entryColumns(values),
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -305,6 +306,6 @@ export const cultivationRepository = {
   async replacePartySteps(db: Executor, reserveId: string, orgCode: string, steps: readonly { stage: string; reachedOn: string; notes: string | null }[]): Promise<void> {
     await db.deleteFrom('party_joining_step').where('reserve_id', '=', reserveId).execute();
     if (steps.length === 0) return;
-    await db.insertInto('party_joining_step').values(steps.map((step) => ({ reserve_id: reserveId, org_code: orgCode, stage: step.stage, reached_on: step.reachedOn, notes: step.notes }))).execute();
+    await db.insertInto('party_joining_step').values(steps.map((step) => ({ reserve_id: reserveId, county_code: countyOf(orgCode), org_code: orgCode, stage: step.stage, reached_on: step.reachedOn, notes: step.notes }))).execute();
   },
 };

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import { escapeLike } from '../../db/scope.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 export const talentGridRepository = {
   /** Admitted reserves of a subtree with the person's birth date and education. */
@@ -28,8 +29,8 @@ export const talentGridRepository = {
 
   async insertOverride(db: Executor, values: { reserveId: string; orgCode: string; performance: number; potential: number; readiness: string; reason: string; ratedBy: string; ratedByUserId: string | null }): Promise<boolean> {
     const row = await db.insertInto('talent_grid_rating').values({
-      reserve_id: values.reserveId, org_code: values.orgCode, performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy, rated_by_user_id: values.ratedByUserId,
-    }).onConflict((oc) => oc.column('reserve_id').doNothing()).returning('reserve_id').executeTakeFirst();
+      reserve_id: values.reserveId, county_code: countyOf(values.orgCode), org_code: values.orgCode, performance: values.performance, potential: values.potential, readiness: values.readiness, reason: values.reason, rated_by: values.ratedBy, rated_by_user_id: values.ratedByUserId,
+    }).onConflict((oc) => oc.columns(['county_code', 'reserve_id']).doNothing()).returning('reserve_id').executeTakeFirst();
     return row !== undefined;
   },
 

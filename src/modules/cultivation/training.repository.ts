@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 export interface TrainingSessionColumns {
   name: string;
@@ -102,9 +103,9 @@ export const trainingRepository = {
   async upsertAttendance(db: Executor, session: { id: string; method: string; endDate: string }, entries: readonly { reserveId: string; orgCode: string; attended: boolean; daysAttended: number; result: string | null }[]): Promise<void> {
     if (entries.length === 0) return;
     await db.insertInto('training_attendance').values(entries.map((entry) => ({
-      session_id: session.id, reserve_id: entry.reserveId, org_code: entry.orgCode, attended: entry.attended, days_attended: entry.daysAttended,
+      session_id: session.id, reserve_id: entry.reserveId, county_code: countyOf(entry.orgCode), org_code: entry.orgCode, attended: entry.attended, days_attended: entry.daysAttended,
       method: session.method, end_date: session.endDate, result: entry.result,
-    }))).onConflict((oc) => oc.columns(['session_id', 'reserve_id']).doUpdateSet((eb) => ({
+    }))).onConflict((oc) => oc.columns(['county_code', 'session_id', 'reserve_id']).doUpdateSet((eb) => ({
       attended: eb.ref('excluded.attended'), days_attended: eb.ref('excluded.days_attended'), result: eb.ref('excluded.result'),
       version: sql<number>`training_attendance.version + 1`, updated_at: new Date(),
     }))).execute();

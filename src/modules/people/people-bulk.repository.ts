@@ -25,11 +25,11 @@ export const peopleBulkRepository = {
     for (let start = 0; start < entries.length; start += BULK_ROWS) {
       const chunk = entries.slice(start, start + BULK_ROWS);
       await sql`
-        INSERT INTO talent_ledger_entry (person_id, org_code, source_category, is_away, surveyed_on)
-        SELECT * FROM unnest(
+        INSERT INTO talent_ledger_entry (county_code, person_id, org_code, source_category, is_away, surveyed_on)
+        SELECT substr(org_code, 1, 6), person_id, org_code, source_category, is_away, surveyed_on FROM unnest(
           ${chunk.map((entry) => entry.personId)}::uuid[], ${chunk.map((entry) => entry.orgCode)}::text[], ${chunk.map((entry) => entry.sourceCategory)}::text[],
           ${chunk.map((entry) => entry.isAway ?? false)}::boolean[], ${chunk.map((entry) => entry.surveyedOn)}::date[]
-        )`.execute(db);
+        ) AS t(person_id, org_code, source_category, is_away, surveyed_on)`.execute(db);
     }
   },
 
@@ -69,8 +69,8 @@ export const peopleBulkRepository = {
             is_living_away, education_history, work_history, family_members
           FROM input
         )
-        INSERT INTO talent_ledger_entry (person_id, org_code, source_category, is_away, surveyed_on)
-        SELECT id, org_code, source_category, is_away, ${surveyedOn}::date FROM input`.execute(db);
+        INSERT INTO talent_ledger_entry (county_code, person_id, org_code, source_category, is_away, surveyed_on)
+        SELECT substr(org_code, 1, 6), id, org_code, source_category, is_away, ${surveyedOn}::date FROM input`.execute(db);
     }
   },
 };

@@ -1,12 +1,13 @@
 import type { Executor } from '../../db/database.ts';
 import { peopleListRepository, type LedgerRow } from './people-list.repository.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 export const talentLedgerRepository = {
   async insert(db: Executor, entry: { personId: string; orgCode: string; sourceCategory: string; isAway: boolean; notes: string | null; surveyedOn: string }): Promise<string> {
     const row = await db
       .insertInto('talent_ledger_entry')
-      .values({ person_id: entry.personId, org_code: entry.orgCode, source_category: entry.sourceCategory, is_away: entry.isAway, notes: entry.notes, surveyed_on: entry.surveyedOn })
+      .values({ person_id: entry.personId, county_code: countyOf(entry.orgCode), org_code: entry.orgCode, source_category: entry.sourceCategory, is_away: entry.isAway, notes: entry.notes, surveyed_on: entry.surveyedOn })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

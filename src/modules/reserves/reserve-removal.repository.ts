@@ -4,6 +4,7 @@ import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type { RemovalStatus } from '../../domain/removal.ts';
 import type { ReserveRemovalTable } from '../../db/schema-management.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 /** A removal with the names the lists show; the columns' types come from the schema. */
 export type RemovalRow = Omit<Selectable<ReserveRemovalTable>, 'created_at' | 'updated_at'> & { village_name: string; township_code: string; person_name: string };
@@ -16,7 +17,7 @@ const FROM = sql`reserve_removal x JOIN reserve r ON r.id = x.reserve_id JOIN pe
 export const removalRepository = {
   async insert(db: Executor, removal: { reserveId: string; orgCode: string; reasonCode: string; reasonText: string; proposedOn: string; proposedBy: string }): Promise<string> {
     const row = await db.insertInto('reserve_removal').values({
-      reserve_id: removal.reserveId, org_code: removal.orgCode, reason_code: removal.reasonCode, reason_text: removal.reasonText, proposed_on: removal.proposedOn, proposed_by: removal.proposedBy,
+      reserve_id: removal.reserveId, county_code: countyOf(removal.orgCode), org_code: removal.orgCode, reason_code: removal.reasonCode, reason_text: removal.reasonText, proposed_on: removal.proposedOn, proposed_by: removal.proposedBy,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },

@@ -4,6 +4,7 @@ import type { ImportedReserveFields } from '../../domain/import-changes.ts';
 import type { ReserveStatus } from '../../domain/reserve-status.ts';
 import { peopleLists, type ReserveRow } from '../people/people.service.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
+import { countyOf, countyOfRow } from '../../db/distribution.ts';
 
 /** A reserve as the import compares it with a row. */
 export interface StoredReserve {
@@ -25,7 +26,7 @@ export const reservesRepository = {
     const row = await db
       .insertInto('reserve')
       .values({
-        person_id: reserve.personId, org_code: reserve.orgCode, status: reserve.status, target_post: reserve.targetPost, readiness: reserve.readiness,
+        person_id: reserve.personId, county_code: countyOf(reserve.orgCode), org_code: reserve.orgCode, status: reserve.status, target_post: reserve.targetPost, readiness: reserve.readiness,
         source_category: reserve.sourceCategory, mentor_name: reserve.mentorName, mentor_post: reserve.mentorPost, notes: reserve.notes, admitted_on: reserve.admittedOn,
       })
       .returning('id')
@@ -98,18 +99,18 @@ export const reservesRepository = {
           ) AS t(id, person_id, org_code, target_post, readiness, source_category, mentor_name, mentor_post, notes)
         ),
         inserted AS (
-          INSERT INTO reserve (id, person_id, org_code, status, target_post, readiness, source_category, mentor_name, mentor_post, notes)
-          SELECT id, person_id, org_code, 'admitted', target_post, readiness, source_category, mentor_name, mentor_post, notes FROM input
+          INSERT INTO reserve (id, county_code, person_id, org_code, status, target_post, readiness, source_category, mentor_name, mentor_post, notes)
+          SELECT id, substr(org_code, 1, 6), person_id, org_code, 'admitted', target_post, readiness, source_category, mentor_name, mentor_post, notes FROM input
         )
-        INSERT INTO reserve_status_change (reserve_id, from_status, to_status, reason, actor_name)
-        SELECT id, NULL, 'admitted', ${change.reason}, ${change.actorName} FROM input`.execute(db);
+        INSERT INTO reserve_status_change (county_code, reserve_id, from_status, to_status, reason, actor_name)
+        SELECT substr(org_code, 1, 6), id, NULL, 'admitted', ${change.reason}, ${change.actorName} FROM input`.execute(db);
     }
   },
 
   async insertStatusChange(db: Executor, change: { reserveId: string; fromStatus: ReserveStatus | null; toStatus: ReserveStatus; reason: string; actorName: string }): Promise<void> {
     await db
       .insertInto('reserve_status_change')
-      .values({ reserve_id: change.reserveId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, actor_name: change.actorName })
+      .values({ county_code: await countyOfRow(db, 'reserve', change.reserveId), reserve_id: change.reserveId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, actor_name: change.actorName })
       .execute();
   },
 

@@ -4,6 +4,7 @@ import { withinSubtrees } from '../../db/scope.ts';
 import { PERSON_COLUMNS, type PersonSummaryRow } from '../people/people.service.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import type { SelectionOutcome, SelectionStage } from '../../domain/selection-procedure.ts';
+import { countyOf, countyOfRow } from '../../db/distribution.ts';
 
 export interface CandidateRow extends PersonSummaryRow {
   id: string;
@@ -62,7 +63,7 @@ export const selectionRepository = {
   async insertCandidate(db: Executor, candidate: { personId: string; orgCode: string; stage: SelectionStage; channel: string; profile: string; targetPost: string; sourceCategory: string }): Promise<string> {
     const row = await db
       .insertInto('selection_candidate')
-      .values({ person_id: candidate.personId, org_code: candidate.orgCode, stage: candidate.stage, channel: candidate.channel, profile: candidate.profile, target_post: candidate.targetPost, source_category: candidate.sourceCategory })
+      .values({ person_id: candidate.personId, county_code: countyOf(candidate.orgCode), org_code: candidate.orgCode, stage: candidate.stage, channel: candidate.channel, profile: candidate.profile, target_post: candidate.targetPost, source_category: candidate.sourceCategory })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -109,7 +110,7 @@ export const selectionRepository = {
   async insertStep(db: Executor, step: StepInput): Promise<void> {
     await db
       .insertInto('selection_step')
-      .values({ candidate_id: step.candidateId, action: step.action, from_stage: step.fromStage, to_stage: step.toStage, occurred_on: step.occurredOn, actor_name: step.actorName, details: JSON.stringify(step.details) })
+      .values({ county_code: await countyOfRow(db, 'selection_candidate', step.candidateId), candidate_id: step.candidateId, action: step.action, from_stage: step.fromStage, to_stage: step.toStage, occurred_on: step.occurredOn, actor_name: step.actorName, details: JSON.stringify(step.details) })
       .execute();
   },
 
@@ -120,7 +121,7 @@ export const selectionRepository = {
   // ---- Exceptions (破格) ----
 
   async insertException(db: Executor, exception: { candidateId: string; rule: string; reason: string; requestedBy: string }): Promise<string> {
-    const row = await db.insertInto('eligibility_exception').values({ candidate_id: exception.candidateId, rule: exception.rule, reason: exception.reason, requested_by: exception.requestedBy }).returning('id').executeTakeFirstOrThrow();
+    const row = await db.insertInto('eligibility_exception').values({ county_code: await countyOfRow(db, 'selection_candidate', exception.candidateId), candidate_id: exception.candidateId, rule: exception.rule, reason: exception.reason, requested_by: exception.requestedBy }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
 
@@ -146,7 +147,8 @@ export const selectionRepository = {
   // ---- Joint review (联审) ----
 
   async insertJointReviews(db: Executor, candidateId: string, departments: readonly string[]): Promise<void> {
-    await db.insertInto('joint_review').values(departments.map((department) => ({ candidate_id: candidateId, department }))).execute();
+    const countyCode = await countyOfRow(db, 'selection_candidate', candidateId);
+    await db.insertInto('joint_review').values(departments.map((department) => ({ county_code: countyCode, candidate_id: candidateId, department }))).execute();
   },
 
   async listJointReviews(db: Executor, candidateIds: readonly string[]) {
@@ -214,7 +216,7 @@ export const selectionRepository = {
     const row = await db
       .insertInto('public_notice')
       .values({
-        org_code: notice.orgCode, starts_on: notice.startsOn, working_days: notice.workingDays, posting_day_counts: notice.postingDayCounts, ends_on: notice.endsOn,
+        county_code: countyOf(notice.orgCode), org_code: notice.orgCode, starts_on: notice.startsOn, working_days: notice.workingDays, posting_day_counts: notice.postingDayCounts, ends_on: notice.endsOn,
         objection_contact: notice.objectionContact, notice_text: notice.noticeText, created_by: notice.createdBy,
       })
       .returning('id')
@@ -235,7 +237,7 @@ export const selectionRepository = {
   async insertObjection(db: Executor, objection: { publicNoticeId: string; candidateId: string; receivedOn: string; content: string; recordedBy: string }): Promise<string> {
     const row = await db
       .insertInto('notice_objection')
-      .values({ public_notice_id: objection.publicNoticeId, candidate_id: objection.candidateId, received_on: objection.receivedOn, content: objection.content, recorded_by: objection.recordedBy })
+      .values({ county_code: await countyOfRow(db, 'selection_candidate', objection.candidateId), public_notice_id: objection.publicNoticeId, candidate_id: objection.candidateId, received_on: objection.receivedOn, content: objection.content, recorded_by: objection.recordedBy })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -275,7 +277,7 @@ export const selectionRepository = {
   async insertAttachment(db: Executor, attachment: { candidateId: string; stepAction: string | null; fileName: string; contentType: string; data: Buffer; uploadedBy: string }): Promise<string> {
     const row = await db
       .insertInto('selection_attachment')
-      .values({ candidate_id: attachment.candidateId, step_action: attachment.stepAction, file_name: attachment.fileName, content_type: attachment.contentType, size_bytes: attachment.data.length, data: attachment.data, uploaded_by: attachment.uploadedBy })
+      .values({ county_code: await countyOfRow(db, 'selection_candidate', attachment.candidateId), candidate_id: attachment.candidateId, step_action: attachment.stepAction, file_name: attachment.fileName, content_type: attachment.contentType, size_bytes: attachment.data.length, data: attachment.data, uploaded_by: attachment.uploadedBy })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

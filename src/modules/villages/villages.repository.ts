@@ -6,6 +6,7 @@ import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type { Committee, LeaveReason, Post } from '../../domain/committee.ts';
 import type { CandidateProfile } from '../../domain/selection-procedure.ts';
+import { countyOf } from '../../db/distribution.ts';
 
 export interface ProfileColumns {
   villageType: string | null;
@@ -64,7 +65,7 @@ export const villagesRepository = {
   },
 
   async insertProfile(db: Executor, orgCode: string, columns: ProfileColumns): Promise<void> {
-    await db.insertInto('village_profile').values({ org_code: orgCode, ...profileRow(columns) }).execute();
+    await db.insertInto('village_profile').values({ county_code: countyOf(orgCode), org_code: orgCode, ...profileRow(columns) }).execute();
   },
 
   async updateProfile(db: Executor, orgCode: string, version: number, columns: ProfileColumns): Promise<boolean> {
@@ -93,7 +94,7 @@ export const villagesRepository = {
 
   async insertMember(db: Executor, member: { orgCode: string; personId: string; committee: Committee; post: Post; termYear: number; startedOn: string }): Promise<string> {
     const row = await db.insertInto('committee_member').values({
-      org_code: member.orgCode, person_id: member.personId, committee: member.committee, post: member.post, term_year: member.termYear, started_on: member.startedOn,
+      county_code: countyOf(member.orgCode), org_code: member.orgCode, person_id: member.personId, committee: member.committee, post: member.post, term_year: member.termYear, started_on: member.startedOn,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -104,7 +105,7 @@ export const villagesRepository = {
 
   async insertVacancy(db: Executor, vacancy: { orgCode: string; committee: Committee; post: Post; openedOn: string; cause: string; leftMemberId: string | null }): Promise<string> {
     const row = await db.insertInto('post_vacancy').values({
-      org_code: vacancy.orgCode, committee: vacancy.committee, post: vacancy.post, opened_on: vacancy.openedOn, cause: vacancy.cause, left_member_id: vacancy.leftMemberId,
+      county_code: countyOf(vacancy.orgCode), org_code: vacancy.orgCode, committee: vacancy.committee, post: vacancy.post, opened_on: vacancy.openedOn, cause: vacancy.cause, left_member_id: vacancy.leftMemberId,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -131,9 +132,9 @@ export const villagesRepository = {
     result: 'good' | 'fairlyGood' | 'average' | 'poor'; finding: 'incompetent' | 'unqualified' | 'notDiligent' | null; recordedBy: string;
   }): Promise<string> {
     const row = await db.insertInto('secretary_review').values({
-      member_id: review.memberId, org_code: review.orgCode, period: review.period, reviewed_on: review.reviewedOn, reviewers: review.reviewers, good_count: review.goodCount,
+      member_id: review.memberId, county_code: countyOf(review.orgCode), org_code: review.orgCode, period: review.period, reviewed_on: review.reviewedOn, reviewers: review.reviewers, good_count: review.goodCount,
       fairly_good_count: review.fairlyGoodCount, average_count: review.averageCount, poor_count: review.poorCount, result: review.result, finding: review.finding, recorded_by: review.recordedBy,
-    }).onConflict((oc) => oc.columns(['member_id', 'period']).doNothing()).returning('id').executeTakeFirst();
+    }).onConflict((oc) => oc.columns(['county_code', 'member_id', 'period']).doNothing()).returning('id').executeTakeFirst();
     return row?.id ?? '';
   },
 
@@ -144,7 +145,7 @@ export const villagesRepository = {
 
   async insertDiscipline(db: Executor, record: { memberId: string; orgCode: string; decidedOn: string; kind: string; description: string; recordedBy: string }): Promise<string> {
     const row = await db.insertInto('secretary_discipline').values({
-      member_id: record.memberId, org_code: record.orgCode, decided_on: record.decidedOn, kind: record.kind, description: record.description, recorded_by: record.recordedBy,
+      member_id: record.memberId, county_code: countyOf(record.orgCode), org_code: record.orgCode, decided_on: record.decidedOn, kind: record.kind, description: record.description, recorded_by: record.recordedBy,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
