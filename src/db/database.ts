@@ -23,6 +23,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Sees each query sent to a PostgreSQL server (the distribution tests explain them). */
+export type QueryObserver = (query: { sql: string; parameters: readonly unknown[] }) => void;
+
 const INT8_OID = 20;
 const DATE_OID = 1082;
 
@@ -30,12 +33,12 @@ const DATE_OID = 1082;
  * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database persisted in
  * `dataDir` (or in memory for `memory://`). Both return bigint as number and date as 'YYYY-MM-DD'.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; onQuery?: QueryObserver }): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onQuery);
   return openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, onQuery?: QueryObserver): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -52,7 +55,10 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection the server closes (a restart, an administrator) must not end the process:
   // the pool drops it and opens a new one for the next query.
   pool.on('error', (error) => console.error(`数据库连接中断（已自动重连）：${error.message}`));
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery && { log: (event) => { if (event.level === 'query') onQuery({ sql: event.query.sql, parameters: event.query.parameters }); } }),
+  });
   return {
     kind: 'postgresql',
     db,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/database.ts';
+import { openDatabase, type Database, type QueryObserver } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { clusterWorkers, createClusterDatabase, dropClusterDatabase } from '../../src/db/citus-cluster.ts';
 import { toStatisticalCode } from '../../src/domain/org-code.ts';
@@ -32,7 +32,7 @@ export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
  * database created on that PostgreSQL server (on every node when it is a Citus coordinator) and
  * dropped afterwards.
  */
-export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
+export async function openTestDatabase(options: { onQuery?: QueryObserver } = {}): Promise<{ database: Database; databaseUrl: string | undefined; drop: () => Promise<void> }> {
   configureAuditChain({ key: TEST_AUDIT_CHAIN_KEY, checkpointFile: null });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
@@ -41,7 +41,7 @@ export async function openTestDatabase(): Promise<{ database: Database; database
     return { database, databaseUrl: undefined, drop: () => database.close() };
   }
   const created = await createServerDatabase(serverUrl);
-  const database = await openDatabase({ databaseUrl: created.url, dataDir: 'unused' });
+  const database = await openDatabase({ databaseUrl: created.url, dataDir: 'unused', ...(options.onQuery && { onQuery: options.onQuery }) });
   await migrate(database);
   return {
     database,
@@ -112,9 +112,9 @@ export interface TestWorld {
 }
 
 /** The app on a fresh database with the test county imported and one user per role. */
-export async function createTestWorld(options: { today?: string } = {}): Promise<TestWorld> {
+export async function createTestWorld(options: { today?: string; onQuery?: QueryObserver } = {}): Promise<TestWorld> {
   const clock = options.today ? fixedClock(options.today) : testClock;
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
   const ctx = systemContext(clock.today());
   await importCounty(database.db, ctx, TEST_COUNTY);
   const countyCode = toStatisticalCode(TEST_COUNTY);

@@ -5,228 +5,306 @@
 -- before, since county_code follows from org_code (or from the parent row). The appointment's key
 -- to its reserve is dropped: a reserve may be appointed to a village of another county, and a key
 -- cannot join two counties (the service reads the reserve before it opens the appointment).
+-- One ALTER TABLE per table and step: each costs a catalogue update.
 
--- 1. The column, filled from the row's unit or its parent.
+-- 1. The keys among these tables set aside, and the column added.
 ALTER TABLE talent_ledger_entry ADD COLUMN county_code text;
-UPDATE talent_ledger_entry SET county_code = substr(org_code, 1, 6);
-ALTER TABLE talent_ledger_entry ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT talent_ledger_entry_county_code_check CHECK (county_code = substr(org_code, 1, 6));
 ALTER TABLE reserve ADD COLUMN county_code text;
-UPDATE reserve SET county_code = substr(org_code, 1, 6);
-ALTER TABLE reserve ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT reserve_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE reserve_status_change ADD COLUMN county_code text;
-UPDATE reserve_status_change c SET county_code = p.county_code FROM reserve p WHERE p.id = c.reserve_id;
-ALTER TABLE reserve_status_change ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT reserve_status_change_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
+ALTER TABLE reserve_status_change DROP CONSTRAINT reserve_status_change_reserve_id_fkey, ADD COLUMN county_code text;
 ALTER TABLE village_reserve_need ADD COLUMN county_code text;
-UPDATE village_reserve_need SET county_code = substr(org_code, 1, 6);
-ALTER TABLE village_reserve_need ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT village_reserve_need_county_code_check CHECK (county_code = substr(org_code, 1, 6));
 ALTER TABLE public_notice ADD COLUMN county_code text;
-UPDATE public_notice SET county_code = substr(org_code, 1, 6);
-ALTER TABLE public_notice ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT public_notice_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE selection_candidate ADD COLUMN county_code text;
-UPDATE selection_candidate SET county_code = substr(org_code, 1, 6);
-ALTER TABLE selection_candidate ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT selection_candidate_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE selection_step ADD COLUMN county_code text;
-UPDATE selection_step c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
-ALTER TABLE selection_step ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT selection_step_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE eligibility_exception ADD COLUMN county_code text;
-UPDATE eligibility_exception c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
-ALTER TABLE eligibility_exception ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT eligibility_exception_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE joint_review ADD COLUMN county_code text;
-UPDATE joint_review c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
-ALTER TABLE joint_review ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT joint_review_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE notice_objection ADD COLUMN county_code text;
-UPDATE notice_objection c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
-ALTER TABLE notice_objection ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT notice_objection_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE selection_attachment ADD COLUMN county_code text;
-UPDATE selection_attachment c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
-ALTER TABLE selection_attachment ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT selection_attachment_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE training_attendance ADD COLUMN county_code text;
-UPDATE training_attendance SET county_code = substr(org_code, 1, 6);
-ALTER TABLE training_attendance ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT training_attendance_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE mentoring_assignment ADD COLUMN county_code text;
-UPDATE mentoring_assignment SET county_code = substr(org_code, 1, 6);
-ALTER TABLE mentoring_assignment ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT mentoring_assignment_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE mentor_contact ADD COLUMN county_code text;
-UPDATE mentor_contact SET county_code = substr(org_code, 1, 6);
-ALTER TABLE mentor_contact ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT mentor_contact_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE mentoring_summary ADD COLUMN county_code text;
-UPDATE mentoring_summary SET county_code = substr(org_code, 1, 6);
-ALTER TABLE mentoring_summary ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT mentoring_summary_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE annual_talk ADD COLUMN county_code text;
-UPDATE annual_talk SET county_code = substr(org_code, 1, 6);
-ALTER TABLE annual_talk ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT annual_talk_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE practice_record ADD COLUMN county_code text;
-UPDATE practice_record SET county_code = substr(org_code, 1, 6);
-ALTER TABLE practice_record ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT practice_record_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE observer_attendance ADD COLUMN county_code text;
-UPDATE observer_attendance SET county_code = substr(org_code, 1, 6);
-ALTER TABLE observer_attendance ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT observer_attendance_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE assessment ADD COLUMN county_code text;
-UPDATE assessment SET county_code = substr(org_code, 1, 6);
-ALTER TABLE assessment ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT assessment_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE party_joining_step ADD COLUMN county_code text;
-UPDATE party_joining_step SET county_code = substr(org_code, 1, 6);
-ALTER TABLE party_joining_step ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT party_joining_step_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE talent_grid_rating ADD COLUMN county_code text;
-UPDATE talent_grid_rating SET county_code = substr(org_code, 1, 6);
-ALTER TABLE talent_grid_rating ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT talent_grid_rating_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE cultivation_assignment_year ADD COLUMN county_code text;
-UPDATE cultivation_assignment_year SET county_code = substr(org_code, 1, 6);
-ALTER TABLE cultivation_assignment_year ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT cultivation_assignment_year_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE cultivation_reserve_year ADD COLUMN county_code text;
-UPDATE cultivation_reserve_year SET county_code = substr(org_code, 1, 6);
-ALTER TABLE cultivation_reserve_year ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT cultivation_reserve_year_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE cultivation_reserve_training ADD COLUMN county_code text;
-UPDATE cultivation_reserve_training c SET county_code = p.county_code FROM reserve p WHERE p.id = c.reserve_id;
-ALTER TABLE cultivation_reserve_training ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT cultivation_reserve_training_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
+ALTER TABLE selection_candidate DROP CONSTRAINT selection_candidate_public_notice_id_fkey, DROP CONSTRAINT selection_candidate_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE selection_step DROP CONSTRAINT selection_step_candidate_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE eligibility_exception DROP CONSTRAINT eligibility_exception_candidate_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE joint_review DROP CONSTRAINT joint_review_candidate_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE notice_objection DROP CONSTRAINT notice_objection_public_notice_id_fkey, DROP CONSTRAINT notice_objection_candidate_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE selection_attachment DROP CONSTRAINT selection_attachment_candidate_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE training_attendance DROP CONSTRAINT training_attendance_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE mentoring_assignment DROP CONSTRAINT mentoring_assignment_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE mentor_contact DROP CONSTRAINT mentor_contact_assignment_id_fkey, DROP CONSTRAINT mentor_contact_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE mentoring_summary DROP CONSTRAINT mentoring_summary_assignment_id_fkey, DROP CONSTRAINT mentoring_summary_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE annual_talk DROP CONSTRAINT annual_talk_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE practice_record DROP CONSTRAINT practice_record_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE observer_attendance DROP CONSTRAINT observer_attendance_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE assessment DROP CONSTRAINT assessment_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE party_joining_step DROP CONSTRAINT party_joining_step_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE talent_grid_rating DROP CONSTRAINT talent_grid_rating_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE cultivation_assignment_year DROP CONSTRAINT cultivation_assignment_year_assignment_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE cultivation_reserve_year DROP CONSTRAINT cultivation_reserve_year_reserve_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE cultivation_reserve_training DROP CONSTRAINT cultivation_reserve_training_reserve_id_fkey, ADD COLUMN county_code text;
 ALTER TABLE village_profile ADD COLUMN county_code text;
-UPDATE village_profile SET county_code = substr(org_code, 1, 6);
-ALTER TABLE village_profile ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT village_profile_county_code_check CHECK (county_code = substr(org_code, 1, 6));
 ALTER TABLE committee_member ADD COLUMN county_code text;
-UPDATE committee_member SET county_code = substr(org_code, 1, 6);
-ALTER TABLE committee_member ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT committee_member_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE post_vacancy ADD COLUMN county_code text;
-UPDATE post_vacancy SET county_code = substr(org_code, 1, 6);
-ALTER TABLE post_vacancy ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT post_vacancy_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE secretary_review ADD COLUMN county_code text;
-UPDATE secretary_review SET county_code = substr(org_code, 1, 6);
-ALTER TABLE secretary_review ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT secretary_review_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE secretary_discipline ADD COLUMN county_code text;
-UPDATE secretary_discipline SET county_code = substr(org_code, 1, 6);
-ALTER TABLE secretary_discipline ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT secretary_discipline_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE reserve_removal ADD COLUMN county_code text;
-UPDATE reserve_removal SET county_code = substr(org_code, 1, 6);
-ALTER TABLE reserve_removal ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT reserve_removal_county_code_check CHECK (county_code = substr(org_code, 1, 6));
+ALTER TABLE post_vacancy DROP CONSTRAINT post_vacancy_left_member_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE secretary_review DROP CONSTRAINT secretary_review_member_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE secretary_discipline DROP CONSTRAINT secretary_discipline_member_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE reserve_removal DROP CONSTRAINT reserve_removal_reserve_id_fkey, ADD COLUMN county_code text;
 ALTER TABLE coverage_shortfall ADD COLUMN county_code text;
-UPDATE coverage_shortfall SET county_code = substr(org_code, 1, 6);
-ALTER TABLE coverage_shortfall ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT coverage_shortfall_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE appointment ADD COLUMN county_code text;
-UPDATE appointment SET county_code = substr(org_code, 1, 6);
-ALTER TABLE appointment ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT appointment_county_code_check CHECK (county_code = substr(org_code, 1, 6));
-ALTER TABLE appointment_step ADD COLUMN county_code text;
-UPDATE appointment_step c SET county_code = p.county_code FROM appointment p WHERE p.id = c.appointment_id;
-ALTER TABLE appointment_step ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT appointment_step_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
-ALTER TABLE appointment_objection ADD COLUMN county_code text;
-UPDATE appointment_objection c SET county_code = p.county_code FROM appointment p WHERE p.id = c.appointment_id;
-ALTER TABLE appointment_objection ALTER COLUMN county_code SET NOT NULL, ADD CONSTRAINT appointment_objection_county_code_check CHECK (county_code ~ '^[0-9]{6}$');
+ALTER TABLE appointment DROP CONSTRAINT appointment_vacancy_id_fkey, DROP CONSTRAINT appointment_reserve_id_fkey, DROP CONSTRAINT appointment_member_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE appointment_step DROP CONSTRAINT appointment_step_appointment_id_fkey, ADD COLUMN county_code text;
+ALTER TABLE appointment_objection DROP CONSTRAINT appointment_objection_appointment_id_fkey, ADD COLUMN county_code text;
 
--- 2. Keys among these tables: dropped, then made again with county_code first.
-ALTER TABLE reserve_status_change DROP CONSTRAINT reserve_status_change_reserve_id_fkey;
-ALTER TABLE selection_candidate DROP CONSTRAINT selection_candidate_public_notice_id_fkey;
-ALTER TABLE selection_candidate DROP CONSTRAINT selection_candidate_reserve_id_fkey;
-ALTER TABLE selection_step DROP CONSTRAINT selection_step_candidate_id_fkey;
-ALTER TABLE eligibility_exception DROP CONSTRAINT eligibility_exception_candidate_id_fkey;
-ALTER TABLE joint_review DROP CONSTRAINT joint_review_candidate_id_fkey;
-ALTER TABLE notice_objection DROP CONSTRAINT notice_objection_public_notice_id_fkey;
-ALTER TABLE notice_objection DROP CONSTRAINT notice_objection_candidate_id_fkey;
-ALTER TABLE selection_attachment DROP CONSTRAINT selection_attachment_candidate_id_fkey;
-ALTER TABLE training_attendance DROP CONSTRAINT training_attendance_reserve_id_fkey;
-ALTER TABLE mentoring_assignment DROP CONSTRAINT mentoring_assignment_reserve_id_fkey;
-ALTER TABLE mentor_contact DROP CONSTRAINT mentor_contact_assignment_id_fkey;
-ALTER TABLE mentor_contact DROP CONSTRAINT mentor_contact_reserve_id_fkey;
-ALTER TABLE mentoring_summary DROP CONSTRAINT mentoring_summary_assignment_id_fkey;
-ALTER TABLE mentoring_summary DROP CONSTRAINT mentoring_summary_reserve_id_fkey;
-ALTER TABLE annual_talk DROP CONSTRAINT annual_talk_reserve_id_fkey;
-ALTER TABLE practice_record DROP CONSTRAINT practice_record_reserve_id_fkey;
-ALTER TABLE observer_attendance DROP CONSTRAINT observer_attendance_reserve_id_fkey;
-ALTER TABLE assessment DROP CONSTRAINT assessment_reserve_id_fkey;
-ALTER TABLE party_joining_step DROP CONSTRAINT party_joining_step_reserve_id_fkey;
-ALTER TABLE talent_grid_rating DROP CONSTRAINT talent_grid_rating_reserve_id_fkey;
-ALTER TABLE cultivation_assignment_year DROP CONSTRAINT cultivation_assignment_year_assignment_id_fkey;
-ALTER TABLE cultivation_reserve_year DROP CONSTRAINT cultivation_reserve_year_reserve_id_fkey;
-ALTER TABLE cultivation_reserve_training DROP CONSTRAINT cultivation_reserve_training_reserve_id_fkey;
-ALTER TABLE post_vacancy DROP CONSTRAINT post_vacancy_left_member_id_fkey;
-ALTER TABLE secretary_review DROP CONSTRAINT secretary_review_member_id_fkey;
-ALTER TABLE secretary_discipline DROP CONSTRAINT secretary_discipline_member_id_fkey;
-ALTER TABLE reserve_removal DROP CONSTRAINT reserve_removal_reserve_id_fkey;
-ALTER TABLE appointment DROP CONSTRAINT appointment_vacancy_id_fkey;
-ALTER TABLE appointment DROP CONSTRAINT appointment_reserve_id_fkey;
-ALTER TABLE appointment DROP CONSTRAINT appointment_member_id_fkey;
-ALTER TABLE appointment_step DROP CONSTRAINT appointment_step_appointment_id_fkey;
-ALTER TABLE appointment_objection DROP CONSTRAINT appointment_objection_appointment_id_fkey;
-ALTER TABLE talent_ledger_entry DROP CONSTRAINT talent_ledger_entry_pkey, ADD CONSTRAINT talent_ledger_entry_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE talent_ledger_entry DROP CONSTRAINT talent_ledger_entry_person_id_org_code_key, ADD CONSTRAINT talent_ledger_entry_person_id_org_code_key UNIQUE (county_code, person_id, org_code);
-ALTER TABLE reserve DROP CONSTRAINT reserve_pkey, ADD CONSTRAINT reserve_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE reserve DROP CONSTRAINT reserve_person_id_org_code_key, ADD CONSTRAINT reserve_person_id_org_code_key UNIQUE (county_code, person_id, org_code);
-ALTER TABLE reserve_status_change DROP CONSTRAINT reserve_status_change_pkey, ADD CONSTRAINT reserve_status_change_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE village_reserve_need DROP CONSTRAINT village_reserve_need_pkey, ADD CONSTRAINT village_reserve_need_pkey PRIMARY KEY (county_code, org_code);
-ALTER TABLE public_notice DROP CONSTRAINT public_notice_pkey, ADD CONSTRAINT public_notice_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE selection_candidate DROP CONSTRAINT selection_candidate_pkey, ADD CONSTRAINT selection_candidate_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE selection_step DROP CONSTRAINT selection_step_pkey, ADD CONSTRAINT selection_step_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE eligibility_exception DROP CONSTRAINT eligibility_exception_pkey, ADD CONSTRAINT eligibility_exception_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE eligibility_exception DROP CONSTRAINT eligibility_exception_candidate_id_rule_key, ADD CONSTRAINT eligibility_exception_candidate_id_rule_key UNIQUE (county_code, candidate_id, rule);
-ALTER TABLE joint_review DROP CONSTRAINT joint_review_pkey, ADD CONSTRAINT joint_review_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE joint_review DROP CONSTRAINT joint_review_candidate_id_department_key, ADD CONSTRAINT joint_review_candidate_id_department_key UNIQUE (county_code, candidate_id, department);
-ALTER TABLE notice_objection DROP CONSTRAINT notice_objection_pkey, ADD CONSTRAINT notice_objection_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE selection_attachment DROP CONSTRAINT selection_attachment_pkey, ADD CONSTRAINT selection_attachment_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE training_attendance DROP CONSTRAINT training_attendance_pkey, ADD CONSTRAINT training_attendance_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE training_attendance DROP CONSTRAINT training_attendance_session_id_reserve_id_key, ADD CONSTRAINT training_attendance_session_id_reserve_id_key UNIQUE (county_code, session_id, reserve_id);
-ALTER TABLE mentoring_assignment DROP CONSTRAINT mentoring_assignment_pkey, ADD CONSTRAINT mentoring_assignment_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE mentor_contact DROP CONSTRAINT mentor_contact_pkey, ADD CONSTRAINT mentor_contact_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE mentoring_summary DROP CONSTRAINT mentoring_summary_pkey, ADD CONSTRAINT mentoring_summary_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE mentoring_summary DROP CONSTRAINT mentoring_summary_assignment_id_year_quarter_key, ADD CONSTRAINT mentoring_summary_assignment_id_year_quarter_key UNIQUE (county_code, assignment_id, year, quarter);
-ALTER TABLE annual_talk DROP CONSTRAINT annual_talk_pkey, ADD CONSTRAINT annual_talk_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE practice_record DROP CONSTRAINT practice_record_pkey, ADD CONSTRAINT practice_record_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE observer_attendance DROP CONSTRAINT observer_attendance_pkey, ADD CONSTRAINT observer_attendance_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE assessment DROP CONSTRAINT assessment_pkey, ADD CONSTRAINT assessment_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE party_joining_step DROP CONSTRAINT party_joining_step_pkey, ADD CONSTRAINT party_joining_step_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE party_joining_step DROP CONSTRAINT party_joining_step_reserve_id_stage_key, ADD CONSTRAINT party_joining_step_reserve_id_stage_key UNIQUE (county_code, reserve_id, stage);
-ALTER TABLE talent_grid_rating DROP CONSTRAINT talent_grid_rating_pkey, ADD CONSTRAINT talent_grid_rating_pkey PRIMARY KEY (county_code, reserve_id);
-ALTER TABLE cultivation_assignment_year DROP CONSTRAINT cultivation_assignment_year_pkey, ADD CONSTRAINT cultivation_assignment_year_pkey PRIMARY KEY (county_code, assignment_id, year);
-ALTER TABLE cultivation_reserve_year DROP CONSTRAINT cultivation_reserve_year_pkey, ADD CONSTRAINT cultivation_reserve_year_pkey PRIMARY KEY (county_code, reserve_id, year);
-ALTER TABLE cultivation_reserve_training DROP CONSTRAINT cultivation_reserve_training_pkey, ADD CONSTRAINT cultivation_reserve_training_pkey PRIMARY KEY (county_code, reserve_id);
-ALTER TABLE village_profile DROP CONSTRAINT village_profile_pkey, ADD CONSTRAINT village_profile_pkey PRIMARY KEY (county_code, org_code);
-ALTER TABLE committee_member DROP CONSTRAINT committee_member_pkey, ADD CONSTRAINT committee_member_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE post_vacancy DROP CONSTRAINT post_vacancy_pkey, ADD CONSTRAINT post_vacancy_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE secretary_review DROP CONSTRAINT secretary_review_pkey, ADD CONSTRAINT secretary_review_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE secretary_review DROP CONSTRAINT secretary_review_member_id_period_key, ADD CONSTRAINT secretary_review_member_id_period_key UNIQUE (county_code, member_id, period);
-ALTER TABLE secretary_discipline DROP CONSTRAINT secretary_discipline_pkey, ADD CONSTRAINT secretary_discipline_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE reserve_removal DROP CONSTRAINT reserve_removal_pkey, ADD CONSTRAINT reserve_removal_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE coverage_shortfall DROP CONSTRAINT coverage_shortfall_pkey, ADD CONSTRAINT coverage_shortfall_pkey PRIMARY KEY (county_code, org_code, rule);
-ALTER TABLE appointment DROP CONSTRAINT appointment_pkey, ADD CONSTRAINT appointment_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE appointment_step DROP CONSTRAINT appointment_step_pkey, ADD CONSTRAINT appointment_step_pkey PRIMARY KEY (county_code, id);
-ALTER TABLE appointment_objection DROP CONSTRAINT appointment_objection_pkey, ADD CONSTRAINT appointment_objection_pkey PRIMARY KEY (county_code, id);
+-- 2. Parents first: the column filled from the row's unit or its parent, then the keys made again with county_code first.
+UPDATE talent_ledger_entry SET county_code = substr(org_code, 1, 6);
+ALTER TABLE talent_ledger_entry
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT talent_ledger_entry_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT talent_ledger_entry_pkey,
+  ADD CONSTRAINT talent_ledger_entry_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT talent_ledger_entry_person_id_org_code_key,
+  ADD CONSTRAINT talent_ledger_entry_person_id_org_code_key UNIQUE (county_code, person_id, org_code);
+UPDATE reserve SET county_code = substr(org_code, 1, 6);
+ALTER TABLE reserve
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT reserve_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT reserve_pkey,
+  ADD CONSTRAINT reserve_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT reserve_person_id_org_code_key,
+  ADD CONSTRAINT reserve_person_id_org_code_key UNIQUE (county_code, person_id, org_code);
+UPDATE reserve_status_change c SET county_code = p.county_code FROM reserve p WHERE p.id = c.reserve_id;
+ALTER TABLE reserve_status_change
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT reserve_status_change_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT reserve_status_change_pkey,
+  ADD CONSTRAINT reserve_status_change_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT reserve_status_change_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
+UPDATE village_reserve_need SET county_code = substr(org_code, 1, 6);
+ALTER TABLE village_reserve_need
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT village_reserve_need_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT village_reserve_need_pkey,
+  ADD CONSTRAINT village_reserve_need_pkey PRIMARY KEY (county_code, org_code);
+UPDATE public_notice SET county_code = substr(org_code, 1, 6);
+ALTER TABLE public_notice
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT public_notice_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT public_notice_pkey,
+  ADD CONSTRAINT public_notice_pkey PRIMARY KEY (county_code, id);
+UPDATE selection_candidate SET county_code = substr(org_code, 1, 6);
+ALTER TABLE selection_candidate
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT selection_candidate_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT selection_candidate_pkey,
+  ADD CONSTRAINT selection_candidate_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT selection_candidate_public_notice_id_fkey FOREIGN KEY (county_code, public_notice_id) REFERENCES public_notice (county_code, id),
+  ADD CONSTRAINT selection_candidate_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
 DROP INDEX selection_candidate_active_idx;
 CREATE UNIQUE INDEX selection_candidate_active_idx ON selection_candidate (county_code, person_id, org_code) WHERE outcome = 'inProgress';
+UPDATE selection_step c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
+ALTER TABLE selection_step
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT selection_step_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT selection_step_pkey,
+  ADD CONSTRAINT selection_step_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT selection_step_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
+UPDATE eligibility_exception c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
+ALTER TABLE eligibility_exception
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT eligibility_exception_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT eligibility_exception_pkey,
+  ADD CONSTRAINT eligibility_exception_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT eligibility_exception_candidate_id_rule_key,
+  ADD CONSTRAINT eligibility_exception_candidate_id_rule_key UNIQUE (county_code, candidate_id, rule),
+  ADD CONSTRAINT eligibility_exception_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
+UPDATE joint_review c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
+ALTER TABLE joint_review
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT joint_review_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT joint_review_pkey,
+  ADD CONSTRAINT joint_review_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT joint_review_candidate_id_department_key,
+  ADD CONSTRAINT joint_review_candidate_id_department_key UNIQUE (county_code, candidate_id, department),
+  ADD CONSTRAINT joint_review_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
+UPDATE notice_objection c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
+ALTER TABLE notice_objection
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT notice_objection_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT notice_objection_pkey,
+  ADD CONSTRAINT notice_objection_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT notice_objection_public_notice_id_fkey FOREIGN KEY (county_code, public_notice_id) REFERENCES public_notice (county_code, id) ON DELETE CASCADE,
+  ADD CONSTRAINT notice_objection_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
+UPDATE selection_attachment c SET county_code = p.county_code FROM selection_candidate p WHERE p.id = c.candidate_id;
+ALTER TABLE selection_attachment
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT selection_attachment_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT selection_attachment_pkey,
+  ADD CONSTRAINT selection_attachment_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT selection_attachment_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
+UPDATE training_attendance SET county_code = substr(org_code, 1, 6);
+ALTER TABLE training_attendance
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT training_attendance_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT training_attendance_pkey,
+  ADD CONSTRAINT training_attendance_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT training_attendance_session_id_reserve_id_key,
+  ADD CONSTRAINT training_attendance_session_id_reserve_id_key UNIQUE (county_code, session_id, reserve_id),
+  ADD CONSTRAINT training_attendance_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE mentoring_assignment SET county_code = substr(org_code, 1, 6);
+ALTER TABLE mentoring_assignment
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT mentoring_assignment_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT mentoring_assignment_pkey,
+  ADD CONSTRAINT mentoring_assignment_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT mentoring_assignment_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE mentor_contact SET county_code = substr(org_code, 1, 6);
+ALTER TABLE mentor_contact
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT mentor_contact_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT mentor_contact_pkey,
+  ADD CONSTRAINT mentor_contact_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT mentor_contact_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id),
+  ADD CONSTRAINT mentor_contact_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE mentoring_summary SET county_code = substr(org_code, 1, 6);
+ALTER TABLE mentoring_summary
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT mentoring_summary_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT mentoring_summary_pkey,
+  ADD CONSTRAINT mentoring_summary_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT mentoring_summary_assignment_id_year_quarter_key,
+  ADD CONSTRAINT mentoring_summary_assignment_id_year_quarter_key UNIQUE (county_code, assignment_id, year, quarter),
+  ADD CONSTRAINT mentoring_summary_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id),
+  ADD CONSTRAINT mentoring_summary_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE annual_talk SET county_code = substr(org_code, 1, 6);
+ALTER TABLE annual_talk
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT annual_talk_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT annual_talk_pkey,
+  ADD CONSTRAINT annual_talk_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT annual_talk_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE practice_record SET county_code = substr(org_code, 1, 6);
+ALTER TABLE practice_record
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT practice_record_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT practice_record_pkey,
+  ADD CONSTRAINT practice_record_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT practice_record_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE observer_attendance SET county_code = substr(org_code, 1, 6);
+ALTER TABLE observer_attendance
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT observer_attendance_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT observer_attendance_pkey,
+  ADD CONSTRAINT observer_attendance_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT observer_attendance_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE assessment SET county_code = substr(org_code, 1, 6);
+ALTER TABLE assessment
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT assessment_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT assessment_pkey,
+  ADD CONSTRAINT assessment_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT assessment_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
 DROP INDEX assessment_period_idx;
 CREATE UNIQUE INDEX assessment_period_idx ON assessment (county_code, reserve_id, kind, assessor, year, coalesce(quarter, 0)) WHERE kind <> 'preElection';
+UPDATE party_joining_step SET county_code = substr(org_code, 1, 6);
+ALTER TABLE party_joining_step
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT party_joining_step_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT party_joining_step_pkey,
+  ADD CONSTRAINT party_joining_step_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT party_joining_step_reserve_id_stage_key,
+  ADD CONSTRAINT party_joining_step_reserve_id_stage_key UNIQUE (county_code, reserve_id, stage),
+  ADD CONSTRAINT party_joining_step_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE talent_grid_rating SET county_code = substr(org_code, 1, 6);
+ALTER TABLE talent_grid_rating
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT talent_grid_rating_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT talent_grid_rating_pkey,
+  ADD CONSTRAINT talent_grid_rating_pkey PRIMARY KEY (county_code, reserve_id),
+  ADD CONSTRAINT talent_grid_rating_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
+UPDATE cultivation_assignment_year SET county_code = substr(org_code, 1, 6);
+ALTER TABLE cultivation_assignment_year
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT cultivation_assignment_year_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT cultivation_assignment_year_pkey,
+  ADD CONSTRAINT cultivation_assignment_year_pkey PRIMARY KEY (county_code, assignment_id, year),
+  ADD CONSTRAINT cultivation_assignment_year_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id) ON DELETE CASCADE;
+UPDATE cultivation_reserve_year SET county_code = substr(org_code, 1, 6);
+ALTER TABLE cultivation_reserve_year
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT cultivation_reserve_year_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT cultivation_reserve_year_pkey,
+  ADD CONSTRAINT cultivation_reserve_year_pkey PRIMARY KEY (county_code, reserve_id, year),
+  ADD CONSTRAINT cultivation_reserve_year_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
+UPDATE cultivation_reserve_training c SET county_code = p.county_code FROM reserve p WHERE p.id = c.reserve_id;
+ALTER TABLE cultivation_reserve_training
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT cultivation_reserve_training_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT cultivation_reserve_training_pkey,
+  ADD CONSTRAINT cultivation_reserve_training_pkey PRIMARY KEY (county_code, reserve_id),
+  ADD CONSTRAINT cultivation_reserve_training_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
+UPDATE village_profile SET county_code = substr(org_code, 1, 6);
+ALTER TABLE village_profile
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT village_profile_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT village_profile_pkey,
+  ADD CONSTRAINT village_profile_pkey PRIMARY KEY (county_code, org_code);
+UPDATE committee_member SET county_code = substr(org_code, 1, 6);
+ALTER TABLE committee_member
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT committee_member_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT committee_member_pkey,
+  ADD CONSTRAINT committee_member_pkey PRIMARY KEY (county_code, id);
+UPDATE post_vacancy SET county_code = substr(org_code, 1, 6);
+ALTER TABLE post_vacancy
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT post_vacancy_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT post_vacancy_pkey,
+  ADD CONSTRAINT post_vacancy_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT post_vacancy_left_member_id_fkey FOREIGN KEY (county_code, left_member_id) REFERENCES committee_member (county_code, id);
+UPDATE secretary_review SET county_code = substr(org_code, 1, 6);
+ALTER TABLE secretary_review
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT secretary_review_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT secretary_review_pkey,
+  ADD CONSTRAINT secretary_review_pkey PRIMARY KEY (county_code, id),
+  DROP CONSTRAINT secretary_review_member_id_period_key,
+  ADD CONSTRAINT secretary_review_member_id_period_key UNIQUE (county_code, member_id, period),
+  ADD CONSTRAINT secretary_review_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
+UPDATE secretary_discipline SET county_code = substr(org_code, 1, 6);
+ALTER TABLE secretary_discipline
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT secretary_discipline_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT secretary_discipline_pkey,
+  ADD CONSTRAINT secretary_discipline_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT secretary_discipline_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
+UPDATE reserve_removal SET county_code = substr(org_code, 1, 6);
+ALTER TABLE reserve_removal
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT reserve_removal_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT reserve_removal_pkey,
+  ADD CONSTRAINT reserve_removal_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT reserve_removal_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
 DROP INDEX reserve_removal_open_idx;
 CREATE UNIQUE INDEX reserve_removal_open_idx ON reserve_removal (county_code, reserve_id) WHERE status = 'proposed';
+UPDATE coverage_shortfall SET county_code = substr(org_code, 1, 6);
+ALTER TABLE coverage_shortfall
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT coverage_shortfall_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT coverage_shortfall_pkey,
+  ADD CONSTRAINT coverage_shortfall_pkey PRIMARY KEY (county_code, org_code, rule);
+UPDATE appointment SET county_code = substr(org_code, 1, 6);
+ALTER TABLE appointment
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT appointment_county_code_check CHECK (county_code = substr(org_code, 1, 6)),
+  DROP CONSTRAINT appointment_pkey,
+  ADD CONSTRAINT appointment_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT appointment_vacancy_id_fkey FOREIGN KEY (county_code, vacancy_id) REFERENCES post_vacancy (county_code, id),
+  ADD CONSTRAINT appointment_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
 -- One open appointment per reserve within the county that runs it.
 DROP INDEX appointment_open_reserve_idx;
 CREATE UNIQUE INDEX appointment_open_reserve_idx ON appointment (county_code, reserve_id) WHERE outcome = 'inProgress';
-ALTER TABLE reserve_status_change ADD CONSTRAINT reserve_status_change_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
-ALTER TABLE selection_candidate ADD CONSTRAINT selection_candidate_public_notice_id_fkey FOREIGN KEY (county_code, public_notice_id) REFERENCES public_notice (county_code, id);
-ALTER TABLE selection_candidate ADD CONSTRAINT selection_candidate_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE selection_step ADD CONSTRAINT selection_step_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
-ALTER TABLE eligibility_exception ADD CONSTRAINT eligibility_exception_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
-ALTER TABLE joint_review ADD CONSTRAINT joint_review_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
-ALTER TABLE notice_objection ADD CONSTRAINT notice_objection_public_notice_id_fkey FOREIGN KEY (county_code, public_notice_id) REFERENCES public_notice (county_code, id) ON DELETE CASCADE;
-ALTER TABLE notice_objection ADD CONSTRAINT notice_objection_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
-ALTER TABLE selection_attachment ADD CONSTRAINT selection_attachment_candidate_id_fkey FOREIGN KEY (county_code, candidate_id) REFERENCES selection_candidate (county_code, id) ON DELETE CASCADE;
-ALTER TABLE training_attendance ADD CONSTRAINT training_attendance_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE mentoring_assignment ADD CONSTRAINT mentoring_assignment_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE mentor_contact ADD CONSTRAINT mentor_contact_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id);
-ALTER TABLE mentor_contact ADD CONSTRAINT mentor_contact_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE mentoring_summary ADD CONSTRAINT mentoring_summary_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id);
-ALTER TABLE mentoring_summary ADD CONSTRAINT mentoring_summary_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE annual_talk ADD CONSTRAINT annual_talk_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE practice_record ADD CONSTRAINT practice_record_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE observer_attendance ADD CONSTRAINT observer_attendance_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE assessment ADD CONSTRAINT assessment_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE party_joining_step ADD CONSTRAINT party_joining_step_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE talent_grid_rating ADD CONSTRAINT talent_grid_rating_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE cultivation_assignment_year ADD CONSTRAINT cultivation_assignment_year_assignment_id_fkey FOREIGN KEY (county_code, assignment_id) REFERENCES mentoring_assignment (county_code, id) ON DELETE CASCADE;
-ALTER TABLE cultivation_reserve_year ADD CONSTRAINT cultivation_reserve_year_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
-ALTER TABLE cultivation_reserve_training ADD CONSTRAINT cultivation_reserve_training_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id) ON DELETE CASCADE;
-ALTER TABLE post_vacancy ADD CONSTRAINT post_vacancy_left_member_id_fkey FOREIGN KEY (county_code, left_member_id) REFERENCES committee_member (county_code, id);
-ALTER TABLE secretary_review ADD CONSTRAINT secretary_review_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
-ALTER TABLE secretary_discipline ADD CONSTRAINT secretary_discipline_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
-ALTER TABLE reserve_removal ADD CONSTRAINT reserve_removal_reserve_id_fkey FOREIGN KEY (county_code, reserve_id) REFERENCES reserve (county_code, id);
-ALTER TABLE appointment ADD CONSTRAINT appointment_vacancy_id_fkey FOREIGN KEY (county_code, vacancy_id) REFERENCES post_vacancy (county_code, id);
-ALTER TABLE appointment ADD CONSTRAINT appointment_member_id_fkey FOREIGN KEY (county_code, member_id) REFERENCES committee_member (county_code, id);
-ALTER TABLE appointment_step ADD CONSTRAINT appointment_step_appointment_id_fkey FOREIGN KEY (county_code, appointment_id) REFERENCES appointment (county_code, id);
-ALTER TABLE appointment_objection ADD CONSTRAINT appointment_objection_appointment_id_fkey FOREIGN KEY (county_code, appointment_id) REFERENCES appointment (county_code, id);
+UPDATE appointment_step c SET county_code = p.county_code FROM appointment p WHERE p.id = c.appointment_id;
+ALTER TABLE appointment_step
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT appointment_step_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT appointment_step_pkey,
+  ADD CONSTRAINT appointment_step_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT appointment_step_appointment_id_fkey FOREIGN KEY (county_code, appointment_id) REFERENCES appointment (county_code, id);
+UPDATE appointment_objection c SET county_code = p.county_code FROM appointment p WHERE p.id = c.appointment_id;
+ALTER TABLE appointment_objection
+  ALTER COLUMN county_code SET NOT NULL,
+  ADD CONSTRAINT appointment_objection_county_code_check CHECK (county_code ~ '^[0-9]{6}$'),
+  DROP CONSTRAINT appointment_objection_pkey,
+  ADD CONSTRAINT appointment_objection_pkey PRIMARY KEY (county_code, id),
+  ADD CONSTRAINT appointment_objection_appointment_id_fkey FOREIGN KEY (county_code, appointment_id) REFERENCES appointment (county_code, id);
 
 -- 3. The reminder roll-ups write county_code and name the wider keys.
 CREATE OR REPLACE FUNCTION cultivation_refresh_assignment_years(keys jsonb) RETURNS void LANGUAGE sql AS $$

@@ -51,7 +51,7 @@ export const appointmentsRepository = {
           g.performance AS grid_performance, g.potential AS grid_potential
         FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit v ON v.code = r.org_code
           LEFT JOIN talent_grid_rating g ON g.reserve_id = r.id
-        WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', filter.prefixes)}
+        WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', filter.prefixes, { countyColumn: 'r.county_code' })}
           AND NOT EXISTS (SELECT 1 FROM appointment x WHERE x.reserve_id = r.id AND x.outcome = 'inProgress')
       )
       (SELECT * FROM pool WHERE township_code = ${filter.townshipCode})
@@ -84,7 +84,7 @@ export const appointmentsRepository = {
 
   async list(db: Executor, filter: { prefixes: readonly string[]; outcome?: AppointmentOutcome | undefined }): Promise<AppointmentRow[]> {
     const { rows } = await sql<AppointmentRow>`SELECT ${COLUMNS} FROM ${FROM}
-      WHERE (${withinSubtrees('a.org_code', filter.prefixes)} OR ${withinSubtrees('a.home_org_code', filter.prefixes)})
+      WHERE (${withinSubtrees('a.org_code', filter.prefixes, { countyColumn: 'a.county_code' })} OR ${withinSubtrees('a.home_org_code', filter.prefixes)})
         ${filter.outcome ? sql`AND a.outcome = ${filter.outcome}` : sql``}
       ORDER BY a.outcome = 'inProgress' DESC, a.created_at DESC, a.id LIMIT 2000`.execute(db);
     return rows;

@@ -40,6 +40,10 @@ export const coverageRepository = {
   /** Counts of the admitted reserves of every village in the subtrees (or the given villages), with the stored shortfalls. */
   async countVillages(db: Executor, filter: { prefixes: readonly string[] } | { villageCodes: readonly string[] }, cutoffs: readonly TownshipCutoffs[]): Promise<VillageCountRow[]> {
     const condition = 'prefixes' in filter ? withinSubtrees('u.code', filter.prefixes) : sql<boolean>`u.code = ANY(${[...filter.villageCodes]}::text[])`;
+    // The counties of the villages, when known: on Citus the query then stays on their shards.
+    const codes = 'prefixes' in filter ? filter.prefixes : filter.villageCodes;
+    const counties = codes.every((code) => code.length >= 6) ? [...new Set(codes.map(countyOf))] : null;
+    const inCounties = (column: string) => (counties ? sql`AND ${sql.ref(column)} = ANY(${counties}::text[])` : sql``);
     const { rows } = await sql<VillageCountRow>`
       WITH cutoff AS (
         SELECT * FROM unnest(${cutoffs.map((c) => c.townshipCode)}::text[], ${cutoffs.map((c) => c.youngAfter)}::date[],
@@ -52,11 +56,11 @@ export const coverageRepository = {
         (count(r.id) FILTER (WHERE r.readiness <> 'readyNow'))::int AS potential,
         (count(r.id) FILTER (WHERE r.target_post = 'secretary' AND r.readiness = 'readyNow' AND p.birth_date > c.secretary_after
           AND array_position(${EDUCATIONS}, p.education) >= c.education_rank))::int AS successors,
-        (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code) AS short_since
+        (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code ${inCounties('s.county_code')}) AS short_since
       FROM org_unit u
         JOIN org_unit t ON t.code = u.parent_code
         JOIN cutoff c ON c.township = u.parent_code
-        LEFT JOIN reserve r ON r.org_code = u.code AND r.status = 'admitted'
+        LEFT JOIN reserve r ON r.org_code = u.code AND r.status = 'admitted' ${inCounties('r.county_code')}
         LEFT JOIN person p ON p.id = r.person_id
       WHERE u.level IN ('village', 'community') AND ${condition}
       GROUP BY u.code, u.name, u.parent_code, t.name, t.sort_order, u.sort_order

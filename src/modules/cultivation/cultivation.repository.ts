@@ -29,7 +29,7 @@ export const cultivationRepository = {
   async listReservesForMatching(db: Executor, prefixes: readonly string[]) {
     return db.selectFrom('reserve as r').innerJoin('person as p', 'p.id', 'r.person_id')
       .select(['r.id', 'r.org_code', 'p.name', 'p.id_number_hash'])
-      .where(withinSubtrees('r.org_code', prefixes)).where('r.status', 'in', ['admitted', 'candidate']).execute();
+      .where(withinSubtrees('r.org_code', prefixes, { countyColumn: 'r.county_code' })).where('r.status', 'in', ['admitted', 'candidate']).execute();
   },
 
   // ----- mentoring assignments -----
@@ -96,7 +96,7 @@ export const cultivationRepository = {
   },
 
   async findContact(db: Executor, id: string) {
-    return db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', 'm.id', 'c.assignment_id')
+    return db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 'c.assignment_id').onRef('m.county_code', '=', 'c.county_code'))
       .selectAll('c').select(['m.mentor_name', 'm.mentor_user_id', 'm.started_on', 'm.ended_on']).where('c.id', '=', id).executeTakeFirst();
   },
 
@@ -117,7 +117,7 @@ export const cultivationRepository = {
   },
 
   async listContacts(db: Executor, filter: RecordFilter & { assignmentId?: string | undefined; from?: string | undefined; to?: string | undefined }, page: Page) {
-    let query = db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', 'm.id', 'c.assignment_id').where(filter.readable);
+    let query = db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 'c.assignment_id').onRef('m.county_code', '=', 'c.county_code')).where(filter.readable);
     if (filter.reserveId) query = query.where('c.reserve_id', '=', filter.reserveId);
     if (filter.assignmentId) query = query.where('c.assignment_id', '=', filter.assignmentId);
     if (filter.orgPrefix !== undefined) query = query.where('c.org_code', 'like', `${filter.orgPrefix}%`);
@@ -140,7 +140,7 @@ export const cultivationRepository = {
   },
 
   async findSummary(db: Executor, id: string) {
-    return db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', 'm.id', 's.assignment_id')
+    return db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 's.assignment_id').onRef('m.county_code', '=', 's.county_code'))
       .selectAll('s').select(['m.mentor_name', 'm.mentor_user_id']).where('s.id', '=', id).executeTakeFirst();
   },
 
@@ -154,7 +154,7 @@ export const cultivationRepository = {
   },
 
   async listSummaries(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
-    let query = db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', 'm.id', 's.assignment_id').where(filter.readable);
+    let query = db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 's.assignment_id').onRef('m.county_code', '=', 's.county_code')).where(filter.readable);
     if (filter.reserveId) query = query.where('s.reserve_id', '=', filter.reserveId);
     if (filter.orgPrefix !== undefined) query = query.where('s.org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);

@@ -43,6 +43,14 @@ export interface AssignmentFactRow {
  * tuned: filtered roster pages are faster with the default. Inside a caller's transaction the
  * setting holds until that transaction ends.
  */
+/**
+ * `AND <alias>.county_code = …` when the prefix lies within one county: on Citus the query then goes
+ * to that county's shard only (src/db/distribution.ts); the rows are the same.
+ */
+function inCountyOf(prefix: string) {
+  return (alias: string) => (prefix.length >= 6 ? sql`AND ${sql.ref(alias ? `${alias}.county_code` : 'county_code')} = ${prefix.slice(0, 6)}` : sql``);
+}
+
 async function withCheapRandomReads<T>(db: Executor, run: (executor: Executor) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
     await sql`SET LOCAL random_page_cost = 1.1`.execute(db);
@@ -70,6 +78,7 @@ export const remindersRepository = {
    */
   async listReserveFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean }): Promise<ReserveFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
+    const county = inCountyOf(options.prefix);
     const yearStart = `${options.onDate.slice(0, 4)}-01-01`;
     const year = Number(options.onDate.slice(0, 4));
     const mentees = options.mentorUserId
@@ -78,15 +87,15 @@ export const remindersRepository = {
     // Admission after onDate is left to the computation: this filter is almost never selective, and
     // would only mislead the planner's row estimate.
     // The assignment's own org_code filter lets the planner read only the subtree's assignments.
-    const hasMentor = sql`EXISTS (SELECT 1 FROM mentoring_assignment m WHERE m.reserve_id = r.id AND m.org_code LIKE ${like} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${options.onDate}))`;
+    const hasMentor = sql`EXISTS (SELECT 1 FROM mentoring_assignment m WHERE m.reserve_id = r.id AND m.county_code = r.county_code ${county('m')} AND m.org_code LIKE ${like} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${options.onDate}))`;
     if (options.useRollup) {
       const rolled = await withCheapRandomReads(db, (executor) => sql<ReserveFactRow>`
         SELECT r.id, r.org_code, p.name, coalesce(r.admitted_on, r.created_at::date)::text AS admitted_on, y.training_days AS days_this_year, t.sessions,
           y.village_quarters, y.township_quarters, coalesce(y.talks, 0) > 0 AS has_talk, ${hasMentor} AS has_mentor
         FROM reserve r JOIN person p ON p.id = r.person_id
-        LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.year = ${year}
-        LEFT JOIN cultivation_reserve_training t ON t.reserve_id = r.id
-        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${mentees}
+        LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.county_code = r.county_code AND y.year = ${year}
+        LEFT JOIN cultivation_reserve_training t ON t.reserve_id = r.id AND t.county_code = r.county_code
+        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${county('r')} ${mentees}
       `.execute(executor));
       return rolled.rows;
     }
@@ -94,23 +103,23 @@ export const remindersRepository = {
       WITH r AS (
         SELECT r.id, r.org_code, coalesce(r.admitted_on, r.created_at::date) AS admitted_on, p.name, ${hasMentor} AS has_mentor
         FROM reserve r JOIN person p ON p.id = r.person_id
-        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${mentees}
+        WHERE r.status = 'admitted' AND r.org_code LIKE ${like} ${county('r')} ${mentees}
       ), t AS (
         SELECT a.reserve_id,
           sum(a.days_attended) FILTER (WHERE a.end_date >= ${yearStart}) AS days_this_year,
           string_agg(a.end_date::text || '|' || a.method || '|' || a.days_attended::text, ',' ORDER BY a.end_date, a.method) AS sessions
         FROM training_attendance a
-        WHERE a.org_code LIKE ${like} AND a.attended AND a.end_date <= ${options.onDate}
+        WHERE a.org_code LIKE ${like} ${county('a')} AND a.attended AND a.end_date <= ${options.onDate}
         GROUP BY a.reserve_id
       ), q AS (
         SELECT reserve_id,
           bit_or(1 << (quarter - 1)) FILTER (WHERE assessor = 'village') AS village_quarters,
           bit_or(1 << (quarter - 1)) FILTER (WHERE assessor = 'township') AS township_quarters
         FROM assessment
-        WHERE org_code LIKE ${like} AND year = ${year} AND kind = 'quarterly'
+        WHERE org_code LIKE ${like} ${county('')} AND year = ${year} AND kind = 'quarterly'
         GROUP BY reserve_id
       ), k AS (
-        SELECT DISTINCT reserve_id FROM annual_talk WHERE org_code LIKE ${like} AND talked_on >= ${yearStart} AND talked_on <= ${options.onDate}
+        SELECT DISTINCT reserve_id FROM annual_talk WHERE org_code LIKE ${like} ${county('')} AND talked_on >= ${yearStart} AND talked_on <= ${options.onDate}
       )
       SELECT r.id, r.org_code, r.name, r.admitted_on::text AS admitted_on, t.days_this_year, t.sessions,
         q.village_quarters, q.township_quarters, (k.reserve_id IS NOT NULL) AS has_talk, r.has_mentor
@@ -126,11 +135,11 @@ export const remindersRepository = {
    * the reserves of a subtree, or for the reserves given.
    */
   async listYearEndShortfalls(db: Executor, options: { year: number; minimumDays: number } & ({ prefix: string } | { reserveIds: readonly string[] })): Promise<YearFiguresRow[]> {
-    const which = 'reserveIds' in options ? sql`r.id = ANY (${[...options.reserveIds]}::uuid[])` : sql`r.org_code LIKE ${`${escapeLike(options.prefix)}%`}`;
+    const which = 'reserveIds' in options ? sql`r.id = ANY (${[...options.reserveIds]}::uuid[])` : sql`r.org_code LIKE ${`${escapeLike(options.prefix)}%`} ${inCountyOf(options.prefix)('r')}`;
     const result = await sql<YearFiguresRow>`
       SELECT r.id AS reserve_id, coalesce(y.village_quarters, 0) AS village_quarters, coalesce(y.township_quarters, 0) AS township_quarters,
         coalesce(y.training_days, 0) AS training_days, coalesce(y.talks, 0) AS talks
-      FROM reserve r LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.year = ${options.year}
+      FROM reserve r LEFT JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.county_code = r.county_code AND y.year = ${options.year}
       WHERE r.status = 'admitted' AND ${which}
         AND (y.reserve_id IS NULL OR y.village_quarters & 8 = 0 OR y.township_quarters & 8 = 0 OR y.talks = 0 OR y.training_days < ${options.minimumDays})
     `.execute(db);
@@ -150,6 +159,7 @@ export const remindersRepository = {
    */
   async listAssignmentFacts(db: Executor, options: { prefix: string; onDate: string; mentorUserId?: string | undefined; useRollup: boolean; asked: { months: number; quarters: number } }): Promise<AssignmentFactRow[]> {
     const like = `${escapeLike(options.prefix)}%`;
+    const county = inCountyOf(options.prefix);
     const { months, quarters } = options.asked;
     const isIncomplete = (contacts: RawBuilder<unknown>, summaries: RawBuilder<unknown>) =>
       sql`(coalesce(${contacts}, 0) & ${months}) <> ${months} OR (coalesce(${summaries}, 0) & ${quarters}) <> ${quarters}`;
@@ -159,12 +169,12 @@ export const remindersRepository = {
     if (options.useRollup) {
       const rolled = await withCheapRandomReads(db, (executor) => sql<AssignmentFactRow>`
         WITH y AS (
-          SELECT assignment_id, contact_months, summary_quarters FROM cultivation_assignment_year WHERE year = ${year} AND org_code LIKE ${like}
+          SELECT county_code, assignment_id, contact_months, summary_quarters FROM cultivation_assignment_year WHERE year = ${year} AND org_code LIKE ${like} ${county('')}
         )
         SELECT m.id, m.reserve_id, m.mentor_user_id, m.mentor_name, m.started_on::text AS started_on, m.ended_on::text AS ended_on, y.contact_months, y.summary_quarters
-        FROM mentoring_assignment m JOIN reserve r ON r.id = m.reserve_id AND r.org_code LIKE ${like} AND r.status = 'admitted'
-        LEFT JOIN y ON y.assignment_id = m.id
-        WHERE m.org_code LIKE ${like} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${yearStart}) ${mentor}
+        FROM mentoring_assignment m JOIN reserve r ON r.id = m.reserve_id AND r.county_code = m.county_code AND r.org_code LIKE ${like} AND r.status = 'admitted'
+        LEFT JOIN y ON y.assignment_id = m.id AND y.county_code = m.county_code
+        WHERE m.org_code LIKE ${like} ${county('m')} AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${yearStart}) ${mentor}
           AND (${isIncomplete(sql`y.contact_months`, sql`y.summary_quarters`)})
       `.execute(executor));
       return rolled.rows;
@@ -172,17 +182,17 @@ export const remindersRepository = {
     const result = await withCheapRandomReads(db, (executor) => sql<AssignmentFactRow>`
       WITH m AS (
         SELECT m.id, m.reserve_id, m.mentor_user_id, m.mentor_name, m.started_on::text AS started_on, m.ended_on::text AS ended_on
-        FROM mentoring_assignment m JOIN reserve r ON r.id = m.reserve_id
-        WHERE m.org_code LIKE ${like} AND r.status = 'admitted' AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${yearStart}) ${mentor}
+        FROM mentoring_assignment m JOIN reserve r ON r.id = m.reserve_id AND r.county_code = m.county_code
+        WHERE m.org_code LIKE ${like} ${county('m')} AND r.status = 'admitted' AND m.started_on <= ${options.onDate} AND (m.ended_on IS NULL OR m.ended_on >= ${yearStart}) ${mentor}
       ), c AS (
         SELECT assignment_id, bit_or(1 << (extract(month FROM contacted_on)::int - 1)) AS contact_months
         FROM mentor_contact
-        WHERE org_code LIKE ${like} AND contacted_on >= ${yearStart} AND contacted_on <= ${options.onDate}
+        WHERE org_code LIKE ${like} ${county('')} AND contacted_on >= ${yearStart} AND contacted_on <= ${options.onDate}
         GROUP BY assignment_id
       ), s AS (
         SELECT assignment_id, bit_or(1 << (quarter - 1)) AS summary_quarters
         FROM mentoring_summary
-        WHERE org_code LIKE ${like} AND year = ${year}
+        WHERE org_code LIKE ${like} ${county('')} AND year = ${year}
         GROUP BY assignment_id
       )
       SELECT m.*, c.contact_months, s.summary_quarters

@@ -54,7 +54,7 @@ export const trainingRepository = {
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await query
       .select([...SESSION_COLUMNS])
-      .select((eb) => eb.selectFrom('training_attendance as a').whereRef('a.session_id', '=', 's.id').where(withinSubtrees('a.org_code', filter.attendancePrefixes)).select((inner) => inner.fn.countAll<number>().as('n')).as('attendee_count'))
+      .select((eb) => eb.selectFrom('training_attendance as a').whereRef('a.session_id', '=', 's.id').where(withinSubtrees('a.org_code', filter.attendancePrefixes, { countyColumn: 'a.county_code' })).select((inner) => inner.fn.countAll<number>().as('n')).as('attendee_count'))
       .orderBy('s.start_date', 'desc')
       .orderBy('s.id')
       .offset(page.offset)

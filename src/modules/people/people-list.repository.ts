@@ -33,8 +33,8 @@ export type PersonSummaryRow = { person_id: string } & Pick<
 
 /** Conditions on person `p`, entry `x` (ledger entry or reserve) and their unit. */
 function conditions(query: PeopleQuery, kind: 'ledger' | 'reserve'): Expression<SqlBool>[] {
-  const where: Expression<SqlBool>[] = [withinSubtrees('x.org_code', query.prefixes)];
-  if (query.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [query.orgPrefix]));
+  const where: Expression<SqlBool>[] = [withinSubtrees('x.org_code', query.prefixes, { countyColumn: 'x.county_code' })];
+  if (query.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [query.orgPrefix], { countyColumn: 'x.county_code' }));
   if (query.nameContains) where.push(sql<SqlBool>`p.name LIKE ${`%${escapeLike(query.nameContains)}%`}`);
   if (query.idNumberHash) where.push(sql<SqlBool>`p.id_number_hash = ${query.idNumberHash}`);
   if (query.sourceCategory) where.push(sql<SqlBool>`x.source_category = ${query.sourceCategory}`);

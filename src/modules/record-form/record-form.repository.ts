@@ -145,7 +145,7 @@ export const recordFormRepository = {
     if (reserveIds.length === 0) return [];
     return db
       .selectFrom('mentoring_summary as m')
-      .innerJoin('mentoring_assignment as a', 'a.id', 'm.assignment_id')
+      .innerJoin('mentoring_assignment as a', (join) => join.onRef('a.id', '=', 'm.assignment_id').onRef('a.county_code', '=', 'm.county_code'))
       .select(['m.reserve_id', 'm.quarter', 'm.period_text', 'm.content', 'm.opinion', 'a.mentor_name'])
       .where('m.reserve_id', 'in', reserveIds)
       .where('m.year', '=', year)
@@ -158,7 +158,7 @@ export const recordFormRepository = {
     if (reserveIds.length === 0) return [];
     return db
       .selectFrom('mentor_contact as c')
-      .innerJoin('mentoring_assignment as a', 'a.id', 'c.assignment_id')
+      .innerJoin('mentoring_assignment as a', (join) => join.onRef('a.id', '=', 'c.assignment_id').onRef('a.county_code', '=', 'c.county_code'))
       .select(['c.reserve_id', 'c.contacted_on', 'c.form', 'c.work', 'c.help_given', 'a.mentor_name'])
       .where('c.reserve_id', 'in', reserveIds)
       .where('c.contacted_on', '>=', yearStart(year))

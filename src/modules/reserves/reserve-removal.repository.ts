@@ -33,7 +33,7 @@ export const removalRepository = {
 
   async list(db: Executor, filter: { prefixes: readonly string[]; status?: RemovalStatus | undefined }): Promise<RemovalRow[]> {
     const { rows } = await sql<RemovalRow>`SELECT ${COLUMNS} FROM ${FROM}
-      WHERE ${withinSubtrees('x.org_code', filter.prefixes)} ${filter.status ? sql`AND x.status = ${filter.status}` : sql``}
+      WHERE ${withinSubtrees('x.org_code', filter.prefixes, { countyColumn: 'x.county_code' })} ${filter.status ? sql`AND x.status = ${filter.status}` : sql``}
       ORDER BY x.status = 'proposed' DESC, x.status = 'approved' DESC, x.proposed_on DESC, x.id LIMIT 2000`.execute(db);
     return rows;
   },

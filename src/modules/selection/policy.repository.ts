@@ -58,11 +58,11 @@ export const policyRepository = {
       SELECT 'reserve' AS kind, p.id AS person_id, p.name, x.org_code, v.name AS village_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
         p.political_status, p.education, '[]'::jsonb AS exclusions_found
       FROM reserve x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code
-      WHERE x.status = 'admitted' AND ${withinSubtrees('x.org_code', [prefix])}
+      WHERE x.status = 'admitted' AND ${withinSubtrees('x.org_code', [prefix], { countyColumn: 'x.county_code' })}
       UNION ALL
       SELECT 'candidate', p.id, p.name, x.org_code, v.name, to_char(p.birth_date, 'YYYY-MM-DD'), p.political_status, p.education, x.exclusions_found
       FROM selection_candidate x JOIN person p ON p.id = x.person_id JOIN org_unit v ON v.code = x.org_code
-      WHERE x.outcome = 'inProgress' AND ${withinSubtrees('x.org_code', [prefix])}
+      WHERE x.outcome = 'inProgress' AND ${withinSubtrees('x.org_code', [prefix], { countyColumn: 'x.county_code' })}
       ORDER BY 4, 3`.execute(db);
     return rows;
   },

@@ -39,8 +39,8 @@ export interface CandidateFilter {
 }
 
 function candidateConditions(filter: CandidateFilter): Expression<SqlBool> {
-  const where: Expression<SqlBool>[] = [withinSubtrees('x.org_code', filter.prefixes)];
-  if (filter.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [filter.orgPrefix]));
+  const where: Expression<SqlBool>[] = [withinSubtrees('x.org_code', filter.prefixes, { countyColumn: 'x.county_code' })];
+  if (filter.orgPrefix !== undefined) where.push(withinSubtrees('x.org_code', [filter.orgPrefix], { countyColumn: 'x.county_code' }));
   if (filter.stage) where.push(sql<SqlBool>`x.stage = ${filter.stage}`);
   if (filter.outcome) where.push(sql<SqlBool>`x.outcome = ${filter.outcome}`);
   if (filter.personId) where.push(sql<SqlBool>`x.person_id = ${filter.personId}`);
@@ -167,7 +167,7 @@ export const selectionRepository = {
    */
   async listJointReviewsForDepartments(db: Executor, scopes: readonly { department: string; prefix: string }[], status: string | undefined, reviewId?: string) {
     if (scopes.length === 0) return [];
-    const scopeConditions = scopes.map((scope) => sql<SqlBool>`(r.department = ${scope.department} AND ${withinSubtrees('c.org_code', [scope.prefix])})`);
+    const scopeConditions = scopes.map((scope) => sql<SqlBool>`(r.department = ${scope.department} AND ${withinSubtrees('c.org_code', [scope.prefix], { countyColumn: 'c.county_code' })})`);
     const { rows } = await sql<{
       id: string; candidate_id: string; department: string; status: string; comment: string | null; answered_by: string | null; answered_at: Date | null;
       resolution: string | null; resolved_by: string | null; version: number; name: string; gender: string; birth_date: string; village_name: string; township_name: string; target_post: string;
@@ -250,7 +250,7 @@ export const selectionRepository = {
   async listObjections(db: Executor, where: { candidateIds?: readonly string[]; publicNoticeId?: string }) {
     let query = db
       .selectFrom('notice_objection')
-      .innerJoin('selection_candidate', 'selection_candidate.id', 'notice_objection.candidate_id')
+      .innerJoin('selection_candidate', (join) => join.onRef('selection_candidate.id', '=', 'notice_objection.candidate_id').onRef('selection_candidate.county_code', '=', 'notice_objection.county_code'))
       .innerJoin('person', 'person.id', 'selection_candidate.person_id')
       .selectAll('notice_objection')
       .select('person.name as candidate_name');

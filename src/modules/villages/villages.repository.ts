@@ -75,7 +75,7 @@ export const villagesRepository = {
   async listMembers(db: Executor, filter: { prefixes: readonly string[]; orgCode?: string; sittingOnly: boolean; committee?: Committee; post?: Post }): Promise<MemberRow[]> {
     const { rows } = await sql<MemberRow>`
       SELECT ${MEMBER_COLUMNS} FROM committee_member m JOIN person p ON p.id = m.person_id
-      WHERE ${withinSubtrees('m.org_code', filter.prefixes)}
+      WHERE ${withinSubtrees('m.org_code', filter.prefixes, { countyColumn: 'm.county_code' })}
         ${filter.orgCode ? sql`AND m.org_code = ${filter.orgCode}` : sql``}
         ${filter.sittingOnly ? sql`AND m.ended_on IS NULL` : sql``}
         ${filter.committee ? sql`AND m.committee = ${filter.committee}` : sql``}
@@ -118,7 +118,7 @@ export const villagesRepository = {
   async listVacancies(db: Executor, filter: { prefixes: readonly string[]; openOnly: boolean }): Promise<VacancyRow[]> {
     const { rows } = await sql<VacancyRow>`
       SELECT ${VACANCY_COLUMNS} FROM post_vacancy v JOIN org_unit u ON u.code = v.org_code
-      WHERE ${withinSubtrees('v.org_code', filter.prefixes)} ${filter.openOnly ? sql`AND v.closed_on IS NULL` : sql``}
+      WHERE ${withinSubtrees('v.org_code', filter.prefixes, { countyColumn: 'v.county_code' })} ${filter.openOnly ? sql`AND v.closed_on IS NULL` : sql``}
       ORDER BY v.closed_on IS NOT NULL, v.opened_on, v.org_code LIMIT 5000`.execute(db);
     return rows;
   },
