@@ -53,7 +53,8 @@ export interface CoverageSummary {
 }
 export interface Coverage {
   orgCode: string; name: string; level: string; today: string; summary: CoverageSummary;
-  townships: (CoverageSummary & { code: string; name: string })[];
+  subunitLevel: 'province' | 'county' | 'township';
+  subunits: (CoverageSummary & { code: string; name: string })[];
   villages: VillageCoverage[]; villagesTotal: number;
 }
 
