@@ -18,6 +18,9 @@ import type { Database, Executor } from './database.ts';
 export const REFERENCE_TABLES = [
   'org_unit', 'dictionary_item', 'official_calendar_year', 'eligibility_policy', 'training_rule_set', 'training_session',
   'person', 'person_photo', 'app_user', 'user_role', 'installation_setting',
+  // The stored coverage of each village, read for units above a county. To become a county table
+  // (it is written at every change of a village's reserves) once it has county_code in its key.
+  'village_coverage',
 ] as const;
 
 /** Distributed by county_code, all in the co-location group of `reserve`. */

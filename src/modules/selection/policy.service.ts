@@ -5,6 +5,7 @@ import { ancestorCodes, subtreePrefix } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { forgetCoverageOf } from '../coverage/forget-coverage.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { policyRepository, type EvaluatedPersonRow, type PolicyVersionRow } from './policy.repository.ts';
 import { ZPolicyRules, type TPolicyDiff, type TPolicyRules } from './selection.schemas.ts';
@@ -75,7 +76,7 @@ export function listPolicyPresets() {
   };
 }
 
-function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): string[] {
+function failedRules(person: Pick<EvaluatedPersonRow, 'birth_date' | 'political_status' | 'education' | 'exclusions_found'>, policy: EligibilityPolicy): string[] {
   const { verdicts } = evaluateEligibility({ birthDate: person.birth_date, politicalStatus: person.political_status, education: person.education, exclusionsFound: person.exclusions_found as ExclusionCode[] }, policy);
   return verdicts.filter((verdict) => !verdict.passed).map((verdict) => verdict.explanation);
 }
@@ -86,7 +87,7 @@ function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): str
  * education and disqualifications get the same verdicts (a jurisdiction of 100,000 people has a
  * few thousand such sets).
  */
-function failedRulesMemo(policy: EligibilityPolicy): (person: EvaluatedPersonRow) => string[] {
+export function failedRulesMemo(policy: EligibilityPolicy): (person: Pick<EvaluatedPersonRow, 'birth_date' | 'political_status' | 'education' | 'exclusions_found'>) => string[] {
   const known = new Map<string, string[]>();
   return (person) => {
     const key = `${ageOn(person.birth_date, policy.referenceDate)}|${person.political_status}|${person.education}|${person.exclusions_found.join(',')}`;
@@ -146,6 +147,7 @@ export async function savePolicy(db: Db, ctx: Context, input: { orgCode: string;
     const latest = versions[0]?.version_number ?? null;
     if (latest !== input.basedOnVersion) throw versionConflict('该单位的资格条件');
     const diff = await computePolicyDiff(tx, unit, input.rules);
+    await forgetCoverageOf(tx, unit.code, unit.level);
     const saved = await policyRepository.insertVersion(tx, { orgCode: input.orgCode, versionNumber: (latest ?? 0) + 1, rules: input.rules, note: input.note, createdBy: ctx.actor?.username ?? 'system' });
     await recordAuditEvent(tx, ctx, {
       action: 'eligibilityPolicy.create',
