@@ -13,9 +13,8 @@ export interface MigrationResult {
 /**
  * Applies the SQL files of src/db/migrations in name order, each in its own transaction, and
  * records them in schema_migration. Refuses to run when an applied file has since been edited.
- * On a Citus coordinator, places the tables (src/db/distribution.ts) once the keys are ready for
- * it (PLACEMENT_FROM) and again after every later migration, so a new table is placed before the
- * next file runs.
+ * On a Citus coordinator, places the tables (src/db/distribution.ts) once every file has run
+ * (from PLACEMENT_FROM on, the keys are ready for it).
  */
 export async function migrate(database: Database): Promise<MigrationResult> {
   await database.executeScript(`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -37,7 +36,6 @@ export async function migrate(database: Database): Promise<MigrationResult> {
       `BEGIN;\nSELECT pg_advisory_xact_lock(7263);\n${script}\n;INSERT INTO schema_migration (name, checksum) VALUES ('${quotedName}', '${checksum}');\nCOMMIT;`,
     );
     applied.push(name);
-    if (name >= PLACEMENT_FROM) await applyDistribution(database);
   }
   if (files.some((name) => name >= PLACEMENT_FROM)) await applyDistribution(database);
   return { applied };
