@@ -1,6 +1,6 @@
 import { toIsoDate } from '../../domain/dates.ts';
 import type { DictionaryName } from '../../domain/dictionaries.ts';
-import { villageUnitFromCommitteeName } from '../../domain/org-code.ts';
+import { villageUnitFromCommitteeName, type OrgLevel } from '../../domain/org-code.ts';
 import { checkPerson, type CheckedPerson, type PersonInput } from '../../domain/person-rules.ts';
 import { codeForText, readRosterDate } from '../../domain/roster.ts';
 import { gridText, type GridRow, type GridValue } from './spreadsheet.ts';
@@ -27,7 +27,7 @@ export interface SheetVillage {
 
 export interface SheetTarget {
   code: string;
-  level: string;
+  level: OrgLevel;
   fullName: string;
 }
 

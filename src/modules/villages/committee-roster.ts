@@ -74,7 +74,7 @@ export async function seatMember(tx: Tx, ctx: Context, input: { orgCode: string;
   if (input.startedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `任职日期（${input.startedOn}）不能晚于今天`);
   const sitting = await villagesRepository.listMembers(tx, { prefixes: [unit.code], orgCode: unit.code, sittingOnly: true, committee: input.committee });
   const seatProblem = seatingProblem(sitting.map(toSeatHolder), { personId: person.id, name: person.name, committee: input.committee, post: input.post }, unit.name);
-  if (seatProblem) throw new AppError('CONFLICT', seatProblem);
+  if (seatProblem) throw new AppError('CONFLICT', seatProblem.message);
   const id = await villagesRepository.insertMember(tx, input);
   await recordAuditEvent(tx, ctx, {
     action: 'committeeMember.create', entityType: 'committeeMember', entityId: id, orgCode: unit.code,
