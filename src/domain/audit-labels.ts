@@ -16,7 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.update': '修改人员档案', 'person.reveal': '查看完整身份证号和电话', 'person.photo': '上传照片',
   'talentLedger.create': '登记人才台账', 'talentLedger.update': '修改人才台账', 'talentLedger.import': '导入人才台账', 'talentLedger.export': '导出人才台账',
   'reserve.create': '纳入后备力量', 'reserve.update': '修改后备力量',
-  'roster.export': '导出名册', 'audit.export': '导出操作日志', 'loginLog.export': '导出登录日志', 'roster.import': '导入名册',
+  'roster.export': '导出名册', 'audit.export': '导出操作日志', 'loginLog.export': '导出登录日志', 'roster.import': '导入名册', 'committeeRoster.import': '导入“两委”名册', 'committeeRoster.export': '导出“两委”名册',
   'eligibilityPolicy.create': '保存资格条件新版本', 'officialCalendar.update': '修改工作日历', 'villageReserveNeed.update': '修改村情与人选需求',
   'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.attendance': '登记参训情况', 'training.rules': '修改培训规则', 'training.export': '导出参训情况', 'reminders.export': '导出培养教育提醒',
   'mentoring.assign': '指定帮带导师', 'mentoring.update': '修改帮带关系', 'mentoring.contact': '填写帮带记录', 'mentoring.contactUpdate': '修改帮带记录',
@@ -28,7 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  user: '用户', orgUnit: '组织单位', dictionaryItem: '字典项', person: '人员', talentLedgerEntry: '人才台账', reserve: '后备力量', roster: '名册',
+  user: '用户', orgUnit: '组织单位', dictionaryItem: '字典项', person: '人员', talentLedgerEntry: '人才台账', reserve: '后备力量', roster: '名册', committeeRoster: '“两委”名册',
   eligibilityPolicy: '资格条件', officialCalendarYear: '工作日历', selectionCandidate: '选拔人选', trainingSession: '培训', trainingRuleSet: '培训规则',
   mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
