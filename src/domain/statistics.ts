@@ -122,12 +122,6 @@ export function targetProgress(input: { baseline: number | null; now: number | n
   return { baseline, now, target, direction, isMet, isImproving, gap };
 }
 
-/** The average of ages, to one decimal; null for nobody. */
-export function averageAge(ages: readonly number[]): number | null {
-  if (ages.length === 0) return null;
-  return Math.round((ages.reduce((sum, age) => sum + age, 0) / ages.length) * 10) / 10;
-}
-
 /** The half year a date lies in, and its first and last day: '2026H1' → 2026-01-01 … 2026-06-30. */
 export function halfYearOf(date: string): { year: number; half: 1 | 2 } {
   return { year: Number(date.slice(0, 4)), half: Number(date.slice(5, 7)) <= 6 ? 1 : 2 };
@@ -145,3 +139,23 @@ export function halfYearLabel(year: number, half: 1 | 2): string {
 export function monthlySnapshotDate(today: string): string {
   return `${today.slice(0, 7)}-01`;
 }
+
+/** The figures of a unit kept in a snapshot and shown on the dashboard, with their unit of measure. */
+export const FIGURES = {
+  reserves: { label: '后备力量', unit: '人' },
+  villages: { label: '村（社区）', unit: '个' },
+  villagesWithTwo: { label: '储备不少于 2 名的村', unit: '个' },
+  villagesWithYoung: { label: '有 35 岁以下后备力量的村', unit: '个' },
+  villagesWithSuccessor: { label: '书记有成熟接任人选的村', unit: '个' },
+  trainingCompliance: { label: '本年度培训达标率', unit: '%' },
+  mentoringThisMonth: { label: '本月已记录帮带的比例', unit: '%' },
+  mentorContactsThisMonth: { label: '本月帮带记录', unit: '条' },
+  secretaries: { label: '在任村党组织书记', unit: '人' },
+  secretaryCollegeShare: { label: '书记大专及以上学历占比', unit: '%' },
+  secretaryAverageAge: { label: '书记平均年龄', unit: '岁' },
+  villagesWithYoungMember: { label: '“两委”有 35 岁以下成员的村', unit: '个' },
+  campaignProgress: { label: '行动方案进度', unit: '%' },
+} as const;
+export type FigureKey = keyof typeof FIGURES;
+export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
+export type Figures = Record<FigureKey, number | null>;

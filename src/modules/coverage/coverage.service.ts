@@ -85,6 +85,7 @@ function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
   const withSuccessor = villages.filter((village) => village.hasReadySuccessor).length;
   return {
     villages: count, shortVillages: short, reserves: villages.reduce((sum, village) => sum + village.reserves, 0),
+    counts: { atLeastTwo: withTwo, young: withYoung, readySuccessor: withSuccessor },
     shares: { atLeastTwo: percentage(withTwo, count), young: percentage(withYoung, count), readySuccessor: percentage(withSuccessor, count) },
     byRule: Object.fromEntries(COVERAGE_RULES.map((rule) => [rule, villages.filter((village) => village.rules.some((result) => result.rule === rule && !result.met)).length])) as Record<CoverageRule, number>,
   };

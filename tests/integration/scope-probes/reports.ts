@@ -1,0 +1,13 @@
+import type { Probe, ProbeSet } from './types.ts';
+
+/** Scope probes of the dashboard, snapshots and reports (see scope.test.ts): town B's units and the county above are refused. */
+
+const unitsAbove = (world: { townshipB: { code: string; villageCode: string }; countyCode: string }) => [world.townshipB.code, world.townshipB.villageCode, world.countyCode];
+
+const probes: Record<string, Probe> = {
+  'GET /api/dashboard/{orgCode}': { kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'GET', url: `/api/dashboard/${code}` })) },
+  'GET /api/dashboard/{orgCode}/snapshots': { kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'GET', url: `/api/dashboard/${code}/snapshots` })) },
+  'POST /api/dashboard/{orgCode}/snapshots': { kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'POST', url: `/api/dashboard/${code}/snapshots` })) },
+};
+
+export const reportsProbes: ProbeSet = { probes };
