@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn } from './dates.ts';
 import {
-  AGE_BANDS, ageBandOf, bandBirthDates, AGE_BAND_RANGES, changeSince, countBy, halfYearOf, halfYearRange, isCollegeOrAbove, isPartyMember,
+  addSummaryLines, AGE_BANDS, ageBandOf, bandBirthDates, AGE_BAND_RANGES, changeSince, countBy, halfYearOf, halfYearRange, isCollegeOrAbove, isPartyMember,
   summaryAgeBandOf, targetProgress,
 } from './statistics.ts';
 
@@ -110,5 +110,18 @@ describe('half years', () => {
     expect(halfYearOf('2026-06-30')).toEqual({ year: 2026, half: 1 });
     expect(halfYearOf('2026-07-01')).toEqual({ year: 2026, half: 2 });
     expect(halfYearRange(2026, 2)).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+  });
+});
+
+describe('the 汇总表 totals', () => {
+  it('adds every count and every source category of the lines', () => {
+    const line = (reserves: number, women: number, bySource: Record<string, number>) => ({
+      counts: { reserves, women, upTo35: 1, from36To45: 0, over45: reserves - 1, college: 0, partyMembers: reserves, withMentor: 0, trainedThisYear: 1 },
+      bySource,
+    });
+    const total = addSummaryLines([line(3, 1, { veteran: 2, graduate: 1 }), line(2, 0, { veteran: 1, groupLeader: 1 })]);
+    expect(total.counts).toMatchObject({ reserves: 5, women: 1, upTo35: 2, over45: 3, partyMembers: 5, trainedThisYear: 2 });
+    expect(total.bySource).toEqual({ veteran: 3, graduate: 1, groupLeader: 1 });
+    expect(addSummaryLines([]).counts.reserves).toBe(0);
   });
 });

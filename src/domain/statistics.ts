@@ -159,3 +159,28 @@ export const FIGURES = {
 export type FigureKey = keyof typeof FIGURES;
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
 export type Figures = Record<FigureKey, number | null>;
+
+/** The counted columns of the 汇总表 (seed 000), per village and totalled. */
+export const SUMMARY_COUNTS = ['reserves', 'women', 'upTo35', 'from36To45', 'over45', 'college', 'partyMembers', 'withMentor', 'trainedThisYear'] as const;
+export type SummaryCount = (typeof SUMMARY_COUNTS)[number];
+export const SUMMARY_COUNT_LABELS: Record<SummaryCount, string> = {
+  reserves: '后备力量人数', women: '其中女性', upTo35: '35 岁及以下', from36To45: '36–45 岁', over45: '45 岁以上', college: '大专及以上学历',
+  partyMembers: '中共党员', withMentor: '已落实导师', trainedThisYear: '本年度参加培训',
+};
+
+/** One line of the 汇总表: the counts and the reserves by source category. */
+export interface SummaryLine {
+  counts: Record<SummaryCount, number>;
+  bySource: Record<string, number>;
+}
+
+/** Adds up lines of the 汇总表 (villages into a township, townships into the county). */
+export function addSummaryLines(lines: readonly SummaryLine[]): SummaryLine {
+  const counts = Object.fromEntries(SUMMARY_COUNTS.map((key) => [key, 0])) as Record<SummaryCount, number>;
+  const bySource: Record<string, number> = {};
+  for (const line of lines) {
+    for (const key of SUMMARY_COUNTS) counts[key] += line.counts[key];
+    for (const [code, count] of Object.entries(line.bySource)) bySource[code] = (bySource[code] ?? 0) + count;
+  }
+  return { counts, bySource };
+}

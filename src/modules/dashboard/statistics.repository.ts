@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
-import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, PARTY_MEMBER_STATUSES, type Breakdown } from '../../domain/statistics.ts';
+import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Breakdown } from '../../domain/statistics.ts';
 
 /**
  * The SQL of the statistics: counts over the admitted reserves and the sitting secretaries of a
@@ -57,8 +57,6 @@ function groupingSets(source: RawBuilder<unknown>): RawBuilder<GroupingRow> {
     GROUP BY GROUPING SETS ((age_band), (education), (gender), (source_category), (political_status), (readiness))`;
 }
 
-const PARTY = sql.raw(`ARRAY[${PARTY_MEMBER_STATUSES.map((code) => `'${code}'`).join(', ')}]`);
-const COLLEGE = sql.raw(`ARRAY[${COLLEGE_EDUCATIONS.map((code) => `'${code}'`).join(', ')}]`);
 
 /** Sitting secretaries of village Party organisations on a date. */
 function sittingSecretaries(prefix: string, onDate: string) {
@@ -102,7 +100,7 @@ export const statisticsRepository = {
   /** How many secretaries sit, how many have 大专+, and the sum of their ages on the date. */
   async secretaryFigures(db: Executor, prefix: string, onDate: string): Promise<SecretaryFigures> {
     const { rows } = await sql<SecretaryFigures>`
-      SELECT count(*)::int AS secretaries, (count(*) FILTER (WHERE p.education = ANY(${COLLEGE})))::int AS college,
+      SELECT count(*)::int AS secretaries, (count(*) FILTER (WHERE p.education = ANY(${[...COLLEGE_EDUCATIONS]}::text[])))::int AS college,
         coalesce(sum(extract(year FROM age(${onDate}::date, p.birth_date))), 0)::int AS "ageSum"
       FROM committee_member cm JOIN person p ON p.id = cm.person_id WHERE ${sittingSecretaries(prefix, onDate)}`.execute(db);
     return rows[0]!;
