@@ -114,6 +114,7 @@ function presentVillage(village: EvaluatedVillage, today: string) {
 function summariseStored(row: StoredTownshipRow) {
   return {
     villages: row.villages, shortVillages: row.short_villages, reserves: row.reserves,
+    counts: { atLeastTwo: row.with_minimum, young: row.with_young, readySuccessor: row.with_successor },
     shares: { atLeastTwo: percentage(row.with_minimum, row.villages), young: percentage(row.with_young, row.villages), readySuccessor: percentage(row.with_successor, row.villages) },
     byRule: { minimumReserves: row.short_minimum_reserves, youngReserve: row.short_young_reserve, neededKind: row.short_needed_kind } satisfies Record<CoverageRule, number>,
   };
