@@ -59,9 +59,9 @@ function figureLink(key: FigureKey, unit: OrgUnitRecord): { path: string; query:
   switch (key) {
     case 'reserves': return { path: '/reserves', query: { orgCode, status: 'admitted' } };
     case 'villages': return { path: '/dashboard/villages', query: { orgCode } };
-    case 'villagesWithTwo': return { path: '/dashboard/villages', query: { orgCode, rule: 'minimumReserves', met: 'true' } };
-    case 'villagesWithYoung': return { path: '/dashboard/villages', query: { orgCode, rule: 'youngReserve', met: 'true' } };
-    case 'villagesWithSuccessor': return { path: '/dashboard/villages', query: { orgCode, rule: 'readySuccessor', met: 'true' } };
+    case 'villagesWithTwo': return { path: '/dashboard/villages', query: { orgCode, rule: 'minimumReserves', met: 'false' } };
+    case 'villagesWithYoung': return { path: '/dashboard/villages', query: { orgCode, rule: 'youngReserve', met: 'false' } };
+    case 'villagesWithSuccessor': return { path: '/dashboard/villages', query: { orgCode, rule: 'readySuccessor', met: 'false' } };
     case 'trainingCompliance': return { path: '/training', query: { orgCode } };
     case 'mentoringThisMonth': case 'mentorContactsThisMonth': return { path: '/mentoring', query: { orgCode } };
     case 'secretaries': case 'secretaryCollegeShare': case 'secretaryAverageAge': case 'villagesWithYoungMember': return { path: '/secretaries', query: { orgCode } };
