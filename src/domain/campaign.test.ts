@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignTemplate, deadlineProblem, milestoneState, rollUp } from './campaign.ts';
+import { campaignTemplate, deadlineProblem, isTownshipMilestoneDone, isVillageMilestoneDone, milestoneState, rollUp } from './campaign.ts';
 
 describe('the campaign template of seed 000', () => {
   const items = campaignTemplate(2024);
@@ -55,5 +55,29 @@ describe('the roll-up', () => {
   it('is done only when every part is, and empty without parts', () => {
     expect(rollUp(['done', 'done']).status).toBe('done');
     expect(rollUp([])).toEqual({ done: 0, due: 0, overdue: 0, total: 0, progress: null, status: null });
+  });
+});
+
+describe('the milestone rules read from the data', () => {
+  const facts = { ledgerEntries: 5, nominationMeetings: 1, reserves: 1, shortlisted: 1, mentored: 1 };
+
+  it('needs the ledger and the village meeting for the survey', () => {
+    expect(isVillageMilestoneDone('surveyWithMeeting', facts)).toBe(true);
+    expect(isVillageMilestoneDone('surveyWithMeeting', { ...facts, nominationMeetings: 0 })).toBe(false);
+    expect(isVillageMilestoneDone('surveyWithMeeting', { ...facts, ledgerEntries: 0 })).toBe(false);
+  });
+
+  it('counts reserves and shortlisted candidates towards two, and needs every reserve mentored', () => {
+    expect(isVillageMilestoneDone('twoShortlisted', facts)).toBe(true);
+    expect(isVillageMilestoneDone('twoShortlisted', { ...facts, shortlisted: 0 })).toBe(false);
+    expect(isVillageMilestoneDone('everyReserveMentored', { ...facts, reserves: 2 })).toBe(false);
+    expect(isVillageMilestoneDone('everyReserveMentored', { ...facts, reserves: 0, mentored: 0 })).toBe(false);
+  });
+
+  it('never marks a manual milestone done, and the 汇总表 only when filed in the deadline\'s year', () => {
+    expect(isVillageMilestoneDone('manual', facts)).toBe(false);
+    expect(isTownshipMilestoneDone('summaryTableFiled', { filedYears: [2024] }, '2024-10-31')).toBe(true);
+    expect(isTownshipMilestoneDone('summaryTableFiled', { filedYears: [2023] }, '2024-10-31')).toBe(false);
+    expect(isTownshipMilestoneDone('manual', { filedYears: [2024] }, '2024-10-31')).toBe(false);
   });
 });

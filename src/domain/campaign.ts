@@ -110,3 +110,29 @@ export function deadlineProblem(deadline: string, startYear: number): string | n
   if (deadline < firstDay || deadline > lastDay) return `完成时限 ${deadline} 不在三年行动期限内（${firstDay} 至 ${lastDay}）`;
   return null;
 }
+
+/** What the data shows of a village for the village milestones. */
+export interface VillageMilestoneFacts {
+  ledgerEntries: number;
+  nominationMeetings: number;
+  reserves: number;
+  /** Candidates shortlisted (建议名单) or further, not yet reserves. */
+  shortlisted: number;
+  /** Reserves with a mentor. */
+  mentored: number;
+}
+
+/** Whether the data of a village shows a village milestone done (a manual one never is). */
+export function isVillageMilestoneDone(rule: MilestoneRule, facts: VillageMilestoneFacts): boolean {
+  switch (rule) {
+    case 'surveyWithMeeting': return facts.ledgerEntries > 0 && facts.nominationMeetings > 0;
+    case 'twoShortlisted': return facts.reserves + facts.shortlisted >= 2;
+    case 'everyReserveMentored': return facts.reserves > 0 && facts.mentored >= facts.reserves;
+    default: return false;
+  }
+}
+
+/** Whether a township's data shows a township milestone done: the 汇总表 filed in the deadline's year. */
+export function isTownshipMilestoneDone(rule: MilestoneRule, facts: { filedYears: readonly number[] }, deadline: string): boolean {
+  return rule === 'summaryTableFiled' && facts.filedYears.includes(Number(deadline.slice(0, 4)));
+}

@@ -145,6 +145,7 @@ export const FIGURES = {
   reserves: { label: '后备力量', unit: '人' },
   villages: { label: '村（社区）', unit: '个' },
   villagesWithTwo: { label: '储备不少于 2 名的村', unit: '个' },
+  villagesWithTwoMature: { label: '有 2 名以上成熟后备力量的村', unit: '个' },
   villagesWithYoung: { label: '有 35 岁以下后备力量的村', unit: '个' },
   villagesWithSuccessor: { label: '书记有成熟接任人选的村', unit: '个' },
   trainingCompliance: { label: '本年度培训达标率', unit: '%' },

@@ -59,19 +59,20 @@ function figureLink(key: FigureKey, unit: OrgUnitRecord): { path: string; query:
   switch (key) {
     case 'reserves': return { path: '/reserves', query: { orgCode, status: 'admitted' } };
     case 'villages': return { path: '/dashboard/villages', query: { orgCode } };
+    case 'villagesWithTwoMature': return { path: '/reserves', query: { orgCode, status: 'admitted', readiness: 'readyNow' } };
     case 'villagesWithTwo': return { path: '/dashboard/villages', query: { orgCode, rule: 'minimumReserves', met: 'false' } };
     case 'villagesWithYoung': return { path: '/dashboard/villages', query: { orgCode, rule: 'youngReserve', met: 'false' } };
     case 'villagesWithSuccessor': return { path: '/dashboard/villages', query: { orgCode, rule: 'readySuccessor', met: 'false' } };
     case 'trainingCompliance': return { path: '/training', query: { orgCode } };
     case 'mentoringThisMonth': case 'mentorContactsThisMonth': return { path: '/mentoring', query: { orgCode } };
     case 'secretaries': case 'secretaryCollegeShare': case 'secretaryAverageAge': case 'villagesWithYoungMember': return { path: '/secretaries', query: { orgCode } };
-    case 'campaignProgress': return { path: '/campaign', query: { orgCode } };
+    case 'campaignProgress': return { path: '/campaign', query: { unit: orgCode } };
   }
 }
 
 /** The figures' denominators, where a figure is a count of villages or a share. */
 function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number }): number | null {
-  if (key === 'villagesWithTwo' || key === 'villagesWithYoung' || key === 'villagesWithSuccessor' || key === 'villagesWithYoungMember') return figures.villages;
+  if (key === 'villagesWithTwo' || key === 'villagesWithTwoMature' || key === 'villagesWithYoung' || key === 'villagesWithSuccessor' || key === 'villagesWithYoungMember') return figures.villages;
   if (key === 'trainingCompliance') return figures.reserves;
   if (key === 'mentoringThisMonth') return extra.mentored;
   if (key === 'secretaryCollegeShare' || key === 'secretaryAverageAge') return figures.secretaries;

@@ -141,6 +141,14 @@ export const statisticsRepository = {
     return rows[0]!;
   },
 
+  /** Villages of the subtree with at least two admitted reserves ready now (成熟): the campaign's target for the 换届. */
+  async villagesWithTwoMature(db: Executor, prefix: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT r.org_code FROM reserve r WHERE r.status = 'admitted' AND r.readiness = 'readyNow' AND ${withinSubtrees('r.org_code', [prefix])}
+        GROUP BY r.org_code HAVING count(*) >= 2) v`.execute(db);
+    return rows[0]!.n;
+  },
+
   async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>): Promise<void> {
     await db.insertInto('statistics_snapshot').values({ org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures) })
       .onConflict((oc) => oc.columns(['org_code', 'taken_on']).doUpdateSet({ figures: JSON.stringify(figures), taken_at: sql`now()` })).execute();

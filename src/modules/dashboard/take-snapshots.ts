@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { monthlySnapshotDate, type Figures } from '../../domain/statistics.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { campaignProgressOf } from '../campaigns/campaign.service.ts';
 import { systemContext, type Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
@@ -21,7 +22,10 @@ export async function takeSnapshots(db: Db, ctx: Context, rootCode: string): Pro
   const taken: { code: string; figures: Figures }[] = [];
   for (const { code } of units) {
     const unit = await orgUnitLookup.findByCode(db, code);
-    if (unit) taken.push({ code, figures: (await computeUnitStatistics(db, ctx, unit)).figures });
+    if (!unit) continue;
+    const { figures } = await computeUnitStatistics(db, ctx, unit);
+    figures.campaignProgress = (await campaignProgressOf(db, ctx, unit))?.progress ?? null;
+    taken.push({ code, figures });
   }
   await db.transaction().execute(async (tx) => {
     for (const { code, figures } of taken) await statisticsRepository.saveSnapshot(tx, code, ctx.today, figures);

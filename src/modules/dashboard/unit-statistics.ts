@@ -20,12 +20,13 @@ export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitR
   const today = ctx.today;
   const prefix = subtreePrefix(unit.code, unit.level);
   const year = Number(today.slice(0, 4));
-  const [coverage, training, mentoring, secretaries, youngMember] = await Promise.all([
+  const [coverage, training, mentoring, secretaries, youngMember, twoMature] = await Promise.all([
     getCoverage(db, ctx, unit.code, { shortOnly: options.villages !== true }),
     effectiveTrainingRules(db, unit.code),
     statisticsRepository.mentoring(db, prefix, today),
     statisticsRepository.secretaryFigures(db, prefix, today),
     statisticsRepository.villagesWithYoungMember(db, prefix, today, youngBornAfter(today, YOUNG_MEMBER_MAXIMUM_AGE)),
+    statisticsRepository.villagesWithTwoMature(db, prefix),
   ]);
   const trained = await statisticsRepository.trainedReserves(db, prefix, year, training.rules.minimumDaysPerYear);
   const { summary } = coverage;
@@ -33,6 +34,7 @@ export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitR
     reserves: summary.reserves,
     villages: summary.villages,
     villagesWithTwo: summary.counts.atLeastTwo,
+    villagesWithTwoMature: twoMature,
     villagesWithYoung: summary.counts.young,
     villagesWithSuccessor: summary.counts.readySuccessor,
     trainingCompliance: percentage(trained, summary.reserves),
