@@ -14,10 +14,11 @@ describe('the dashboard on the org department\'s home page', () => {
   let server: ServerProcess;
   let browser: Browser;
   let board: TDashboard;
+  let county: Http;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const county = await Http.login(server.baseUrl, 'zuzhibu');
+    county = await Http.login(server.baseUrl, 'zuzhibu');
     const countyCode = (await county.get<{ roles: { orgCode: string }[] }>('/api/auth/me')).roles[0]!.orgCode;
     board = await county.get<TDashboard>(`/api/dashboard/${countyCode}`);
   });
@@ -63,6 +64,22 @@ describe('the dashboard on the org department\'s home page', () => {
     await page.getByText(`共 ${short} 个村（社区）`).waitFor();
     if (short > 0) expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(Math.min(short, 50));
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'dashboard-villages-short.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('shows the campaign made from the template, with its milestones and targets', async () => {
+    const year = Number(board.today.slice(0, 4));
+    await county.call('POST', '/api/campaigns', {
+      orgCode: board.orgCode, name: '后备力量培育储备三年行动', startYear: year, startedOn: `${year}-01-01`, matureReservesDeadline: `${year}-12-31`, secretaryCollegeShare: 60, secretaryAverageAge: 45,
+    }, 201);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await loginThroughForm(page, server.baseUrl, 'zuzhibu', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/campaign`);
+    await page.getByRole('heading', { name: '三年行动：后备力量培育储备三年行动' }).waitFor();
+    await page.getByText('每村至少储备 2 名成熟的后备力量').waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: '调度会议' }).count()).toBe(6);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'campaign-county.png'), fullPage: true });
     await context.close();
   });
 });
