@@ -79,7 +79,7 @@ describe('dashboard figures', () => {
     expect(Object.values(bands).reduce((sum, count) => sum + count, 0)).toBe(direct.reserves);
     const education = breakdown(board.reserves, 'education');
     expect((education.juniorCollege ?? 0) + (education.bachelor ?? 0) + (education.postgraduate ?? 0)).toBe(direct.college);
-    expect(board.townships.map((entry) => entry.code).sort()).toEqual(expect.arrayContaining([world.townshipA.code, world.townshipB.code]));
+    expect(board.subunits.map((entry) => entry.code).sort()).toEqual(expect.arrayContaining([world.townshipA.code, world.townshipB.code]));
   });
 
   it('equal the counts of the data for a township, and its secretaries are counted on the date', async () => {
@@ -93,7 +93,7 @@ describe('dashboard figures', () => {
     expect(figure(board, 'secretaryCollegeShare').value).toBe(100);
     expect(figure(board, 'secretaryAverageAge').value).toBe(54);
     expect(board.villages).toHaveLength(world.townshipA.villageCodes.length);
-    expect(board.townships).toHaveLength(1);
+    expect(board.subunits).toHaveLength(1);
     // The age band of 甲二 (46 on 2026-11-20) drills down to the list with the same ages on the same date.
     const band = board.reserves.find((entry) => entry.breakdown === 'ageBand')!.items.find((item) => item.code === 'from46To50');
     expect(band).toMatchObject({ count: 1, filter: { ageMin: '46', ageMax: '50', referenceDate: TODAY } });

@@ -24,7 +24,8 @@ export const ZDashboard = z.object({
   })),
   reserves: z.array(ZBreakdown),
   secretaries: z.array(ZBreakdown),
-  townships: z.array(z.object({
+  subunitLevel: z.enum(['province', 'county', 'township']).describe('subunits 的层级'),
+  subunits: z.array(z.object({
     code: z.string(), name: z.string(), villages: z.number().int(), shortVillages: z.number().int(), reserves: z.number().int(),
     counts: z.object({ atLeastTwo: z.number().int(), young: z.number().int(), readySuccessor: z.number().int() }), shares: ZShares,
   }).loose()),

@@ -81,7 +81,8 @@ function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number
 
 /**
  * The dashboard of a unit in the caller's scope: its figures with their change since the last
- * snapshot, the structure of its reserves and secretaries, coverage per township, and (for a
+ * snapshot, the structure of its reserves and secretaries, coverage per unit below (townships of a
+ * county, counties of a city or province), and (for a
  * township) the grid of its villages. Every figure and chart item names the list it counts.
  */
 export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra: { campaignProgress?: (unit: OrgUnitRecord) => Promise<number | null> } = {}) {
@@ -110,7 +111,8 @@ export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra:
     })),
     reserves: presentBreakdowns(reserves, labels, ctx.today, { withFilters: true }),
     secretaries: presentBreakdowns(secretaries, labels, ctx.today, { withFilters: false, only: ['ageBand', 'education', 'gender', 'politicalStatus'] }),
-    townships: coverage.townships,
+    subunitLevel: coverage.subunitLevel,
+    subunits: coverage.subunits,
     villages: isTownshipOrBelow ? coverage.villages.map((village) => ({
       orgCode: village.orgCode, name: village.name, reserves: village.reserves, young: village.young,
       isShort: village.isShort, hasReadySuccessor: village.hasReadySuccessor, shortRules: village.rules.filter((rule) => !rule.met).map((rule) => rule.label),

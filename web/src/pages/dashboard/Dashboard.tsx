@@ -79,7 +79,9 @@ function BreakdownChart({ reserves, secretaries, orgCode }: { reserves: Dashboar
   );
 }
 
-type TownshipRow = DashboardData['townships'][number];
+type TownshipRow = DashboardData['subunits'][number];
+
+const SUBUNIT_LABELS: Record<DashboardData['subunitLevel'], string> = { province: '省（区、市）', county: '县（市、区）', township: '乡镇（街道）' };
 
 function shortfallClass(row: TownshipRow): string {
   if (row.villages === 0 || row.shortVillages === 0) return 'coverage-row-ok';
@@ -93,7 +95,7 @@ function shareText(share: number | null): string {
 function TownshipCoverage({ data, onPick }: { data: DashboardData; onPick: (code: string) => void }) {
   const villagesLink = (code: string, rule: string) => linkTo({ path: '/dashboard/villages', query: { orgCode: code, rule, met: 'false' } });
   const columns: ColumnsType<TownshipRow> = [
-    { title: '乡镇（街道）', key: 'name', render: (_: unknown, row) => <Button type="link" size="small" onClick={() => onPick(row.code)}>{row.name}</Button> },
+    { title: SUBUNIT_LABELS[data.subunitLevel], key: 'name', render: (_: unknown, row) => <Button type="link" size="small" onClick={() => onPick(row.code)}>{row.name}</Button> },
     { title: '村（社区）', dataIndex: 'villages', key: 'villages' },
     { title: '后备力量', dataIndex: 'reserves', key: 'reserves' },
     { title: '需补充的村', key: 'short', render: (_: unknown, row) => (row.shortVillages === 0 ? <Tag color="green">无</Tag> : <Link to={linkTo({ path: '/dashboard/villages', query: { orgCode: row.code, rule: 'any', met: 'false' } })}>{row.shortVillages}</Link>) },
@@ -102,8 +104,8 @@ function TownshipCoverage({ data, onPick }: { data: DashboardData; onPick: (code
     { title: '书记有成熟接任人选', key: 'successor', render: (_: unknown, row) => <Link to={villagesLink(row.code, 'readySuccessor')}>{shareText(row.shares.readySuccessor)}</Link> },
   ];
   return (
-    <Card size="small" title="各乡镇（街道）覆盖情况" extra={<Space size={4}><Tag color="green">已覆盖</Tag><Tag color="orange">部分村需补充</Tag><Tag color="red">三成以上村需补充</Tag></Space>}>
-      <Table rowKey="code" size="small" columns={columns} dataSource={data.townships} pagination={data.townships.length > 30 ? { pageSize: 30 } : false} rowClassName={shortfallClass} scroll={{ x: true }} />
+    <Card size="small" title={`各${SUBUNIT_LABELS[data.subunitLevel]}覆盖情况`} extra={<Space size={4}><Tag color="green">已覆盖</Tag><Tag color="orange">部分村需补充</Tag><Tag color="red">三成以上村需补充</Tag></Space>}>
+      <Table rowKey="code" size="small" columns={columns} dataSource={data.subunits} pagination={data.subunits.length > 30 ? { pageSize: 30 } : false} rowClassName={shortfallClass} scroll={{ x: true }} />
     </Card>
   );
 }
@@ -182,9 +184,9 @@ export function Dashboard({ me }: { me: Me }) {
             ))}
           </Row>
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-            {data.townships.length > 0 && data.level !== 'township' && <Col xs={24}><TownshipCoverage data={data} onPick={pick} /></Col>}
+            {data.subunits.length > 0 && data.level !== 'township' && <Col xs={24}><TownshipCoverage data={data} onPick={pick} /></Col>}
             {data.villages.length > 0 && <Col xs={24}><VillageGrid data={data} /></Col>}
-            {data.townships.length === 0 && data.villages.length === 0 && <Col xs={24}><Empty description="本单位下暂无村（社区）" /></Col>}
+            {data.subunits.length === 0 && data.villages.length === 0 && <Col xs={24}><Empty description="本单位下暂无村（社区）" /></Col>}
           </Row>
         </>
       )}
