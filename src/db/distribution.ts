@@ -21,6 +21,8 @@ export const REFERENCE_TABLES = [
   // The stored coverage of each village, read for units above a county. To become a county table
   // (it is written at every change of a village's reserves) once it has county_code in its key.
   'village_coverage',
+  // Reports and campaigns (migration 0013), placed as reference tables until they are keyed by county.
+  'statistics_snapshot', 'summary_table_filing', 'campaign', 'campaign_milestone', 'milestone_confirmation',
 ] as const;
 
 /** Distributed by county_code, all in the co-location group of `reserve`. */
