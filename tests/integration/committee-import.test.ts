@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMITTEE_SHEET_COLUMNS } from '../../src/modules/villages/committee-sheet-checker.ts';
-import { runCli, withCliDatabase } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli, withCliDatabase } from '../helpers/cli.ts';
 import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -188,5 +188,5 @@ describe('houbei import committees / export committees', () => {
       expect(rejected.status).toBe(1);
       expect(rejected.stderr).toContain('第 3 行「职务」：职务「会计」无法识别，可填：书记、副书记、主任、副主任、委员');
     });
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli, withCliDatabase } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli, withCliDatabase } from '../helpers/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { xlsxFromCsv } from '../helpers/libreoffice.ts';
@@ -191,7 +191,7 @@ describe('houbei import roster / export roster', () => {
       expect(rejected.status).toBe(1);
       expect(rejected.stderr).toContain('第 3 行「学历」：学历「幼儿园」不在字典中');
     });
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('roster export', () => {
