@@ -17,6 +17,7 @@ import { CHECKPOINT_FILE_NAME } from '../modules/audit/audit-checkpoint.ts';
 import { AppError } from '../server/errors.ts';
 import { registerBackupCommand } from './backup.ts';
 import { registerRestoreCommand } from './restore.ts';
+import { registerSnapshotCommand } from './snapshot.ts';
 
 /** The `houbei` command. Each subcommand calls the same services as the HTTP routes. */
 const program = new Command('houbei').description('后备力量选育管用系统');
@@ -175,6 +176,7 @@ audit
   });
 
 registerBackupCommand(program);
+registerSnapshotCommand(program);
 registerRestoreCommand(program);
 
 try {

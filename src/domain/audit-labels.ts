@@ -22,6 +22,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mentoring.assign': '指定帮带导师', 'mentoring.update': '修改帮带关系', 'mentoring.contact': '填写帮带记录', 'mentoring.contactUpdate': '修改帮带记录',
   'mentoring.contactDelete': '删除帮带记录', 'mentoring.summary': '填写季度帮带小结', 'mentoring.summaryUpdate': '修改季度帮带小结', 'mentoring.talk': '记录书记年度谈话', 'mentoring.export': '导出帮带记录',
   'practice.create': '登记实践锻炼', 'practice.update': '修改实践锻炼', 'practice.delete': '删除实践锻炼', 'practice.observer': '登记列席会议', 'practice.observerDelete': '删除列席会议',
+  'snapshot.take': '生成统计快照', 'summaryTable.export': '导出汇总表', 'summaryTable.file': '汇总表报备', 'statistics.export': '导出结构统计',
+  'analysisReport.export': '生成综合分析研判报告', 'campaign.create': '制定行动方案', 'campaign.update': '修改行动方案', 'milestone.update': '修改进度安排',
+  'milestone.confirm': '确认完成进度安排', 'appointmentForm.export': '导出干部任免审批表（.lrmx）',
   'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
   ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
   ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),
@@ -32,6 +35,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   eligibilityPolicy: '资格条件', officialCalendarYear: '工作日历', selectionCandidate: '选拔人选', trainingSession: '培训', trainingRuleSet: '培训规则',
   mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
+  statisticsSnapshot: '统计快照', summaryTable: '汇总表', structureStatistics: '结构统计', analysisReport: '综合分析研判报告', campaign: '行动方案',
+  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表',
 };
 
 /** Chinese names of the fields audit events record in their before and after states. */
