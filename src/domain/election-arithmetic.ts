@@ -266,6 +266,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The calendar day `days` after `date` ('YYYY-MM-DD'). */
+export function addCalendarDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The voter register is published at least 20 days before election day. */
 export function registerPublicationProblem(input: { publishedOn: string; electionDay: string }): string | null {
   const days = daysBetween(input.publishedOn, input.electionDay);
