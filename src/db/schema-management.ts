@@ -19,6 +19,7 @@ export interface ManagementSchema {
   secretary_discipline: SecretaryDisciplineTable;
   reserve_removal: ReserveRemovalTable;
   coverage_shortfall: CoverageShortfallTable;
+  village_coverage: VillageCoverageTable;
   appointment: AppointmentTable;
   appointment_step: AppointmentStepTable;
   appointment_objection: AppointmentObjectionTable;
@@ -119,6 +120,22 @@ export interface CoverageShortfallTable {
   org_code: string;
   rule: CoverageRule;
   short_since: string;
+}
+
+export interface VillageCoverageTable {
+  org_code: string;
+  reserves: number;
+  young: number;
+  mature: number;
+  potential: number;
+  successors: number;
+  need: CandidateProfile | null;
+  need_explanation: string;
+  young_maximum_age: number;
+  short_rules: CoverageRule[];
+  evaluated_on: string;
+  valid_through: string | null;
+  evaluated_at: Generated<Date>;
 }
 
 export interface AppointmentNotice {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countReserves, coverageProfile, isReadyNowSuccessor, percentage, reconcileShortfalls, shortfalls, villageCoverage as coverageOfCounts, type CoveringReserve } from './coverage.ts';
+import { countReserves, coverageProfile, lastDayAtMostAge, youngBornAfter, isReadyNowSuccessor, percentage, reconcileShortfalls, shortfalls, villageCoverage as coverageOfCounts, type CoveringReserve } from './coverage.ts';
 
 const villageCoverage = (reserves: readonly CoveringReserve[], need: 'mature' | 'youngPotential' | null, today: string) => coverageOfCounts(countReserves(reserves, today), need, today);
 
@@ -65,5 +65,29 @@ describe('countReserves', () => {
     expect(countReserves([mature('1992-02-29')], '2028-02-28').young).toBe(1);
     expect(countReserves([mature('1992-02-29')], '2028-02-29').young).toBe(0);
     expect(countReserves([mature('1991-02-28')], '2027-02-28').young).toBe(0);
+  });
+});
+
+describe('lastDayAtMostAge', () => {
+  const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const isAtMost = (birthDate: string, age: number, on: string) => birthDate > youngBornAfter(on, age);
+
+  it('is the day before the birthday that takes the person over the age', () => {
+    expect(lastDayAtMostAge('1990-06-15', 35)).toBe('2026-06-14');
+  });
+
+  it('takes 1 March as the birthday of someone born on 29 February in a common year', () => {
+    expect(lastDayAtMostAge('2000-02-29', 34)).toBe('2035-02-28');
+    expect(lastDayAtMostAge('2000-02-29', 35)).toBe('2036-02-28');
+  });
+
+  it('agrees with the young cut-off on the day itself and the day after, at every edge', () => {
+    for (const birthDate of ['2000-02-29', '1991-01-01', '1991-12-31', '1988-03-01', '1992-02-28']) {
+      for (const age of [35, 45]) {
+        const last = lastDayAtMostAge(birthDate, age);
+        expect(isAtMost(birthDate, age, last)).toBe(true);
+        expect(isAtMost(birthDate, age, nextDay(last))).toBe(false);
+      }
+    }
   });
 });

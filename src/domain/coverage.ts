@@ -42,6 +42,18 @@ export function youngBornAfter(today: string, maximumAge: number): string {
   return birthDateRangeForAges(today, undefined, maximumAge).bornAfter!;
 }
 
+/**
+ * The last day on which a person born on `birthDate` is at most `maximumAge` years old (the day
+ * before the birthday that takes them over it; born on 29 February, the birthday of a common
+ * year falls on 1 March).
+ */
+export function lastDayAtMostAge(birthDate: string, maximumAge: number): string {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  const overAgeOn = new Date(Date.UTC(year + maximumAge + 1, month - 1, day));
+  const dayBefore = new Date(overAgeOn.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return dayBefore;
+}
+
 export function countReserves(reserves: readonly CoveringReserve[], today: string, targets: CoverageTargets = DEFAULT_COVERAGE_TARGETS): VillageCounts {
   const cutoff = youngBornAfter(today, targets.youngMaximumAge);
   return {

@@ -7,7 +7,7 @@ import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { clockFromSetting, fixedClock } from '../../src/server/clock.ts';
+import { clockFromSetting, fixedClock, type Clock } from '../../src/server/clock.ts';
 import { readConfig } from '../../src/server/config.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import type { App } from '../../src/server/types.ts';
@@ -103,8 +103,8 @@ export interface TestWorld {
 }
 
 /** The app on a fresh database with the test county imported and one user per role. */
-export async function createTestWorld(options: { today?: string } = {}): Promise<TestWorld> {
-  const clock = options.today ? fixedClock(options.today) : testClock;
+export async function createTestWorld(options: { today?: string; clock?: Clock } = {}): Promise<TestWorld> {
+  const clock = options.clock ?? (options.today ? fixedClock(options.today) : testClock);
   const { database, drop } = await openTestDatabase();
   const ctx = systemContext(clock.today());
   await importCounty(database.db, ctx, TEST_COUNTY);

@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
 import type { CoverageRule } from '../../domain/coverage.ts';
+import type { CandidateProfile } from '../../domain/selection-procedure.ts';
+import type { VillageCoverageTable } from '../../db/schema-management.ts';
 
 /** Per township: reserves born after `youngAfter` are young; a successor is born after `secretaryAfter` with at least `secretaryEducationRank`. */
 export interface TownshipCutoffs {
@@ -22,8 +24,34 @@ export interface VillageCountRow {
   mature: number;
   potential: number;
   successors: number;
+  /** The earliest birth date among the young reserves and among the successors (the first to age out). */
+  oldest_young_birth: string | null;
+  oldest_successor_birth: string | null;
   short_since: Record<string, string> | null;
 }
+
+export interface StoredTownshipRow {
+  code: string;
+  name: string;
+  villages: number;
+  short_villages: number;
+  reserves: number;
+  with_minimum: number;
+  with_young: number;
+  with_successor: number;
+  short_minimum_reserves: number;
+  short_young_reserve: number;
+  short_needed_kind: number;
+}
+
+export interface StoredVillageRow extends Omit<VillageCountRow, 'oldest_young_birth' | 'oldest_successor_birth'> {
+  need: CandidateProfile | null;
+  need_explanation: string;
+  young_maximum_age: number;
+}
+
+/** Rows per insert when storing the coverage of many villages (a province at its first reading). */
+const STORE_BATCH = 2000;
 
 const EDUCATIONS = sql.raw(`ARRAY[${EDUCATION_ORDER.map((level) => `'${level}'`).join(', ')}]`);
 
@@ -51,6 +79,9 @@ export const coverageRepository = {
         (count(r.id) FILTER (WHERE r.readiness <> 'readyNow'))::int AS potential,
         (count(r.id) FILTER (WHERE r.target_post = 'secretary' AND r.readiness = 'readyNow' AND p.birth_date > c.secretary_after
           AND array_position(${EDUCATIONS}, p.education) >= c.education_rank))::int AS successors,
+        to_char(min(p.birth_date) FILTER (WHERE p.birth_date > c.young_after), 'YYYY-MM-DD') AS oldest_young_birth,
+        to_char(min(p.birth_date) FILTER (WHERE r.target_post = 'secretary' AND r.readiness = 'readyNow' AND p.birth_date > c.secretary_after
+          AND array_position(${EDUCATIONS}, p.education) >= c.education_rank), 'YYYY-MM-DD') AS oldest_successor_birth,
         (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code) AS short_since
       FROM org_unit u
         JOIN org_unit t ON t.code = u.parent_code
@@ -60,6 +91,68 @@ export const coverageRepository = {
       WHERE u.level IN ('village', 'community') AND ${condition}
       GROUP BY u.code, u.name, u.parent_code, t.name, t.sort_order, u.sort_order
       ORDER BY t.sort_order, u.parent_code, u.sort_order, u.code`.execute(db);
+    return rows;
+  },
+
+  /** Villages in the subtrees whose stored coverage does not hold on `today` (none stored, or aged out since). */
+  async listStaleVillages(db: Executor, prefixes: readonly string[], today: string): Promise<string[]> {
+    const { rows } = await sql<{ code: string }>`SELECT u.code FROM org_unit u LEFT JOIN village_coverage v ON v.org_code = u.code
+      WHERE u.level IN ('village', 'community') AND u.parent_code IS NOT NULL AND ${withinSubtrees('u.code', prefixes)}
+        AND (v.org_code IS NULL OR v.evaluated_on > ${today}::date OR v.valid_through < ${today}::date)`.execute(db);
+    return rows.map((row) => row.code);
+  },
+
+  async storeVillages(db: Executor, rows: readonly Insertable<VillageCoverageTable>[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += STORE_BATCH) {
+      await db.insertInto('village_coverage').values(rows.slice(start, start + STORE_BATCH)).onConflict((oc) => oc.column('org_code').doUpdateSet((eb) => ({
+        reserves: eb.ref('excluded.reserves'), young: eb.ref('excluded.young'), mature: eb.ref('excluded.mature'), potential: eb.ref('excluded.potential'),
+        successors: eb.ref('excluded.successors'), need: eb.ref('excluded.need'), need_explanation: eb.ref('excluded.need_explanation'),
+        young_maximum_age: eb.ref('excluded.young_maximum_age'), short_rules: eb.ref('excluded.short_rules'),
+        evaluated_on: eb.ref('excluded.evaluated_on'), valid_through: eb.ref('excluded.valid_through'), evaluated_at: sql`now()`,
+      }))).execute();
+    }
+  },
+
+  /** Forgets the stored coverage of the subtree (its rules changed); it is evaluated again when next read. */
+  async forgetStored(db: Executor, prefix: string): Promise<void> {
+    await db.deleteFrom('village_coverage').where(withinSubtrees('org_code', [prefix])).execute();
+  },
+
+  /** The villages in which the people are admitted reserves. */
+  async villagesOfReservePeople(db: Executor, personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await db.selectFrom('reserve').select('org_code').distinct().where('person_id', 'in', personIds).where('status', '=', 'admitted').execute();
+    return rows.map((row) => row.org_code);
+  },
+
+  /** Per township of the subtrees: what the stored coverage of its villages adds up to. */
+  async summariseStored(db: Executor, prefixes: readonly string[], minimumReserves: number): Promise<StoredTownshipRow[]> {
+    const { rows } = await sql<StoredTownshipRow>`
+      SELECT t.code, t.name, count(*)::int AS villages,
+        (count(*) FILTER (WHERE cardinality(v.short_rules) > 0))::int AS short_villages,
+        coalesce(sum(v.reserves), 0)::int AS reserves,
+        (count(*) FILTER (WHERE v.reserves >= ${minimumReserves}))::int AS with_minimum,
+        (count(*) FILTER (WHERE v.young >= 1))::int AS with_young,
+        (count(*) FILTER (WHERE v.successors >= 1))::int AS with_successor,
+        (count(*) FILTER (WHERE 'minimumReserves' = ANY(v.short_rules)))::int AS short_minimum_reserves,
+        (count(*) FILTER (WHERE 'youngReserve' = ANY(v.short_rules)))::int AS short_young_reserve,
+        (count(*) FILTER (WHERE 'neededKind' = ANY(v.short_rules)))::int AS short_needed_kind
+      FROM org_unit u JOIN org_unit t ON t.code = u.parent_code JOIN village_coverage v ON v.org_code = u.code
+      WHERE u.level IN ('village', 'community') AND ${withinSubtrees('u.code', prefixes)}
+      GROUP BY t.code, t.name, t.sort_order ORDER BY t.sort_order, t.code`.execute(db);
+    return rows;
+  },
+
+  /** The short villages of the subtrees from the stored coverage, in tree order, at most `limit`. */
+  async listStoredShort(db: Executor, prefixes: readonly string[], limit: number): Promise<StoredVillageRow[]> {
+    const { rows } = await sql<StoredVillageRow>`
+      SELECT u.code AS org_code, u.name, u.parent_code AS township_code, t.name AS township_name,
+        v.reserves, v.young, v.mature, v.potential, v.successors, v.need, v.need_explanation, v.young_maximum_age,
+        (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code) AS short_since
+      FROM org_unit u JOIN org_unit t ON t.code = u.parent_code JOIN village_coverage v ON v.org_code = u.code
+      WHERE u.level IN ('village', 'community') AND cardinality(v.short_rules) > 0 AND ${withinSubtrees('u.code', prefixes)}
+      ORDER BY t.sort_order, u.parent_code, u.sort_order, u.code
+      LIMIT ${limit}`.execute(db);
     return rows;
   },
 

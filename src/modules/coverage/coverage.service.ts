@@ -1,13 +1,16 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { COVERAGE_RULE_LABELS, COVERAGE_RULES, DEFAULT_COVERAGE_TARGETS, percentage, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule } from '../../domain/coverage.ts';
+import { COVERAGE_RULE_LABELS, COVERAGE_RULES, DEFAULT_COVERAGE_TARGETS, lastDayAtMostAge, percentage, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule, type RuleResult } from '../../domain/coverage.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
+import type { Insertable } from 'kysely';
+import type { CandidateProfile } from '../../domain/selection-procedure.ts';
+import type { VillageCoverageTable } from '../../db/schema-management.ts';
 import type { Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicies } from '../selection/policy.service.ts';
 import { findVillageNeeds } from '../villages/village-profile.ts';
-import { coverageRepository, type TownshipCutoffs } from './coverage.repository.ts';
+import { coverageRepository, type StoredTownshipRow, type StoredVillageRow, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
 
 /**
  * Coverage and replenishment (补充) and bench strength: per village, whether its reserves meet the
@@ -17,13 +20,15 @@ import { coverageRepository, type TownshipCutoffs } from './coverage.repository.
 
 type VillageFilter = { prefixes: readonly string[] } | { villageCodes: readonly string[] };
 
-async function cutoffsFor(db: Executor, filter: VillageFilter, today: string): Promise<{ cutoffs: TownshipCutoffs[]; youngAge: Map<string, number> }> {
+async function cutoffsFor(db: Executor, filter: VillageFilter, today: string): Promise<{ cutoffs: TownshipCutoffs[]; youngAge: Map<string, number>; secretaryAge: Map<string, number> }> {
   const townships = await coverageRepository.listTownshipsOf(db, filter);
   const policies = await resolveEffectivePolicies(db, townships);
   const youngAge = new Map<string, number>();
+  const secretaryAge = new Map<string, number>();
   const cutoffs = townships.map((townshipCode) => {
     const rules = policies.get(townshipCode)!.rules;
     youngAge.set(townshipCode, rules.youngReserveMaximumAge);
+    secretaryAge.set(townshipCode, rules.secretary.newMaximumAge);
     return {
       townshipCode,
       youngAfter: youngBornAfter(today, rules.youngReserveMaximumAge),
@@ -31,18 +36,33 @@ async function cutoffsFor(db: Executor, filter: VillageFilter, today: string): P
       secretaryEducationRank: EDUCATION_ORDER.indexOf(rules.secretary.newMinimumEducation) + 1,
     };
   });
-  return { cutoffs, youngAge };
+  return { cutoffs, youngAge, secretaryAge };
 }
 
 async function evaluate(db: Executor, filter: VillageFilter, today: string) {
-  const { cutoffs, youngAge } = await cutoffsFor(db, filter, today);
+  const { cutoffs, youngAge, secretaryAge } = await cutoffsFor(db, filter, today);
   const rows = await coverageRepository.countVillages(db, filter, cutoffs);
   const needs = await findVillageNeeds(db, rows.map((row) => row.org_code));
   return rows.map((row) => {
     const need = needs.get(row.org_code)!;
-    const results = villageCoverage(row, need.need, today, { ...DEFAULT_COVERAGE_TARGETS, youngMaximumAge: youngAge.get(row.township_code) ?? DEFAULT_COVERAGE_TARGETS.youngMaximumAge });
-    return { row, need, results, short: shortfalls(results) };
+    const youngMaximumAge = youngAge.get(row.township_code) ?? DEFAULT_COVERAGE_TARGETS.youngMaximumAge;
+    const results = villageCoverage(row, need.need, today, { ...DEFAULT_COVERAGE_TARGETS, youngMaximumAge });
+    // The figures hold until the first counted reserve ages out of the young or the secretary age.
+    const agesOut = [
+      row.oldest_young_birth && lastDayAtMostAge(row.oldest_young_birth, youngMaximumAge),
+      row.oldest_successor_birth && lastDayAtMostAge(row.oldest_successor_birth, secretaryAge.get(row.township_code) ?? youngMaximumAge),
+    ].filter((day): day is string => Boolean(day)).sort();
+    return { row, need, results, youngMaximumAge, validThrough: agesOut[0] ?? null, short: shortfalls(results) };
   });
+}
+
+function storedRow(village: Awaited<ReturnType<typeof evaluate>>[number], today: string): Insertable<VillageCoverageTable> {
+  const { row } = village;
+  return {
+    org_code: row.org_code, reserves: row.reserves, young: row.young, mature: row.mature, potential: row.potential, successors: row.successors,
+    need: village.need.need, need_explanation: village.need.explanation, young_maximum_age: village.youngMaximumAge,
+    short_rules: village.short, evaluated_on: today, valid_through: village.validThrough,
+  };
 }
 
 /**
@@ -63,9 +83,23 @@ export async function refreshCoverage(tx: Executor, villageCodes: readonly strin
   }
   await coverageRepository.openShortfalls(tx, open);
   await coverageRepository.closeShortfalls(tx, close);
+  await coverageRepository.storeVillages(tx, evaluated.map((village) => storedRow(village, today)));
 }
 
-function presentVillage(village: Awaited<ReturnType<typeof evaluate>>[number], today: string) {
+/** After changes to people: the coverage of the villages where they are reserves (age, education). */
+export async function refreshCoverageOfPeople(tx: Executor, personIds: readonly string[], today: string): Promise<void> {
+  await refreshCoverage(tx, await coverageRepository.villagesOfReservePeople(tx, personIds), today);
+}
+
+
+interface EvaluatedVillage {
+  row: Omit<VillageCountRow, 'oldest_young_birth' | 'oldest_successor_birth'>;
+  need: { need: CandidateProfile | null; explanation: string };
+  results: RuleResult[];
+  short: CoverageRule[];
+}
+
+function presentVillage(village: EvaluatedVillage, today: string) {
   const { row } = village;
   return {
     orgCode: row.org_code, name: row.name, townshipCode: row.township_code, townshipName: row.township_name,
@@ -74,6 +108,45 @@ function presentVillage(village: Awaited<ReturnType<typeof evaluate>>[number], t
     rules: village.results.map((result) => ({ ...result, label: COVERAGE_RULE_LABELS[result.rule], shortSince: result.met ? null : (row.short_since?.[result.rule] ?? today) })),
     isShort: village.short.length > 0,
     hasReadySuccessor: row.successors > 0,
+  };
+}
+
+function summariseStored(row: StoredTownshipRow) {
+  return {
+    villages: row.villages, shortVillages: row.short_villages, reserves: row.reserves,
+    shares: { atLeastTwo: percentage(row.with_minimum, row.villages), young: percentage(row.with_young, row.villages), readySuccessor: percentage(row.with_successor, row.villages) },
+    byRule: { minimumReserves: row.short_minimum_reserves, youngReserve: row.short_young_reserve, neededKind: row.short_needed_kind } satisfies Record<CoverageRule, number>,
+  };
+}
+
+function addUp(rows: readonly StoredTownshipRow[]): StoredTownshipRow {
+  const total: StoredTownshipRow = { code: '', name: '', villages: 0, short_villages: 0, reserves: 0, with_minimum: 0, with_young: 0, with_successor: 0, short_minimum_reserves: 0, short_young_reserve: 0, short_needed_kind: 0 };
+  for (const row of rows) {
+    for (const key of ['villages', 'short_villages', 'reserves', 'with_minimum', 'with_young', 'with_successor', 'short_minimum_reserves', 'short_young_reserve', 'short_needed_kind'] as const) total[key] += row[key];
+  }
+  return total;
+}
+
+function presentStoredVillage(row: StoredVillageRow, today: string) {
+  const results = villageCoverage(row, row.need, today, { ...DEFAULT_COVERAGE_TARGETS, youngMaximumAge: row.young_maximum_age });
+  return presentVillage({ row, need: { need: row.need, explanation: row.need_explanation }, results, short: shortfalls(results) }, today);
+}
+
+/**
+ * Above a county the figures come from the stored coverage of every village, first brought up to
+ * date for the villages whose stored figures no longer hold (none at a first reading, aged out).
+ */
+async function storedCoverage(db: Db, prefix: string, today: string) {
+  const stale = await coverageRepository.listStaleVillages(db, [prefix], today);
+  if (stale.length > 0) await db.transaction().execute((tx) => refreshCoverage(tx, stale, today));
+  const townships = await coverageRepository.summariseStored(db, [prefix], DEFAULT_COVERAGE_TARGETS.minimumReserves);
+  const total = addUp(townships);
+  const villages = (await coverageRepository.listStoredShort(db, [prefix], VILLAGE_LIST_LIMIT)).map((row) => presentStoredVillage(row, today));
+  return {
+    summary: summariseStored(total),
+    townships: townships.map((row) => ({ code: row.code, name: row.name, ...summariseStored(row) })),
+    villages,
+    villagesTotal: total.short_villages,
   };
 }
 
@@ -99,6 +172,9 @@ export async function getCoverage(db: Db, ctx: Context, orgCode: string, options
   const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   const prefix = subtreePrefix(unit.code, unit.level);
+  if (unit.level === 'nation' || unit.level === 'province' || unit.level === 'city') {
+    return { orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today, ...(await storedCoverage(db, prefix, ctx.today)) };
+  }
   const villages = (await evaluate(db, { prefixes: [prefix] }, ctx.today)).map((village) => presentVillage(village, ctx.today));
   const townships = new Map<string, { code: string; name: string; villages: ReturnType<typeof presentVillage>[] }>();
   for (const village of villages) {

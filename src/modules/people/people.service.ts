@@ -9,6 +9,7 @@ import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { refreshCoverageOfPeople } from '../coverage/coverage.service.ts';
 import { loadEnabledCodes } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { peopleBulkRepository } from './people-bulk.repository.ts';
@@ -246,6 +247,8 @@ export async function updatePerson(
     }
     if (columns.idNumberHash === person.idNumberHash) columns.idNumberCipher = person.idNumberCipher;
     if (!(await peopleRepository.update(tx, id, input.version, columns))) throw versionConflict('该人员档案');
+    // Age and education count in the coverage of the villages where the person is a reserve.
+    await refreshCoverageOfPeople(tx, [id], ctx.today);
     await recordAuditEvent(tx, ctx, {
       action: 'person.update',
       entityType: 'person',

@@ -98,11 +98,15 @@ export async function admitReservesInBulk(tx: Tx, ctx: Context, reserves: readon
 }
 
 /**
- * Writes changed columns over a stored reserve (imports; the import records the audit event).
- * Throws the 409 when someone changed the reserve since it was read.
+ * Writes changed columns over stored reserves (imports; the import records the audit event), and
+ * brings their villages' coverage up to date. Throws the 409 when someone changed a reserve since
+ * it was read.
  */
-export async function overwriteReserve(tx: Tx, stored: StoredReserve, changes: ReserveColumns): Promise<void> {
-  if (!(await reservesRepository.update(tx, stored.id, stored.version, changes))) throw versionConflict('后备力量记录');
+export async function overwriteReserves(tx: Tx, ctx: Context, changes: readonly { stored: StoredReserve; orgCode: string; columns: ReserveColumns }[]): Promise<void> {
+  for (const { stored, columns } of changes) {
+    if (!(await reservesRepository.update(tx, stored.id, stored.version, columns))) throw versionConflict('后备力量记录');
+  }
+  await refreshCoverage(tx, changes.map((change) => change.orgCode), ctx.today);
 }
 
 type ListQuery = Parameters<typeof resolvePeopleQuery>[3] & { page: number; pageSize: number };
@@ -208,6 +212,7 @@ export async function updateReserve(db: Db, ctx: Context, id: string, input: Par
     await requireValidReserve(tx, input);
     const { version, ...changes } = input;
     if (!(await reservesRepository.update(tx, id, version, changes))) throw versionConflict('该后备力量记录');
+    await refreshCoverage(tx, [before.org_code], ctx.today);
     await recordAuditEvent(tx, ctx, {
       action: 'reserve.update',
       entityType: 'reserve',

@@ -6,7 +6,8 @@ import { AppError } from '../../server/errors.ts';
 import type { SensitiveCipher } from '../../server/sensitive-cipher.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { encryptPerson, ledgerBulk, overwritePerson, personLookup, type PersonRecord } from '../people/people.service.ts';
-import { admitReservesInBulk, findReservesOfPeople, overwriteReserve, type StoredReserve } from '../reserves/reserves.service.ts';
+import { refreshCoverageOfPeople } from '../coverage/coverage.service.ts';
+import { admitReservesInBulk, findReservesOfPeople, overwriteReserves, type StoredReserve } from '../reserves/reserves.service.ts';
 import { openRoster } from './open-roster.ts';
 import { noDataRows, type ImportKind, type ImportProblem, type ParsedRow } from './roster-sheet-checker.ts';
 import { gridText } from './spreadsheet.ts';
@@ -205,6 +206,7 @@ async function writeRoster(
     entry.changes.push(...changes);
     changesByRow.set(row.row, entry);
   };
+  const overwrittenPeople: string[] = [];
   for (const { row, stored } of knownPairs) {
     const changes = describePersonChanges(storedPersonFields(cipher, stored), { ...row.person, partyJoinDate: row.person.partyJoinDate ?? null });
     if (changes.length === 0) continue;
@@ -212,8 +214,10 @@ async function writeRoster(
     if (!mayWrite) continue;
     const columns = encryptPerson(cipher, row.person);
     await overwritePerson(tx, stored, { ...columns, idNumberCipher: stored.idNumberCipher, educationHistory: stored.educationHistory, workHistory: stored.workHistory, familyMembers: stored.familyMembers });
+    overwrittenPeople.push(stored.id);
     noteChanges(row, changes);
   }
+  await refreshCoverageOfPeople(tx, overwrittenPeople, ctx.today);
 
   const newLedgerPairs = knownPairs.filter((pair) => !ledger.has(`${pair.personId}/${pair.row.orgCode}`));
   await ledgerBulk.insertLedgerEntries(tx, newLedgerPairs.map((pair) => ({
@@ -269,13 +273,15 @@ async function writeReserves(
   const toCreate = pairs.filter((pair) => !reserves.has(`${pair.personId}/${pair.row.orgCode}`));
   const createdReserveIds = toCreate.map(() => crypto.randomUUID());
   await admitReservesInBulk(tx, ctx, toCreate.map((pair, index) => ({ id: createdReserveIds[index]!, personId: pair.personId, orgCode: pair.row.orgCode, ...pair.row.reserve })), '名册导入');
+  const overwritten: { stored: StoredReserve; orgCode: string; columns: ParsedRow['reserve'] }[] = [];
   for (const pair of pairs) {
     const stored = reserves.get(`${pair.personId}/${pair.row.orgCode}`);
     if (!stored) continue;
     const changes = describeReserveChanges(stored, pair.row.reserve);
     if (changes.length === 0) continue;
-    await overwriteReserve(tx, stored, pair.row.reserve);
+    overwritten.push({ stored, orgCode: pair.row.orgCode, columns: pair.row.reserve });
     noteChanges(pair.row, changes);
   }
+  await overwriteReserves(tx, ctx, overwritten);
   return { createdRows: new Set(toCreate.map((pair) => pair.row.row)), createdReserveIds };
 }

@@ -5,6 +5,7 @@ import { ancestorCodes, subtreePrefix } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
+import { forgetCoverageOf } from '../coverage/forget-coverage.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { policyRepository, type EvaluatedPersonRow, type PolicyVersionRow } from './policy.repository.ts';
 import { ZPolicyRules, type TPolicyDiff, type TPolicyRules } from './selection.schemas.ts';
@@ -146,6 +147,7 @@ export async function savePolicy(db: Db, ctx: Context, input: { orgCode: string;
     const latest = versions[0]?.version_number ?? null;
     if (latest !== input.basedOnVersion) throw versionConflict('该单位的资格条件');
     const diff = await computePolicyDiff(tx, unit, input.rules);
+    await forgetCoverageOf(tx, unit.code, unit.level);
     const saved = await policyRepository.insertVersion(tx, { orgCode: input.orgCode, versionNumber: (latest ?? 0) + 1, rules: input.rules, note: input.note, createdBy: ctx.actor?.username ?? 'system' });
     await recordAuditEvent(tx, ctx, {
       action: 'eligibilityPolicy.create',
