@@ -124,6 +124,7 @@ export interface CoverageShortfallTable {
 
 export interface VillageCoverageTable {
   org_code: string;
+  township_code: string;
   reserves: number;
   young: number;
   mature: number;

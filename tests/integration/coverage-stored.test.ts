@@ -40,7 +40,8 @@ async function expectCityAgreesWithCounty() {
   return city;
 }
 
-const villageOf = (page: { villages: { orgCode: string }[] }, code: string) => page.villages.find((village) => village.orgCode === code);
+interface CoverageVillage { orgCode: string; young: number; mature: number; isShort: boolean; rules: { rule: string; met: boolean; shortSince: string | null }[] }
+const villageOf = (page: { villages: CoverageVillage[] }, code: string) => page.villages.find((village) => village.orgCode === code);
 
 describe('coverage above a county, from the stored coverage of the villages', () => {
   it('agrees with the live county page from the first reading', async () => {
@@ -62,7 +63,7 @@ describe('coverage above a county, from the stored coverage of the villages', ()
     const city = await expectCityAgreesWithCounty();
     const village = villageOf(city, world.townshipA.villageCode);
     expect(village).toMatchObject({ young: 0, isShort: true });
-    expect(village.rules.find((rule: { rule: string }) => rule.rule === 'youngReserve')).toMatchObject({ met: false, shortSince: '2026-11-21' });
+    expect(village?.rules.find((rule) => rule.rule === 'youngReserve')).toMatchObject({ met: false, shortSince: '2026-11-21' });
   });
 
   it('follows a change of readiness', async () => {

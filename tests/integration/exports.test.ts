@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../src/domain/dates.ts';
 import { XLSX } from '../helpers/readable-text.ts';
 import { addLedgerPerson, addReserve, countAuditEvents, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
 import { addMentor, lastYear, pad, setAdmittedOn } from './cultivation-fixtures.ts';
@@ -147,7 +148,9 @@ describe('log exports', () => {
     expect(list.events.map((event: { username: string }) => event.username)).toEqual(['villagea']);
     const sheet = await exported('/api/login-events/export?outcome=wrongPassword');
     expect(sheet.rows.map((row) => [row['用户名'], row['结果']])).toEqual([['villagea', '密码错误']]);
-    const byName = await call(township, 'GET', `/api/login-events?username=towna&from=${world.today}&to=${world.today}`);
+    // Login events carry the real time of the login, whatever business date the app runs on.
+    const loggedInOn = todayInChina(new Date());
+    const byName = await call(township, 'GET', `/api/login-events?username=towna&from=${loggedInOn}&to=${loggedInOn}`);
     expect(byName.total).toBeGreaterThan(0);
     expect(byName.events.every((event: { username: string; outcome: string }) => event.username === 'towna' && event.outcome === 'success')).toBe(true);
   });

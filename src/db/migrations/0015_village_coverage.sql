@@ -5,6 +5,7 @@
 -- a row evaluated on another day than today's within that span still holds.
 CREATE TABLE village_coverage (
   org_code            text PRIMARY KEY REFERENCES org_unit (code),
+  township_code       text NOT NULL REFERENCES org_unit (code),
   reserves            integer NOT NULL,
   young               integer NOT NULL,
   mature              integer NOT NULL,
@@ -18,3 +19,4 @@ CREATE TABLE village_coverage (
   valid_through       date,
   evaluated_at        timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX village_coverage_code_prefix_idx ON village_coverage (org_code text_pattern_ops);

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
@@ -94,12 +94,21 @@ export const coverageRepository = {
     return rows;
   },
 
-  /** Villages in the subtrees whose stored coverage does not hold on `today` (none stored, or aged out since). */
+  /**
+   * Villages in the subtrees whose stored coverage does not hold on `today`: aged out since (or
+   * evaluated on a later day), or never stored — looked for only when the counts differ.
+   */
   async listStaleVillages(db: Executor, prefixes: readonly string[], today: string): Promise<string[]> {
-    const { rows } = await sql<{ code: string }>`SELECT u.code FROM org_unit u LEFT JOIN village_coverage v ON v.org_code = u.code
-      WHERE u.level IN ('village', 'community') AND u.parent_code IS NOT NULL AND ${withinSubtrees('u.code', prefixes)}
-        AND (v.org_code IS NULL OR v.evaluated_on > ${today}::date OR v.valid_through < ${today}::date)`.execute(db);
-    return rows.map((row) => row.code);
+    const villagesHere = sql<SqlBool>`u.level IN ('village', 'community') AND u.parent_code IS NOT NULL AND ${withinSubtrees('u.code', prefixes)}`;
+    const { rows: aged } = await sql<{ code: string }>`SELECT v.org_code AS code FROM village_coverage v
+      WHERE ${withinSubtrees('v.org_code', prefixes)} AND (v.evaluated_on > ${today}::date OR v.valid_through < ${today}::date)`.execute(db);
+    const { rows: [counts] } = await sql<{ villages: number; stored: number }>`SELECT
+      (SELECT count(*) FROM org_unit u WHERE ${villagesHere})::int AS villages,
+      (SELECT count(*) FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)})::int AS stored`.execute(db);
+    if (counts!.villages === counts!.stored) return aged.map((row) => row.code);
+    const { rows: missing } = await sql<{ code: string }>`SELECT u.code FROM org_unit u
+      WHERE ${villagesHere} AND NOT EXISTS (SELECT 1 FROM village_coverage v WHERE v.org_code = u.code)`.execute(db);
+    return [...aged, ...missing].map((row) => row.code);
   },
 
   async storeVillages(db: Executor, rows: readonly Insertable<VillageCoverageTable>[]): Promise<void> {
@@ -128,31 +137,36 @@ export const coverageRepository = {
   /** Per township of the subtrees: what the stored coverage of its villages adds up to. */
   async summariseStored(db: Executor, prefixes: readonly string[], minimumReserves: number): Promise<StoredTownshipRow[]> {
     const { rows } = await sql<StoredTownshipRow>`
-      SELECT t.code, t.name, count(*)::int AS villages,
-        (count(*) FILTER (WHERE cardinality(v.short_rules) > 0))::int AS short_villages,
-        coalesce(sum(v.reserves), 0)::int AS reserves,
-        (count(*) FILTER (WHERE v.reserves >= ${minimumReserves}))::int AS with_minimum,
-        (count(*) FILTER (WHERE v.young >= 1))::int AS with_young,
-        (count(*) FILTER (WHERE v.successors >= 1))::int AS with_successor,
-        (count(*) FILTER (WHERE 'minimumReserves' = ANY(v.short_rules)))::int AS short_minimum_reserves,
-        (count(*) FILTER (WHERE 'youngReserve' = ANY(v.short_rules)))::int AS short_young_reserve,
-        (count(*) FILTER (WHERE 'neededKind' = ANY(v.short_rules)))::int AS short_needed_kind
-      FROM org_unit u JOIN org_unit t ON t.code = u.parent_code JOIN village_coverage v ON v.org_code = u.code
-      WHERE u.level IN ('village', 'community') AND ${withinSubtrees('u.code', prefixes)}
-      GROUP BY t.code, t.name, t.sort_order ORDER BY t.sort_order, t.code`.execute(db);
+      WITH per_township AS (
+        SELECT v.township_code, count(*)::int AS villages,
+          (count(*) FILTER (WHERE cardinality(v.short_rules) > 0))::int AS short_villages,
+          coalesce(sum(v.reserves), 0)::int AS reserves,
+          (count(*) FILTER (WHERE v.reserves >= ${minimumReserves}))::int AS with_minimum,
+          (count(*) FILTER (WHERE v.young >= 1))::int AS with_young,
+          (count(*) FILTER (WHERE v.successors >= 1))::int AS with_successor,
+          (count(*) FILTER (WHERE 'minimumReserves' = ANY(v.short_rules)))::int AS short_minimum_reserves,
+          (count(*) FILTER (WHERE 'youngReserve' = ANY(v.short_rules)))::int AS short_young_reserve,
+          (count(*) FILTER (WHERE 'neededKind' = ANY(v.short_rules)))::int AS short_needed_kind
+        FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)} GROUP BY v.township_code
+      )
+      SELECT t.code, t.name, p.villages, p.short_villages, p.reserves, p.with_minimum, p.with_young, p.with_successor,
+        p.short_minimum_reserves, p.short_young_reserve, p.short_needed_kind
+      FROM per_township p JOIN org_unit t ON t.code = p.township_code ORDER BY t.sort_order, t.code`.execute(db);
     return rows;
   },
 
-  /** The short villages of the subtrees from the stored coverage, in tree order, at most `limit`. */
+  /** The short villages of the subtrees from the stored coverage, in code order, at most `limit`. */
   async listStoredShort(db: Executor, prefixes: readonly string[], limit: number): Promise<StoredVillageRow[]> {
     const { rows } = await sql<StoredVillageRow>`
-      SELECT u.code AS org_code, u.name, u.parent_code AS township_code, t.name AS township_name,
+      WITH short AS (
+        SELECT * FROM village_coverage v WHERE cardinality(v.short_rules) > 0 AND ${withinSubtrees('v.org_code', prefixes)}
+        ORDER BY v.org_code LIMIT ${limit}
+      )
+      SELECT u.code AS org_code, u.name, v.township_code, t.name AS township_name,
         v.reserves, v.young, v.mature, v.potential, v.successors, v.need, v.need_explanation, v.young_maximum_age,
         (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code) AS short_since
-      FROM org_unit u JOIN org_unit t ON t.code = u.parent_code JOIN village_coverage v ON v.org_code = u.code
-      WHERE u.level IN ('village', 'community') AND cardinality(v.short_rules) > 0 AND ${withinSubtrees('u.code', prefixes)}
-      ORDER BY t.sort_order, u.parent_code, u.sort_order, u.code
-      LIMIT ${limit}`.execute(db);
+      FROM short v JOIN org_unit u ON u.code = v.org_code JOIN org_unit t ON t.code = v.township_code
+      ORDER BY v.org_code`.execute(db);
     return rows;
   },
 

@@ -59,7 +59,7 @@ async function evaluate(db: Executor, filter: VillageFilter, today: string) {
 function storedRow(village: Awaited<ReturnType<typeof evaluate>>[number], today: string): Insertable<VillageCoverageTable> {
   const { row } = village;
   return {
-    org_code: row.org_code, reserves: row.reserves, young: row.young, mature: row.mature, potential: row.potential, successors: row.successors,
+    org_code: row.org_code, township_code: row.township_code, reserves: row.reserves, young: row.young, mature: row.mature, potential: row.potential, successors: row.successors,
     need: village.need.need, need_explanation: village.need.explanation, young_maximum_age: village.youngMaximumAge,
     short_rules: village.short, evaluated_on: today, valid_through: village.validThrough,
   };
@@ -141,7 +141,7 @@ async function storedCoverage(db: Db, prefix: string, today: string) {
   if (stale.length > 0) await db.transaction().execute((tx) => refreshCoverage(tx, stale, today));
   const townships = await coverageRepository.summariseStored(db, [prefix], DEFAULT_COVERAGE_TARGETS.minimumReserves);
   const total = addUp(townships);
-  const villages = (await coverageRepository.listStoredShort(db, [prefix], VILLAGE_LIST_LIMIT)).map((row) => presentStoredVillage(row, today));
+  const villages = (await coverageRepository.listStoredShort(db, [prefix], STORED_VILLAGE_LIST_LIMIT)).map((row) => presentStoredVillage(row, today));
   return {
     summary: summariseStored(total),
     townships: townships.map((row) => ({ code: row.code, name: row.name, ...summariseStored(row) })),
@@ -165,6 +165,8 @@ function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
 
 /** Villages listed at most for a unit above a township (the short ones first). */
 const VILLAGE_LIST_LIMIT = 2000;
+/** Short villages listed at most for a city or a province (in code order; the townships' lines count them all). */
+const STORED_VILLAGE_LIST_LIMIT = 500;
 
 /** The coverage page of a unit: totals, one line per township, and its villages (above a township: the short ones). */
 export async function getCoverage(db: Db, ctx: Context, orgCode: string, options: { shortOnly?: boolean | undefined } = {}) {
