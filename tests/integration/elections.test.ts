@@ -110,13 +110,14 @@ describe('the village 换届 from seats to filing', () => {
     await refused(county, 'POST', signUrl, { as: 'countySecretary', signedOn: '2026-10-15' }, 409, '“双签”须由组织部长和县委书记两人分别签字，county已作为组织部长签字，不能再作为县委书记签字');
     election = await ok(county2, 'POST', signUrl, { as: 'countySecretary', signedOn: '2026-10-16' });
     expect(election.candidates.find((candidate: Json) => candidate.id === secretaryCandidate.id).isDualSigned).toBe(true);
+    expect(election.checks.partyMargin).toBe('委员应选 3 名，正式候选人 3 名，差额不足 20%，候选人应不少于 4 名');
     await refused(township, 'POST', `${url}/candidate-approval`, { approvedOn: '2026-10-20', version: election.version }, 409, '委员应选 3 名，正式候选人 3 名，差额不足 20%，候选人应不少于 4 名');
     election = await ok(clerk, 'POST', `${url}/candidates`, nominate(d.personId));
     election = await qualify(idOf(election, '委员丁', 'party'));
     await refused(clerk, 'POST', `${url}/candidate-approval`, { approvedOn: '2026-10-20', version: election.version }, 403, '「批准党组织委员会正式候选人」由乡镇党委办理，您的角色不能办理这一步');
     election = await ok(township, 'POST', `${url}/candidate-approval`, { approvedOn: '2026-10-20', version: election.version });
     expect(election.stage).toBe('partyVote');
-    expect(election.checks.partyMargin).toBeNull();
+    expect(election.candidates.filter((candidate: Json) => candidate.status === 'formal')).toHaveLength(4);
 
     // The 党员大会: too few present is void; the wrong role may not enter it.
     const tallies = (values: [string, number][]) => values.map(([name, votesFor]) => ({ candidateId: idOf(election, name, 'party'), votesFor, votesAgainst: 0, abstentions: 0 }));

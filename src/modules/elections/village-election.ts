@@ -83,10 +83,10 @@ export async function presentElection(db: Executor, ctx: Context, row: VillageEl
     seats: { party: row.party_seats, villagers: row.villagers_seats, basis: row.seats_basis, countyApproval: row.seats_approval },
     candidatesApprovedOn: row.candidates_approved_on,
     checks: {
-      partyMargin: row.party_seats === null ? null : competitiveMarginProblem({ seats: row.party_seats, candidates: partyFormal.length }),
-      secretaryMargin: row.secretary_mode === 'direct' ? competitiveMarginProblem({ seats: 1, candidates: secretaryFormal.length, what: '书记' }) : null,
+      partyMargin: row.party_seats === null || row.stage !== 'partyNomination' ? null : competitiveMarginProblem({ seats: row.party_seats, candidates: partyFormal.length }),
+      secretaryMargin: row.secretary_mode === 'direct' && row.stage === 'partyNomination' ? competitiveMarginProblem({ seats: 1, candidates: secretaryFormal.length, what: '书记' }) : null,
       secretariesWithoutDualSignOff: party.filter((candidate) => candidate.is_secretary_candidate && candidate.status !== 'notQualified' && !isDualSigned(candidate.sign_offs)).map((candidate) => candidate.name),
-      villagersCandidates: row.villagers_seats === null ? null : villagersCandidatesProblem({ seats: row.villagers_seats, candidates: villagersQualified.length }),
+      villagersCandidates: row.villagers_seats === null || row.stage !== 'villagersElection' ? null : villagersCandidatesProblem({ seats: row.villagers_seats, candidates: villagersQualified.length }),
       womanOnVillagersCommittee: villagersElected.length === 0 ? null : womanMemberProblem(villagersElected),
       pledges: { candidates: candidatesOnBallot.length, pledged: candidatesOnBallot.filter((candidate) => candidate.pledged_on !== null).length,
         talked: candidatesOnBallot.filter((candidate) => candidate.talked_on !== null).length },
