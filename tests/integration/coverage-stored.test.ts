@@ -34,7 +34,9 @@ async function expectCityAgreesWithCounty() {
   const [city, live] = [await coverage(admin, cityCode), await coverage(county, world.countyCode)];
   expect(city.level).toBe('city');
   expect(city.summary).toEqual(live.summary);
-  expect(city.townships).toEqual(live.townships);
+  expect(city.subunitLevel).toBe('county');
+  expect(city.subunits).toEqual([{ code: world.countyCode, name: live.name, ...live.summary }]);
+  expect(live.subunitLevel).toBe('township');
   expect(city.villagesTotal).toBe(live.villagesTotal);
   expect(city.villages).toEqual(live.villages);
   return city;

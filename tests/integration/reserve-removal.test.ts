@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReserve, countAuditEvents, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+import { setAdmittedOn } from './cultivation-fixtures.ts';
 
 /** Removal (取消资格): the village proposes, the township approves, the county files; coverage follows at once. */
 let world: TestWorld;
@@ -98,5 +99,38 @@ describe('removal of a reserve', () => {
     expect(mine.removals.map((removal: { personName: string }) => removal.personName)).toContain('拒绝戊');
     const theirs = (await world.app.inject({ method: 'GET', url: '/api/reserve-removals', headers: { cookie: otherTownship } })).json();
     expect(theirs.removals).toEqual([]);
+  });
+
+  it('suggests for adjustment the reserves with a failed or two middling annual results or who fail the policy, within the caller\'s subtree', async () => {
+    const failing = await addReserve(world, township, village(), { name: '考核不合格', birthDate: '19900101' });
+    const middling = await addReserve(world, township, village(), { name: '两次基本合格', birthDate: '19900101' });
+    const activist = await addReserve(world, township, village(), { name: '尚未入党', birthDate: '19900101', politicalStatus: 'activist' });
+    const fine = await addReserve(world, township, village(), { name: '表现良好', birthDate: '19900101' });
+    for (const reserve of [failing, middling, fine]) await setAdmittedOn(world, reserve.reserveId, '2023-01-01');
+    const annual = async (reserveId: string, year: number, grade: string) => {
+      const response = await post(township, '/api/assessments', { reserveId, kind: 'annual', assessor: 'township', year, grade, opinion: '年度考核', assessedOn: `${year}-12-20` });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    await annual(failing.reserveId, 2024, 'competent');
+    await annual(failing.reserveId, 2025, 'incompetent');
+    await annual(middling.reserveId, 2024, 'basicallyCompetent');
+    await annual(middling.reserveId, 2025, 'basicallyCompetent');
+    await annual(fine.reserveId, 2025, 'competent');
+
+    const list = await world.app.inject({ method: 'GET', url: `/api/reserve-adjustments?orgCode=${village()}`, headers: { cookie: clerk } });
+    expect(list.statusCode, list.body).toBe(200);
+    const byName = new Map(list.json().suggestions.map((entry: { personName: string }) => [entry.personName, entry]));
+    expect(byName.get('考核不合格')).toMatchObject({ reasons: ['最近一次年度考核不合格'], policies: { propose: true } });
+    expect(byName.get('两次基本合格')).toMatchObject({ reasons: ['年度考核 2 次基本合格'] });
+    expect(byName.get('尚未入党')).toMatchObject({ reasons: [expect.stringMatching(/^已不符合资格条件：/)] });
+    expect(byName.has('表现良好')).toBe(false);
+    expect(activist.reserveId).toBeTruthy();
+
+    const townshipView = (await world.app.inject({ method: 'GET', url: '/api/reserve-adjustments', headers: { cookie: township } })).json();
+    expect(townshipView.suggestions.find((entry: { personName: string }) => entry.personName === '考核不合格')).toMatchObject({ policies: { propose: false } });
+    const theirs = (await world.app.inject({ method: 'GET', url: '/api/reserve-adjustments', headers: { cookie: otherTownship } })).json();
+    expect(theirs.suggestions).toEqual([]);
+    const foreign = await world.app.inject({ method: 'GET', url: `/api/reserve-adjustments?orgCode=${village()}`, headers: { cookie: otherTownship } });
+    expect(foreign.statusCode).toBe(404);
   });
 });

@@ -30,7 +30,7 @@ export interface VillageCountRow {
   short_since: Record<string, string> | null;
 }
 
-export interface StoredTownshipRow {
+export interface StoredGroupRow {
   code: string;
   name: string;
   villages: number;
@@ -134,11 +134,14 @@ export const coverageRepository = {
     return rows.map((row) => row.org_code);
   },
 
-  /** Per township of the subtrees: what the stored coverage of its villages adds up to. */
-  async summariseStored(db: Executor, prefixes: readonly string[], minimumReserves: number): Promise<StoredTownshipRow[]> {
-    const { rows } = await sql<StoredTownshipRow>`
-      WITH per_township AS (
-        SELECT v.township_code, count(*)::int AS villages,
+  /**
+   * Per unit of the subtrees whose code begins with `groupDigits` digits (6: the counties, 2: the
+   * provinces): what the stored coverage of its villages adds up to.
+   */
+  async summariseStored(db: Executor, prefixes: readonly string[], groupDigits: number, minimumReserves: number): Promise<StoredGroupRow[]> {
+    const { rows } = await sql<StoredGroupRow>`
+      WITH per_unit AS (
+        SELECT rpad(substr(v.org_code, 1, ${groupDigits}), 12, '0') AS unit_code, count(*)::int AS villages,
           (count(*) FILTER (WHERE cardinality(v.short_rules) > 0))::int AS short_villages,
           coalesce(sum(v.reserves), 0)::int AS reserves,
           (count(*) FILTER (WHERE v.reserves >= ${minimumReserves}))::int AS with_minimum,
@@ -147,11 +150,11 @@ export const coverageRepository = {
           (count(*) FILTER (WHERE 'minimumReserves' = ANY(v.short_rules)))::int AS short_minimum_reserves,
           (count(*) FILTER (WHERE 'youngReserve' = ANY(v.short_rules)))::int AS short_young_reserve,
           (count(*) FILTER (WHERE 'neededKind' = ANY(v.short_rules)))::int AS short_needed_kind
-        FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)} GROUP BY v.township_code
+        FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)} GROUP BY 1
       )
       SELECT t.code, t.name, p.villages, p.short_villages, p.reserves, p.with_minimum, p.with_young, p.with_successor,
         p.short_minimum_reserves, p.short_young_reserve, p.short_needed_kind
-      FROM per_township p JOIN org_unit t ON t.code = p.township_code ORDER BY t.sort_order, t.code`.execute(db);
+      FROM per_unit p JOIN org_unit t ON t.code = p.unit_code ORDER BY t.sort_order, t.code`.execute(db);
     return rows;
   },
 

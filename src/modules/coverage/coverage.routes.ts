@@ -20,7 +20,8 @@ const ZVillageCoverage = z.object({
 });
 export const ZCoverage = z.object({
   orgCode: z.string(), name: z.string(), level: z.string(), today: z.string(), summary: ZSummary,
-  townships: z.array(ZSummary.extend({ code: z.string(), name: z.string() })),
+  subunitLevel: z.enum(['province', 'county', 'township']).describe('subunits 的层级：县及以下按乡镇，市、省按县，全国按省'),
+  subunits: z.array(ZSummary.extend({ code: z.string(), name: z.string() })),
   villages: z.array(ZVillageCoverage), villagesTotal: z.number().int(),
 });
 export { ZVillageCoverage };

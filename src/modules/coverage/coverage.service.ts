@@ -10,7 +10,7 @@ import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicies } from '../selection/policy.service.ts';
 import { findVillageNeeds } from '../villages/village-profile.ts';
-import { coverageRepository, type StoredTownshipRow, type StoredVillageRow, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
+import { coverageRepository, type StoredGroupRow, type StoredVillageRow, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
 
 /**
  * Coverage and replenishment (补充) and bench strength: per village, whether its reserves meet the
@@ -111,7 +111,7 @@ function presentVillage(village: EvaluatedVillage, today: string) {
   };
 }
 
-function summariseStored(row: StoredTownshipRow) {
+function summariseStored(row: StoredGroupRow) {
   return {
     villages: row.villages, shortVillages: row.short_villages, reserves: row.reserves,
     shares: { atLeastTwo: percentage(row.with_minimum, row.villages), young: percentage(row.with_young, row.villages), readySuccessor: percentage(row.with_successor, row.villages) },
@@ -119,8 +119,8 @@ function summariseStored(row: StoredTownshipRow) {
   };
 }
 
-function addUp(rows: readonly StoredTownshipRow[]): StoredTownshipRow {
-  const total: StoredTownshipRow = { code: '', name: '', villages: 0, short_villages: 0, reserves: 0, with_minimum: 0, with_young: 0, with_successor: 0, short_minimum_reserves: 0, short_young_reserve: 0, short_needed_kind: 0 };
+function addUp(rows: readonly StoredGroupRow[]): StoredGroupRow {
+  const total: StoredGroupRow = { code: '', name: '', villages: 0, short_villages: 0, reserves: 0, with_minimum: 0, with_young: 0, with_successor: 0, short_minimum_reserves: 0, short_young_reserve: 0, short_needed_kind: 0 };
   for (const row of rows) {
     for (const key of ['villages', 'short_villages', 'reserves', 'with_minimum', 'with_young', 'with_successor', 'short_minimum_reserves', 'short_young_reserve', 'short_needed_kind'] as const) total[key] += row[key];
   }
@@ -136,15 +136,16 @@ function presentStoredVillage(row: StoredVillageRow, today: string) {
  * Above a county the figures come from the stored coverage of every village, first brought up to
  * date for the villages whose stored figures no longer hold (none at a first reading, aged out).
  */
-async function storedCoverage(db: Db, prefix: string, today: string) {
+async function storedCoverage(db: Db, prefix: string, subunitLevel: 'province' | 'county', today: string) {
   const stale = await coverageRepository.listStaleVillages(db, [prefix], today);
   if (stale.length > 0) await db.transaction().execute((tx) => refreshCoverage(tx, stale, today));
-  const townships = await coverageRepository.summariseStored(db, [prefix], DEFAULT_COVERAGE_TARGETS.minimumReserves);
-  const total = addUp(townships);
+  const subunits = await coverageRepository.summariseStored(db, [prefix], subunitLevel === 'province' ? 2 : 6, DEFAULT_COVERAGE_TARGETS.minimumReserves);
+  const total = addUp(subunits);
   const villages = (await coverageRepository.listStoredShort(db, [prefix], STORED_VILLAGE_LIST_LIMIT)).map((row) => presentStoredVillage(row, today));
   return {
     summary: summariseStored(total),
-    townships: townships.map((row) => ({ code: row.code, name: row.name, ...summariseStored(row) })),
+    subunitLevel,
+    subunits: subunits.map((row) => ({ code: row.code, name: row.name, ...summariseStored(row) })),
     villages,
     villagesTotal: total.short_villages,
   };
@@ -165,17 +166,21 @@ function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
 
 /** Villages listed at most for a unit above a township (the short ones first). */
 const VILLAGE_LIST_LIMIT = 2000;
-/** Short villages listed at most for a city or a province (in code order; the townships' lines count them all). */
+/** Short villages listed at most for a city or a province (in code order; the counties' lines count them all). */
 const STORED_VILLAGE_LIST_LIMIT = 500;
 
-/** The coverage page of a unit: totals, one line per township, and its villages (above a township: the short ones). */
+/**
+ * The coverage page of a unit: totals, one line per unit below (the townships of a county or
+ * township, the counties of a city or province, the provinces of the nation), and its villages
+ * (above a township: the short ones).
+ */
 export async function getCoverage(db: Db, ctx: Context, orgCode: string, options: { shortOnly?: boolean | undefined } = {}) {
   ctx.access.require('person.read', [orgCode], { record: '组织单位', action: '查看后备力量覆盖情况' });
   const unit = await orgUnitLookup.findByCode(db, orgCode);
   if (!unit) throw notFound('组织单位');
   const prefix = subtreePrefix(unit.code, unit.level);
   if (unit.level === 'nation' || unit.level === 'province' || unit.level === 'city') {
-    return { orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today, ...(await storedCoverage(db, prefix, ctx.today)) };
+    return { orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today, ...(await storedCoverage(db, prefix, unit.level === 'nation' ? 'province' : 'county', ctx.today)) };
   }
   const villages = (await evaluate(db, { prefixes: [prefix] }, ctx.today)).map((village) => presentVillage(village, ctx.today));
   const townships = new Map<string, { code: string; name: string; villages: ReturnType<typeof presentVillage>[] }>();
@@ -189,7 +194,8 @@ export async function getCoverage(db: Db, ctx: Context, orgCode: string, options
   return {
     orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today,
     summary: summarise(villages),
-    townships: [...townships.values()].map((township) => ({ code: township.code, name: township.name, ...summarise(township.villages) })),
+    subunitLevel: 'township' as const,
+    subunits: [...townships.values()].map((township) => ({ code: township.code, name: township.name, ...summarise(township.villages) })),
     villages: listed.slice(0, VILLAGE_LIST_LIMIT),
     villagesTotal: listed.length,
   };

@@ -26,6 +26,18 @@ const UNIT = { record: '组织单位', action: '查看该组织单位' };
 export const orgUnitLookup: Pick<typeof orgUnitsRepository, 'findByCode' | 'findByCodes' | 'listChildren' | 'listVillagesWithin'> = orgUnitsRepository;
 export type { OrgUnitRecord } from './org-units.repository.ts';
 
+/**
+ * The subtrees a list covers: the named unit's, which the caller must be allowed to read (`action`
+ * names what for, in the refusal), or else every subtree the caller reads.
+ */
+export async function listingPrefixes(db: Db, ctx: Context, orgCode: string | undefined, action: string): Promise<string[]> {
+  if (!orgCode) return [...ctx.access.prefixes('person.read')];
+  ctx.access.require('person.read', [orgCode], { record: '组织单位', action });
+  const unit = await orgUnitsRepository.findByCode(db, orgCode);
+  if (!unit) throw notFound('组织单位');
+  return [subtreePrefix(unit.code, unit.level)];
+}
+
 /** The top units of the caller's scope: where the tree starts for them. */
 export async function listRootUnits(db: Db, ctx: RequestContext): Promise<OrgUnitView[]> {
   const codes = [...new Set(ctx.actor.roles.map((binding) => binding.orgCode))];

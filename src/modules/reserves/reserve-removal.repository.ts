@@ -13,7 +13,36 @@ const COLUMNS = sql`x.id, x.reserve_id, x.org_code, u.name AS village_name, coal
   to_char(x.filed_on, 'YYYY-MM-DD') AS filed_on, x.filed_by, x.version`;
 const FROM = sql`reserve_removal x JOIN reserve r ON r.id = x.reserve_id JOIN person p ON p.id = r.person_id JOIN org_unit u ON u.code = x.org_code`;
 
+/** An admitted reserve with the facts the 建议调整 rules read. */
+export interface AdjustmentFactsRow {
+  reserve_id: string;
+  name: string;
+  org_code: string;
+  village_name: string;
+  township_code: string;
+  birth_date: string;
+  political_status: string;
+  education: string;
+  /** Annual results (年度考核), newest first. */
+  annual_grades: string[];
+  has_open_removal: boolean;
+}
+
 export const removalRepository = {
+  /** The admitted reserves of the subtrees with their annual results and whether a removal is under way. */
+  async listAdjustmentFacts(db: Executor, prefixes: readonly string[]): Promise<AdjustmentFactsRow[]> {
+    const { rows } = await sql<AdjustmentFactsRow>`
+      SELECT r.id AS reserve_id, p.name, r.org_code, u.name AS village_name, coalesce(u.parent_code, '') AS township_code,
+        to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.political_status, p.education,
+        coalesce((SELECT array_agg(s.grade ORDER BY s.year DESC, s.assessed_on DESC) FROM assessment s
+          WHERE s.reserve_id = r.id AND s.kind = 'annual' AND s.grade IS NOT NULL), ARRAY[]::text[]) AS annual_grades,
+        EXISTS (SELECT 1 FROM reserve_removal x WHERE x.reserve_id = r.id AND x.status = 'proposed') AS has_open_removal
+      FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit u ON u.code = r.org_code
+      WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', prefixes)}
+      ORDER BY u.parent_code, u.sort_order, r.org_code, p.name`.execute(db);
+    return rows;
+  },
+
   async insert(db: Executor, removal: { reserveId: string; orgCode: string; reasonCode: string; reasonText: string; proposedOn: string; proposedBy: string }): Promise<string> {
     const row = await db.insertInto('reserve_removal').values({
       reserve_id: removal.reserveId, org_code: removal.orgCode, reason_code: removal.reasonCode, reason_text: removal.reasonText, proposed_on: removal.proposedOn, proposed_by: removal.proposedBy,

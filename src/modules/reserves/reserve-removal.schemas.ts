@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REMOVAL_STATUSES } from '../../domain/removal.ts';
-import { optionalParagraph, requiredParagraph, singleLineText, ZDate, ZUuid, ZVersion } from '../../server/schemas.ts';
+import { optionalParagraph, requiredParagraph, singleLineText, ZDate, ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
 
 export const ZProposeRemoval = z.strictObject({
   reserveId: ZUuid,
@@ -29,3 +29,12 @@ export const ZRemoval = z.object({
 
 export const ZRemovalList = z.object({ removals: z.array(ZRemoval) });
 export const ZRemovalListQuery = z.strictObject({ status: z.enum(REMOVAL_STATUSES, '状态不正确').optional() });
+
+export const ZAdjustmentQuery = z.strictObject({ orgCode: ZOrgCode.optional() });
+export const ZAdjustmentList = z.object({
+  suggestions: z.array(z.object({
+    reserveId: z.string(), personName: z.string(), orgCode: z.string(), villageName: z.string(),
+    reasons: z.array(z.string()).describe('建议调整的理由'), hasOpenRemoval: z.boolean().describe('已提出调整建议、待乡镇审批'),
+    policies: z.object({ propose: z.boolean() }),
+  })),
+});

@@ -3,7 +3,8 @@ import { errorResponses, ZUuid } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { ZCreateReserve, ZReserve, ZReserveHistory, ZReserveList, ZReserveListQuery, ZUpdateReserve } from './reserves.schemas.ts';
 import { createReserve, listReserveHistory, listReserves, updateReserve } from './reserves.service.ts';
-import { ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList, ZRemovalListQuery } from './reserve-removal.schemas.ts';
+import { ZAdjustmentList, ZAdjustmentQuery, ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList, ZRemovalListQuery } from './reserve-removal.schemas.ts';
+import { listAdjustmentSuggestions } from './adjustment-suggestions.ts';
 import { decideRemoval, fileRemoval, listRemovals, proposeRemoval } from './reserve-removal.ts';
 
 const tags = ['后备力量库'];
@@ -33,6 +34,10 @@ export async function reservesRoutes(app: App, { database, cipher }: ModuleDeps)
   app.get('/api/reserve-removals', {
     schema: { tags: removalTags, summary: '调整建议：待审批、待备案和已办结的', querystring: ZRemovalListQuery, response: { 200: ZRemovalList, ...errorResponses } },
   }, async (request) => listRemovals(db, request.ctx, request.query));
+
+  app.get('/api/reserve-adjustments', {
+    schema: { tags: removalTags, summary: '建议调整名单：年度考核不合格、两次基本合格或已不符合资格条件的后备力量（仅为建议）', querystring: ZAdjustmentQuery, response: { 200: ZAdjustmentList, ...errorResponses } },
+  }, async (request) => listAdjustmentSuggestions(db, request.ctx, request.query));
 
   app.post('/api/reserve-removals', {
     schema: { tags: removalTags, summary: '村（社区）党组织提出调整建议', body: ZProposeRemoval, response: { 201: ZRemoval, ...errorResponses } },

@@ -76,7 +76,7 @@ export function listPolicyPresets() {
   };
 }
 
-function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): string[] {
+function failedRules(person: Pick<EvaluatedPersonRow, 'birth_date' | 'political_status' | 'education' | 'exclusions_found'>, policy: EligibilityPolicy): string[] {
   const { verdicts } = evaluateEligibility({ birthDate: person.birth_date, politicalStatus: person.political_status, education: person.education, exclusionsFound: person.exclusions_found as ExclusionCode[] }, policy);
   return verdicts.filter((verdict) => !verdict.passed).map((verdict) => verdict.explanation);
 }
@@ -87,7 +87,7 @@ function failedRules(person: EvaluatedPersonRow, policy: EligibilityPolicy): str
  * education and disqualifications get the same verdicts (a jurisdiction of 100,000 people has a
  * few thousand such sets).
  */
-function failedRulesMemo(policy: EligibilityPolicy): (person: EvaluatedPersonRow) => string[] {
+export function failedRulesMemo(policy: EligibilityPolicy): (person: Pick<EvaluatedPersonRow, 'birth_date' | 'political_status' | 'education' | 'exclusions_found'>) => string[] {
   const known = new Map<string, string[]>();
   return (person) => {
     const key = `${ageOn(person.birth_date, policy.referenceDate)}|${person.political_status}|${person.education}|${person.exclusions_found.join(',')}`;

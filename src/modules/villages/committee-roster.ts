@@ -4,11 +4,10 @@ import {
   type Committee, type LeaveReason, type Post,
 } from '../../domain/committee.ts';
 import { ageOn } from '../../domain/dates.ts';
-import { subtreePrefix } from '../../domain/org-code.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, notFound, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
-import { orgUnitLookup } from '../org-units/org-units.service.ts';
+import { listingPrefixes, orgUnitLookup } from '../org-units/org-units.service.ts';
 import { personLookup } from '../people/people.service.ts';
 import { requireVillage } from './village-profile.ts';
 import { villagesRepository, type MemberRow, type VacancyRow } from './villages.repository.ts';
@@ -153,13 +152,7 @@ export async function openVacancy(db: Db, ctx: Context, input: { orgCode: string
 }
 
 export async function listVacancies(db: Db, ctx: Context, query: { orgCode?: string | undefined; openOnly?: boolean | undefined }) {
-  let prefixes = ctx.access.prefixes('person.read');
-  if (query.orgCode) {
-    ctx.access.require('person.read', [query.orgCode], { record: '组织单位', action: '查看空缺职务' });
-    const unit = await orgUnitLookup.findByCode(db, query.orgCode);
-    if (!unit) throw notFound('组织单位');
-    prefixes = [subtreePrefix(unit.code, unit.level)];
-  }
+  const prefixes = await listingPrefixes(db, ctx, query.orgCode, '查看空缺职务');
   const rows = await villagesRepository.listVacancies(db, { prefixes, openOnly: query.openOnly ?? true });
   return { vacancies: rows.map((row) => presentVacancy(ctx, row)) };
 }

@@ -34,6 +34,10 @@ async function seedTownB(world: TestWorld, admin: string): Promise<SeededIds> {
 
 const probes: Record<string, Probe> = {
   'GET /api/reserve-removals': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/reserve-removals' }, { method: 'GET', url: '/api/reserve-removals?status=proposed' }] },
+  'GET /api/reserve-adjustments': {
+    kind: 'list',
+    requests: (world) => [{ method: 'GET', url: '/api/reserve-adjustments' }, { method: 'GET', url: `/api/reserve-adjustments?orgCode=${world.townshipB.code}` }],
+  },
   'POST /api/reserve-removals': {
     kind: 'foreign',
     requests: (world, seeded) => [{ method: 'POST', url: '/api/reserve-removals', payload: { reserveId: seeded.managementReserveB, reasonCode: 'ownRequest', reasonText: '越权', proposedOn: world.today } }],

@@ -10,7 +10,7 @@ import type { CoverageRule } from '../../../src/domain/coverage.ts';
 import type {
   ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList,
 } from '../../../src/modules/villages/villages.schemas.ts';
-import type { ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList } from '../../../src/modules/reserves/reserve-removal.schemas.ts';
+import type { ZAdjustmentList, ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList } from '../../../src/modules/reserves/reserve-removal.schemas.ts';
 import { api } from './client.ts';
 
 type Out<S extends z.ZodType> = z.infer<S>;
@@ -31,6 +31,7 @@ export type Secretary = SecretaryList['secretaries'][number];
 export type RecordReviewInput = In<typeof ZRecordReview>;
 export type Removal = Out<typeof ZRemoval>;
 export type RemovalList = Out<typeof ZRemovalList>;
+export type AdjustmentSuggestion = Out<typeof ZAdjustmentList>['suggestions'][number];
 export type ProposeRemovalInput = In<typeof ZProposeRemoval>;
 export type DecideRemovalInput = In<typeof ZDecideRemoval>;
 export type FileRemovalInput = In<typeof ZFileRemoval>;
@@ -52,7 +53,8 @@ export interface CoverageSummary {
 }
 export interface Coverage {
   orgCode: string; name: string; level: string; today: string; summary: CoverageSummary;
-  townships: (CoverageSummary & { code: string; name: string })[];
+  subunitLevel: 'province' | 'county' | 'township';
+  subunits: (CoverageSummary & { code: string; name: string })[];
   villages: VillageCoverage[]; villagesTotal: number;
 }
 
@@ -114,6 +116,7 @@ export const appointmentsApi = {
 
 export const removalsApi = {
   list: (status: Removal['status'] | undefined, signal?: AbortSignal) => api.get<RemovalList>('/api/reserve-removals', { status }, signal),
+  suggestions: (signal?: AbortSignal) => api.get<Out<typeof ZAdjustmentList>>('/api/reserve-adjustments', undefined, signal),
   propose: (input: ProposeRemovalInput) => api.post<Removal>('/api/reserve-removals', input),
   decide: (removalId: string, input: DecideRemovalInput) => api.post<Removal>(`/api/reserve-removals/${id(removalId)}/decision`, input),
   file: (removalId: string, input: FileRemovalInput) => api.post<Removal>(`/api/reserve-removals/${id(removalId)}/filing`, input),

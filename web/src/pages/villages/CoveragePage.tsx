@@ -8,10 +8,12 @@ import { NEED_LABELS, shareText } from '../../components/villages/labels.ts';
 import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
-type TownshipRow = Coverage['townships'][number];
+type SubunitRow = Coverage['subunits'][number];
+
+const SUBUNIT_LABELS: Record<Coverage['subunitLevel'], string> = { province: '省（区、市）', county: '县（市、区）', township: '乡镇（街道）' };
 
 /** A township's row coloured by how many of its villages are short. */
-function shortfallColor(row: TownshipRow): string {
+function shortfallColor(row: SubunitRow): string {
   if (row.villages === 0 || row.shortVillages === 0) return 'green';
   return row.shortVillages / row.villages >= 0.3 ? 'red' : 'orange';
 }
@@ -27,8 +29,8 @@ export function CoveragePage() {
   if (!orgCode) return <Result status="info" title="您的账户未绑定单位" />;
   const data = query.data;
 
-  const townshipColumns: ColumnsType<TownshipRow> = [
-    { title: '乡镇（街道）', dataIndex: 'name', key: 'name', render: (name: string, row) => <Space><Tag color={shortfallColor(row)}>{row.shortVillages === 0 ? '已覆盖' : `${row.shortVillages} 个村需补充`}</Tag>{name}</Space> },
+  const subunitColumns: ColumnsType<SubunitRow> = [
+    { title: data ? SUBUNIT_LABELS[data.subunitLevel] : '乡镇（街道）', dataIndex: 'name', key: 'name', render: (name: string, row) => <Space><Tag color={shortfallColor(row)}>{row.shortVillages === 0 ? '已覆盖' : `${row.shortVillages} 个村需补充`}</Tag>{name}</Space> },
     { title: '村（社区）', dataIndex: 'villages', key: 'villages' },
     { title: '后备力量', dataIndex: 'reserves', key: 'reserves' },
     { title: '不少于 2 名', key: 'atLeastTwo', render: (_: unknown, row) => shareText(row.shares.atLeastTwo) },
@@ -70,9 +72,9 @@ export function CoveragePage() {
             <Col xs={12} md={4}><Card size="small"><Statistic title="有 35 岁以下" value={shareText(data.summary.shares.young)} /></Card></Col>
             <Col xs={12} md={4}><Card size="small"><Statistic title="书记有成熟接任人选" value={shareText(data.summary.shares.readySuccessor)} /></Card></Col>
           </Row>
-          {data.townships.length > 0 && (
-            <Card size="small" title="各乡镇（街道）" style={{ marginBottom: 16 }}>
-              <Table<TownshipRow> rowKey="code" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={townshipColumns} dataSource={data.townships} />
+          {data.subunits.length > 0 && (
+            <Card size="small" title={`各${SUBUNIT_LABELS[data.subunitLevel]}`} style={{ marginBottom: 16 }}>
+              <Table<SubunitRow> rowKey="code" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={subunitColumns} dataSource={data.subunits} />
             </Card>
           )}
           <Card size="small" title={shortOnly ? '需补充的村（社区）' : '全部村（社区）'} extra={<Space><span>只看需补充</span><Switch size="small" checked={shortOnly} onChange={setShortOnly} /></Space>}>

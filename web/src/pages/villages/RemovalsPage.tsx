@@ -1,7 +1,9 @@
 import { App, Button, Form, Input, Radio, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { removalsApi, type DecideRemovalInput, type Removal } from '../../api/villages.ts';
+import { useSearchParams } from 'react-router-dom';
+import { removalsApi, type AdjustmentSuggestion, type DecideRemovalInput, type Removal } from '../../api/villages.ts';
+import { ProposeRemovalModal, type RemovalTarget } from '../../components/villages/ProposeRemovalModal.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -9,15 +11,29 @@ import { todayText } from '../../components/villages/labels.ts';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
 const STATUS_COLORS: Record<Removal['status'], string> = { proposed: 'processing', approved: 'orange', refused: 'default', filed: 'green' };
-type Filter = 'proposed' | 'approved' | 'all';
+type Filter = 'proposed' | 'approved' | 'all' | 'suggested';
 
 /** 后备力量调整: proposals awaiting the township's decision, approvals awaiting the county's filing, and those closed. */
 export function RemovalsPage() {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>('proposed');
+  const [searchParams] = useSearchParams();
+  const [filter, setFilter] = useState<Filter>(searchParams.get('view') === 'suggested' ? 'suggested' : 'proposed');
   const [deciding, setDeciding] = useState<Removal | null>(null);
   const [filing, setFiling] = useState<Removal | null>(null);
-  const query = useApiQuery(['reserve-removals', filter], (signal) => removalsApi.list(filter === 'all' ? undefined : filter, signal), { keepPrevious: true });
+  const [proposing, setProposing] = useState<RemovalTarget | null>(null);
+  const query = useApiQuery(['reserve-removals', filter], (signal) => removalsApi.list(filter === 'all' || filter === 'suggested' ? undefined : filter, signal), { keepPrevious: true, enabled: filter !== 'suggested' });
+  const suggestions = useApiQuery(['reserve-adjustments'], (signal) => removalsApi.suggestions(signal), { enabled: filter === 'suggested' });
+
+  const suggestionColumns: ColumnsType<AdjustmentSuggestion> = [
+    { title: '姓名', dataIndex: 'personName', key: 'personName' },
+    { title: '村（社区）', dataIndex: 'villageName', key: 'villageName' },
+    { title: '建议调整的理由', key: 'reasons', render: (_: unknown, entry) => <Space size={[4, 4]} wrap>{entry.reasons.map((reason) => <Tag key={reason} color="orange">{reason}</Tag>)}</Space> },
+    {
+      title: '操作', key: 'actions',
+      render: (_: unknown, entry) => (entry.hasOpenRemoval ? <Tag color="processing">已提出，待审批</Tag>
+        : entry.policies.propose && <Button type="link" size="small" onClick={() => setProposing({ reserveId: entry.reserveId, name: entry.personName, villageName: entry.villageName })}>提出调整</Button>),
+    },
+  ];
 
   const columns: ColumnsType<Removal> = [
     { title: '姓名', dataIndex: 'personName', key: 'personName' },
@@ -43,11 +59,22 @@ export function RemovalsPage() {
     <div>
       <div className="page-header">
         <h2>后备力量调整</h2>
-        <Segmented<Filter> value={filter} onChange={setFilter} options={[{ value: 'proposed', label: '待审批' }, { value: 'approved', label: '待备案' }, { value: 'all', label: '全部' }]} />
+        <Segmented<Filter> value={filter} onChange={setFilter} options={[{ value: 'proposed', label: '待审批' }, { value: 'approved', label: '待备案' }, { value: 'all', label: '全部' }, { value: 'suggested', label: '建议调整' }]} />
       </div>
-      <Typography.Paragraph type="secondary">村（社区）党组织提出，乡镇党委审批（同意即调整出库），县委组织部备案。</Typography.Paragraph>
-      <ResponsiveTable<Removal> rowKey="id" size="small" loading={query.isFetching} pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={query.data?.removals ?? []}
-        cardTitle={(removal) => `${removal.personName}（${removal.villageName}）`} locale={{ emptyText: '没有调整建议' }} className="removal-list" />
+      {filter === 'suggested' ? (
+        <>
+          <Typography.Paragraph type="secondary">最近一次年度考核不合格、年度考核两次基本合格、或已不符合资格条件的后备力量。仅为建议：是否调整由村（社区）党组织提出、乡镇党委审批。</Typography.Paragraph>
+          <ResponsiveTable<AdjustmentSuggestion> rowKey="reserveId" size="small" loading={suggestions.isFetching} pagination={false} scroll={{ x: 'max-content' }} columns={suggestionColumns}
+            dataSource={suggestions.data?.suggestions ?? []} cardTitle={(entry) => `${entry.personName}（${entry.villageName}）`} locale={{ emptyText: '没有建议调整的后备力量' }} className="adjustment-list" />
+        </>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">村（社区）党组织提出，乡镇党委审批（同意即调整出库），县委组织部备案。</Typography.Paragraph>
+          <ResponsiveTable<Removal> rowKey="id" size="small" loading={query.isFetching} pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={query.data?.removals ?? []}
+            cardTitle={(removal) => `${removal.personName}（${removal.villageName}）`} locale={{ emptyText: '没有调整建议' }} className="removal-list" />
+        </>
+      )}
+      <ProposeRemovalModal target={proposing} onClose={() => { setProposing(null); void suggestions.refetch(); }} />
 
       <FormModal<Omit<DecideRemovalInput, 'version'>, Removal>
         title={deciding ? `审批调整建议：${deciding.personName}（${deciding.reasonLabel}）` : '审批调整建议'}
