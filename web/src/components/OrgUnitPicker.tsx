@@ -1,8 +1,10 @@
 import { TreeSelect } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { orgUnitsApi } from '../api/orgUnits.ts';
 import { toTreeNode, useOrgUnitTree, type OrgTreeNode } from './useOrgUnitTree.ts';
 import { useShowError } from './useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
+import { useDebouncedValue } from '../state/useDebouncedValue.ts';
 
 interface Props {
   value?: string | null;
@@ -25,29 +27,17 @@ export function OrgUnitPicker({ value, onChange, placeholder = '选择单位（�
   const showError = useShowError();
   const { treeData, loadedKeys, loadRoots, loadChildren } = useOrgUnitTree();
   const [searchText, setSearchText] = useState('');
-  const [results, setResults] = useState<OrgTreeNode[] | null>(null);
   const [label, setLabel] = useState<ReactNode>(initialLabel);
+  const term = useDebouncedValue(searchText.trim(), 250);
+  const roots = useApiQuery(['org-units', 'roots'], (signal) => orgUnitsApi.roots(signal));
+  const found = useApiQuery(['org-units', 'search', term], (signal) => orgUnitsApi.search(term, signal), { enabled: term !== '' });
+  const results = useMemo<OrgTreeNode[] | null>(() => (searchText.trim() && found.data ? found.data.map((unit) => ({ ...toTreeNode(unit, unit.fullName), isLeaf: true })) : null), [searchText, found.data]);
 
   useEffect(() => setLabel(initialLabel), [initialLabel]);
 
   useEffect(() => {
-    loadRoots().catch(showError);
-  }, [loadRoots, showError]);
-
-  useEffect(() => {
-    const q = searchText.trim();
-    if (!q) {
-      setResults(null);
-      return;
-    }
-    let isCurrent = true;
-    const timer = window.setTimeout(() => {
-      orgUnitsApi.search(q)
-        .then((units) => { if (isCurrent) setResults(units.map((unit) => ({ ...toTreeNode(unit, unit.fullName), isLeaf: true }))); })
-        .catch(showError);
-    }, 250);
-    return () => { isCurrent = false; window.clearTimeout(timer); };
-  }, [searchText, showError]);
+    if (roots.data) loadRoots(roots.data);
+  }, [roots.data, loadRoots]);
 
   const selected: Labeled | undefined = value ? { value, label: label ?? value } : undefined;
 

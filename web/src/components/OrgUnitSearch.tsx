@@ -2,29 +2,13 @@ import { Empty, Input, List, Tag } from 'antd';
 import { useState } from 'react';
 import { orgUnitsApi } from '../api/orgUnits.ts';
 import type { OrgUnit } from '../api/types.ts';
-import { useShowError } from './useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 /** Searches units in the user's scope by name or code prefix; a result selects the unit. */
 export function OrgUnitSearch({ onSelect }: { onSelect: (unit: OrgUnit) => void }) {
-  const showError = useShowError();
-  const [results, setResults] = useState<OrgUnit[] | null>(null);
-  const [isSearching, setSearching] = useState(false);
-
-  const search = async (text: string) => {
-    const q = text.trim();
-    if (!q) {
-      setResults(null);
-      return;
-    }
-    setSearching(true);
-    try {
-      setResults(await orgUnitsApi.search(q));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setSearching(false);
-    }
-  };
+  const [text, setText] = useState('');
+  const query = useApiQuery(['org-units', 'search', text], (signal) => orgUnitsApi.search(text, signal), { enabled: text !== '' });
+  const results = text === '' ? null : (query.data ?? null);
 
   return (
     <div style={{ marginBottom: 12 }}>
@@ -32,8 +16,8 @@ export function OrgUnitSearch({ onSelect }: { onSelect: (unit: OrgUnit) => void 
         placeholder="搜索单位名称或区划代码"
         allowClear
         enterButton="搜索"
-        loading={isSearching}
-        onSearch={(text) => void search(text)}
+        loading={query.isFetching}
+        onSearch={(value) => setText(value.trim())}
         aria-label="搜索单位"
       />
       {results !== null && (

@@ -32,12 +32,11 @@ export function useOrgUnitTree() {
   const [loadedKeys, setLoadedKeys] = useState<string[]>([]);
   const loaded = useRef(new Set<string>());
 
-  const loadRoots = useCallback(async () => {
-    const roots = await orgUnitsApi.roots();
+  /** Starts the tree from the roots (read by the caller). */
+  const loadRoots = useCallback((roots: readonly OrgUnit[]) => {
     loaded.current = new Set();
     setLoadedKeys([]);
     setTreeData(roots.map((unit) => toTreeNode(unit)));
-    return roots;
   }, []);
 
   const loadChildren = useCallback(async (code: string) => {

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { useSession } from '../session/SessionContext.tsx';
@@ -14,26 +14,17 @@ export function LoginPage() {
   const { state, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  const [isSubmitting, setSubmitting] = useState(false);
+  const signIn = useMutation({
+    mutationFn: (values: LoginForm) => login(values.username, values.password),
+    onSuccess: (me) => void navigate(me.mustChangePassword ? '/change-password' : from, { replace: true }),
+  });
+  const error = signIn.error === null ? null : signIn.error instanceof ApiError ? signIn.error.message : '登录失败，请稍后重试';
+  const isSubmitting = signIn.isPending;
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (state.status === 'authenticated') {
     return <Navigate to={state.me.mustChangePassword ? '/change-password' : from} replace />;
   }
-
-  const submit = async (values: LoginForm) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const me = await login(values.username, values.password);
-      void navigate(me.mustChangePassword ? '/change-password' : from, { replace: true });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : '登录失败，请稍后重试');
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
     <div className="login-screen">
@@ -41,7 +32,7 @@ export function LoginPage() {
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>村（社区）后备力量选育管用工作平台</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+        <Form<LoginForm> layout="vertical" onFinish={(values) => signIn.mutate(values)} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" placeholder="用户名" />
           </Form.Item>

@@ -1,61 +1,46 @@
 import { Card, Col, Row, Spin, Tree } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { orgUnitsApi } from '../api/orgUnits.ts';
-import type { OrgUnit, OrgUnitDetail } from '../api/types.ts';
+import type { OrgUnit } from '../api/types.ts';
 import { OrgUnitDetailPanel } from '../components/OrgUnitDetailPanel.tsx';
 import { OrgUnitSearch } from '../components/OrgUnitSearch.tsx';
 import { useOrgUnitTree } from '../components/useOrgUnitTree.ts';
 import { useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 /** 组织机构: the tree of the user's scope, a search, and the selected unit's details. */
 export function OrgUnitsPage() {
   const showError = useShowError();
+  const queryClient = useQueryClient();
   const { treeData, loadedKeys, loadRoots, loadChildren, isLoaded, updateNode } = useOrgUnitTree();
-  const [isTreeLoading, setTreeLoading] = useState(true);
   const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
-  const [detail, setDetail] = useState<OrgUnitDetail | null>(null);
-  const [isDetailLoading, setDetailLoading] = useState(false);
+  const roots = useApiQuery(['org-units', 'roots'], (signal) => orgUnitsApi.roots(signal));
+  const detailQuery = useApiQuery(['org-units', 'detail', selectedCode ?? ''], (signal) => orgUnitsApi.get(selectedCode ?? '', signal), { enabled: selectedCode !== null, keepPrevious: true });
+  const detail = detailQuery.data ?? null;
 
   useEffect(() => {
-    loadRoots()
-      .then((roots) => { if (roots[0]) setSelectedCode(roots[0].code); })
-      .catch(showError)
-      .finally(() => setTreeLoading(false));
-  }, [loadRoots, showError]);
+    if (!roots.data) return;
+    loadRoots(roots.data);
+    setSelectedCode((code) => code ?? roots.data[0]?.code ?? null);
+  }, [roots.data, loadRoots]);
 
-  const loadDetail = useCallback(async (code: string) => {
-    setDetailLoading(true);
-    try {
-      const unit = await orgUnitsApi.get(code);
-      setDetail(unit);
-      return unit;
-    } catch (error) {
-      showError(error);
-      return null;
-    } finally {
-      setDetailLoading(false);
-    }
-  }, [showError]);
-
-  useEffect(() => {
-    if (selectedCode) void loadDetail(selectedCode);
-  }, [selectedCode, loadDetail]);
+  const fetchDetail = (code: string) => queryClient.fetchQuery({ queryKey: ['org-units', 'detail', code], queryFn: ({ signal }) => orgUnitsApi.get(code, signal) });
 
   /** Opens the tree down to a unit found by search or breadcrumb and selects it. */
   const reveal = async (unit: Pick<OrgUnit, 'code'>) => {
-    const found = await loadDetail(unit.code);
     setSelectedCode(unit.code);
-    if (!found) return;
-    const path = found.ancestors.map((ancestor) => ancestor.code);
     try {
+      const found = await fetchDetail(unit.code);
+      const path = found.ancestors.map((ancestor) => ancestor.code);
       for (const code of path) {
         if (!isLoaded(code)) await loadChildren(code);
       }
+      setExpandedKeys((keys) => [...new Set([...keys, ...path])]);
     } catch (error) {
       showError(error);
     }
-    setExpandedKeys((keys) => [...new Set([...keys, ...path])]);
   };
 
   const onChanged = (unit: OrgUnit | null, kind: 'renamed' | 'groupAdded' | 'conflict') => {
@@ -63,7 +48,7 @@ export function OrgUnitsPage() {
     if (kind === 'groupAdded' && detail) {
       void loadChildren(detail.code).then(() => setExpandedKeys((keys) => [...new Set([...keys, detail.code])])).catch(showError);
     }
-    if (detail) void loadDetail(detail.code);
+    if (detail) void queryClient.invalidateQueries({ queryKey: ['org-units', 'detail', detail.code] });
   };
 
   return (
@@ -73,7 +58,7 @@ export function OrgUnitsPage() {
         <Col xs={24} md={10} xl={8}>
           <Card title="单位" styles={{ body: { overflowX: 'auto' } }}>
             <OrgUnitSearch onSelect={(unit) => void reveal(unit)} />
-            {isTreeLoading ? <Spin /> : (
+            {roots.isPending ? <Spin /> : (
               <Tree
                 className="org-unit-tree"
                 treeData={treeData}
@@ -91,7 +76,7 @@ export function OrgUnitsPage() {
         <Col xs={24} md={14} xl={16}>
           <OrgUnitDetailPanel
             detail={detail}
-            isLoading={isDetailLoading && !detail}
+            isLoading={detailQuery.isFetching && !detail}
             onSelect={(code) => void reveal({ code })}
             onChanged={onChanged}
           />

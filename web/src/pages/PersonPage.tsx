@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, EyeOutlined, PrinterOutlined, UploadOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { RESERVE_STATUS_LABELS, reserveStatusLabel } from '../api/labels.ts';
@@ -15,6 +16,7 @@ import { ReserveFormModal, type ReserveFormTarget } from '../components/ReserveF
 import { RevealModal } from '../components/RevealModal.tsx';
 import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 type LedgerRecord = Person['ledgerEntries'][number];
 type ReserveRecord = Person['reserves'][number];
@@ -47,45 +49,36 @@ export function PersonPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const dictionaries = useDictionaries();
-  const [person, setPerson] = useState<Person | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [histories, setHistories] = useState<Record<string, ReserveHistoryEntry[]>>({});
+  const queryClient = useQueryClient();
   const [isEditing, setEditing] = useState(false);
   const [revealed, setRevealed] = useState<{ name: string; revealed: RevealedPerson } | null>(null);
-  const [isRevealing, setRevealing] = useState(false);
-  const [isUploading, setUploading] = useState(false);
   const [photoStamp, setPhotoStamp] = useState(0);
   const [reserveTarget, setReserveTarget] = useState<ReserveFormTarget | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const loaded = await peopleApi.get(id);
-      setPerson(loaded);
-      setLoadError(null);
-      const pairs = await Promise.all(loaded.reserves.map(async (reserve) => [reserve.id, await reservesApi.history(reserve.id)] as const));
-      setHistories(Object.fromEntries(pairs));
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403 || error.status === 400)) setLoadError(error);
-      else showError(error);
-    }
-  }, [id, showError]);
+  const personQuery = useApiQuery(['people', id], (signal) => peopleApi.get(id, signal));
+  const person = personQuery.data ?? null;
+  const loadError = personQuery.error instanceof ApiError && [400, 403, 404].includes(personQuery.error.status) ? personQuery.error : null;
+  const reserveIds = person?.reserves.map((reserve) => reserve.id) ?? [];
+  const historiesQuery = useApiQuery(['reserves', 'histories', ...reserveIds], async (signal) => Object.fromEntries(await Promise.all(reserveIds.map(async (reserveId) => [reserveId, await reservesApi.history(reserveId, signal)] as const))),
+    { enabled: reserveIds.length > 0 });
+  const histories: Record<string, ReserveHistoryEntry[]> = historiesQuery.data ?? {};
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['people', id] }).then(() => queryClient.invalidateQueries({ queryKey: ['reserves', 'histories'] }));
 
-  useEffect(() => { void load(); }, [load]);
+  const revealing = useMutation({
+    mutationFn: (target: Person) => peopleApi.reveal(target.id).then((result) => ({ name: target.name, revealed: result })),
+    onSuccess: setRevealed,
+    onError: showError,
+  });
+  const reveal = () => { if (person) revealing.mutate(person); };
+  const isRevealing = revealing.isPending;
 
-  const reveal = async () => {
-    if (!person) return;
-    setRevealing(true);
-    try {
-      setRevealed({ name: person.name, revealed: await peopleApi.reveal(person.id) });
-    } catch (error) {
-      showError(error);
-    } finally {
-      setRevealing(false);
-    }
-  };
-
-  const uploadPhoto = async (file: File) => {
-    if (!person) return;
+  const uploading = useMutation({
+    mutationFn: (file: File) => peopleApi.uploadPhoto(id, file, file.type),
+    onSuccess: () => { void message.success('照片已上传'); setPhotoStamp(Date.now()); reload(); },
+    onError: showError,
+  });
+  const isUploading = uploading.isPending;
+  const uploadPhoto = (file: File) => {
     if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) {
       void message.error('照片须为 JPEG 或 PNG 格式');
       return;
@@ -94,17 +87,7 @@ export function PersonPage() {
       void message.error('照片不能超过 2 MB，请压缩后再上传');
       return;
     }
-    setUploading(true);
-    try {
-      await peopleApi.uploadPhoto(person.id, file, file.type);
-      void message.success('照片已上传');
-      setPhotoStamp(Date.now());
-      await load();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setUploading(false);
-    }
+    uploading.mutate(file);
   };
 
   if (loadError) {
@@ -185,7 +168,7 @@ export function PersonPage() {
               <Upload
                 accept="image/jpeg,image/png"
                 showUploadList={false}
-                beforeUpload={(file) => { void uploadPhoto(file); return false; }}
+                beforeUpload={(file) => { uploadPhoto(file); return false; }}
               >
                 <Button className="no-print" size="small" icon={<UploadOutlined />} loading={isUploading} style={{ marginTop: 8 }}>
                   {person.hasPhoto ? '更换照片' : '上传照片'}
@@ -202,7 +185,7 @@ export function PersonPage() {
               <Space size={4} wrap>
                 <span className="masked-id person-id-number">{person.idNumberMasked}</span>
                 {person.policies.reveal && (
-                  <Button className="no-print" type="link" size="small" icon={<EyeOutlined />} loading={isRevealing} onClick={() => void reveal()}>查看</Button>
+                  <Button className="no-print" type="link" size="small" icon={<EyeOutlined />} loading={isRevealing} onClick={reveal}>查看</Button>
                 )}
               </Space>
             </Descriptions.Item>
@@ -284,9 +267,9 @@ export function PersonPage() {
           setEditing(false);
           if (saved) {
             void message.success('已保存人员档案');
-            setPerson(saved);
+            queryClient.setQueryData(['people', id], saved);
           }
-          void load();
+          reload();
         }}
       />
       <ReserveFormModal
@@ -295,7 +278,7 @@ export function PersonPage() {
         onSaved={(reserve) => {
           setReserveTarget(null);
           if (reserve) void message.success(`已将 ${person.name} 纳入后备力量（${reserveStatusLabel(reserve.status)}）`);
-          void load();
+          reload();
         }}
       />
       <RevealModal shown={revealed} onClose={() => setRevealed(null)} />

@@ -7,7 +7,8 @@ import { talentLedgerApi } from '../../api/talentLedger.ts';
 import type { LedgerEntry } from '../../api/types.ts';
 import { useDictionaries } from '../DictionariesContext.tsx';
 import { FormErrorAlert } from '../FormErrorAlert.tsx';
-import { useShowError } from '../useShowError.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
+import { useDebouncedValue } from '../../state/useDebouncedValue.ts';
 import { CHANNEL_OPTIONS, PROFILE_OPTIONS, toDateText, type CandidateProfile, type NominationChannel } from './labels.ts';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
@@ -37,13 +38,15 @@ const MEETING_KINDS = ['村党组织委员会会议', '村两委联席会议', '
 export function NominateModal({ open, villages, onClose, onSaved }: Props) {
   const [form] = Form.useForm<NominateForm>();
   const dictionaries = useDictionaries();
-  const showError = useShowError();
   const mutation = useSaveMutation({ form, save: (values: NominateForm) => save(values) });
   const { clearError } = mutation;
   const [search, setSearch] = useState('');
-  const [entries, setEntries] = useState<LedgerEntry[]>([]);
-  const [isSearching, setSearching] = useState(false);
   const orgCode = Form.useWatch('orgCode', form);
+  const term = useDebouncedValue(search.trim(), 250);
+  const ledger = useApiQuery(['talent-ledger', 'nominate', orgCode ?? '', term], (signal) => talentLedgerApi.list({ orgCode, search: term || undefined, pageSize: 50, sortBy: 'name' }, signal),
+    { enabled: open && Boolean(orgCode), keepPrevious: true });
+  const isSearching = ledger.isFetching;
+  const entries = useMemo<LedgerEntry[]>(() => (open && orgCode ? (ledger.data?.entries ?? []).filter((entry) => entry.orgCode === orgCode) : []), [open, orgCode, ledger.data]);
 
   useEffect(() => {
     if (!open) return;
@@ -53,22 +56,6 @@ export function NominateModal({ open, villages, onClose, onSaved }: Props) {
     form.setFieldsValue({ nominatedOn: dayjs(), meetingHeldOn: dayjs(), targetPost: 'committeeMember', channel: 'organization' });
     if (villages.length === 1) form.setFieldsValue({ orgCode: villages[0]!.orgCode });
   }, [open, form, villages]);
-
-  useEffect(() => {
-    if (!open || !orgCode) {
-      setEntries([]);
-      return;
-    }
-    let isCurrent = true;
-    setSearching(true);
-    const timer = window.setTimeout(() => {
-      talentLedgerApi.list({ orgCode, search: search.trim() || undefined, pageSize: 50, sortBy: 'name' })
-        .then((list) => { if (isCurrent) setEntries(list.entries.filter((entry) => entry.orgCode === orgCode)); })
-        .catch(showError)
-        .finally(() => { if (isCurrent) setSearching(false); });
-    }, 250);
-    return () => { isCurrent = false; window.clearTimeout(timer); };
-  }, [open, orgCode, search, showError]);
 
   const personOptions = useMemo(() => entries.map((entry) => ({
     value: entry.person.id,

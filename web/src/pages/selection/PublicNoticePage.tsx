@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/ic
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { selectionApi, type Objection, type PublicNotice } from '../../api/selection.ts';
@@ -10,8 +10,8 @@ import { todayInChina } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STAGE_LABELS, toDateText } from '../../components/selection/labels.ts';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 type NoticeCandidate = PublicNotice['candidates'][number];
@@ -40,26 +40,14 @@ export function PublicNoticePage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<ObjectionForm>();
-  const [notice, setNotice] = useState<PublicNotice | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const query = useApiQuery(['selection', 'notice', id], (signal) => selectionApi.notice(id, signal));
+  const notice = query.data ?? null;
+  const loadError = query.error instanceof ApiError && [400, 403, 404].includes(query.error.status) ? query.error : null;
   const [editing, setEditing] = useState<Editing>(null);
   const mutation = useSaveMutation({ form, save: (values: ObjectionForm) => save(values) });
   const { clearError } = mutation;
   const canReview = hasPermission(me, 'selection.review');
-
-  const load = useCallback(async () => {
-    try {
-      setNotice(await selectionApi.notice(id));
-      setLoadError(null);
-    } catch (caught) {
-      if (caught instanceof ApiError && (caught.status === 404 || caught.status === 403 || caught.status === 400)) setLoadError(caught);
-      else showError(caught);
-    }
-  }, [id, showError]);
-
-  useEffect(() => { void load(); }, [load]);
 
   useEffect(() => {
     if (!editing) return;
@@ -78,7 +66,6 @@ export function PublicNoticePage() {
       void message.success('已记录处理结果');
     }
     setEditing(null);
-    void load();
   };
 
   if (loadError) {
