@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli } from '../helpers/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { xlsxFromCsv } from '../helpers/libreoffice.ts';
@@ -199,7 +199,7 @@ describe('houbei import roster / export roster', () => {
       if (databaseUrl) await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('roster export', () => {
