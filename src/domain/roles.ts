@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'election.conduct',
   'election.manage',
   'election.county',
+  'report.file',
+  'campaign.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +98,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'election.conduct': '办理村级换届的推荐、选举登记和纪律事项',
   'election.manage': '制定换届方案、设定职数、审查和批准候选人、审批选举结果',
   'election.county': '审批超职数、书记候选人“双签”和换届结果备案',
+  'report.file': '生成统计快照、报备汇总表',
+  'campaign.manage': '制定行动方案、确认进度安排完成',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -105,13 +109,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.file', 'policy.manage',
     'cultivation.read', 'cultivation.write', 'cultivation.assess',
-    'village.manage', 'removal.file', 'appointment.file', 'secretary.review', 'election.read', 'election.county',
+    'village.manage', 'removal.file', 'appointment.file', 'secretary.review', 'report.file', 'campaign.manage', 'election.read', 'election.county',
   ],
   townshipCommittee: [
     'orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.review',
     'cultivation.read', 'cultivation.write', 'cultivation.assess', 'mentoring.log',
-    'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review',
+    'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review', 'report.file', 'campaign.manage',
     'election.read', 'election.conduct', 'election.manage',
   ],
   villageClerk: [

@@ -5,6 +5,7 @@ import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../he
 import { cultivationProbes } from './scope-probes/cultivation.ts';
 import { electionProbes } from './scope-probes/elections.ts';
 import { managementProbes } from './scope-probes/management.ts';
+import { reportsProbes } from './scope-probes/reports.ts';
 import { selectionProbes } from './scope-probes/selection.ts';
 import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts';
 
@@ -15,7 +16,7 @@ import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts
  */
 
 /** Probe sets of the modules whose probes live in ./scope-probes (one file a module). */
-const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes, electionProbes];
+const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes, reportsProbes, electionProbes];
 
 const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
 
