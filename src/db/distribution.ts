@@ -23,6 +23,8 @@ export const REFERENCE_TABLES = [
   'village_coverage',
   // Reports and campaigns (migration 0013), placed as reference tables until they are keyed by county.
   'statistics_snapshot', 'summary_table_filing', 'campaign', 'campaign_milestone', 'milestone_confirmation',
+  // Elections (migration 0012), placed as reference tables until they are keyed by county.
+  'election_plan', 'village_election', 'election_candidate', 'election_vote', 'election_risk_point', 'election_citizen_reporter', 'election_violation_report', 'election_objection', 'election_step',
 ] as const;
 
 /** Distributed by county_code, all in the co-location group of `reserve`. */
