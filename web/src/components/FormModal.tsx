@@ -32,6 +32,8 @@ export interface FormModalProps<TValues, TResult> {
   outcome?: ReactNode;
   /** A red OK button, for a step that turns something down. */
   isDanger?: boolean;
+  /** The server's refusal also as a message (default); false keeps it only above the fields. */
+  isToastShown?: boolean;
 }
 
 /**
@@ -41,10 +43,10 @@ export interface FormModalProps<TValues, TResult> {
  */
 export function FormModal<TValues extends object, TResult>({
   title, open, onClose, initialValues, save, onSaved, onConflict, okText = '保存', width, className, formClassName, children, intro, isSaveDisabled, maskClosable = true,
-  form: givenForm, outcome, isDanger,
+  form: givenForm, outcome, isDanger, isToastShown,
 }: FormModalProps<TValues, TResult>) {
   const [form] = Form.useForm<TValues>(givenForm);
-  const mutation = useSaveMutation<TValues, TResult>({ save, onSaved, onConflict, form });
+  const mutation = useSaveMutation<TValues, TResult>({ save, onSaved, onConflict, form, isToastShown });
   const { clearError } = mutation;
 
   useEffect(() => {
