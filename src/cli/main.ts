@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { importRoster } from '../modules/roster/import-roster.ts';
 import { exportRoster } from '../modules/roster/roster-export.service.ts';
+import { exportCommittees } from '../modules/villages/export-committees.ts';
+import { importCommittees } from '../modules/villages/import-committees.ts';
+import type { TableExport } from '../server/xlsx-table.ts';
 import { systemContext, type SystemContext } from '../server/access.ts';
 import { clockFromSetting } from '../server/clock.ts';
 import { readConfig } from '../server/config.ts';
@@ -14,6 +17,7 @@ import { CHECKPOINT_FILE_NAME } from '../modules/audit/audit-checkpoint.ts';
 import { AppError } from '../server/errors.ts';
 import { registerBackupCommand } from './backup.ts';
 import { registerRestoreCommand } from './restore.ts';
+import { registerSnapshotCommand } from './snapshot.ts';
 
 /** The `houbei` command. Each subcommand calls the same services as the HTTP routes. */
 const program = new Command('houbei').description('后备力量选育管用系统');
@@ -73,13 +77,32 @@ importCommand
     await runImport('ledger', file, options.unit);
   });
 
+importCommand
+  .command('committees <file>')
+  .description('导入现任村“两委”及村务监督委员会成员（.xlsx）：全部正确才导入，否则列出每处错误；如 houbei import committees 两委.xlsx --unit 511425000000')
+  .requiredOption('--unit <code>', '导入到的单位代码（县、乡镇或村）')
+  .action(async (file: string, options: { unit: string }) => {
+    await runFileImport(async (database, cipher) => {
+      const result = await importCommittees(database.db, commandContext(), cipher, { orgCode: options.unit, file: fs.readFileSync(file) });
+      return `导入完成：共 ${result.total} 行，任职 ${result.seated} 人次（新建人员 ${result.createdPeople} 人），未变 ${result.unchanged} 行`;
+    });
+  });
+
 /** Imports a roster or ledger file; on a rejected file lists every problem and exits with status 1. */
 async function runImport(kind: 'roster' | 'ledger', file: string, unit: string): Promise<void> {
+  await runFileImport(async (database, cipher) => {
+    const result = await importRoster(database.db, commandContext(), cipher, { orgCode: unit, file: fs.readFileSync(file), kind });
+    return `导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`;
+  });
+}
+
+/** Runs an import and prints its outcome; on a rejected file lists every problem and exits with status 1. */
+async function runFileImport(run: (database: Awaited<ReturnType<typeof openMigratedDatabase>>, cipher: Awaited<ReturnType<typeof openInstallationCipher>>) => Promise<string>): Promise<void> {
   const database = await openMigratedDatabase(readConfig());
   try {
-    const result = await importRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), { orgCode: unit, file: fs.readFileSync(file), kind });
+    const outcome = await run(database, await openInstallationCipher(readConfig(), database));
     await checkpointAuditChain(database.db, new Date());
-    console.log(`导入完成：共 ${result.total} 人，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
+    console.log(outcome);
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.details)) {
       console.error(error.message);
@@ -93,9 +116,8 @@ async function runImport(kind: 'roster' | 'ledger', file: string, unit: string):
   }
 }
 
-program
-  .command('export')
-  .description('导出')
+const exportCommand = program.command('export').description('导出');
+exportCommand
   .command('roster')
   .description('导出名册（.xlsx），如 houbei export roster --unit 511425000000 --out 名册.xlsx')
   .requiredOption('--unit <code>', '单位代码')
@@ -103,19 +125,33 @@ program
   .option('--sensitive', '导出完整身份证号码和联系电话（默认脱敏）')
   .option('--date <YYYY-MM-DD>', '年龄计算日期，默认今天')
   .action(async (options: { unit: string; out: string; sensitive?: boolean; date?: string }) => {
-    const database = await openMigratedDatabase(readConfig());
-    try {
-      const rosterExport = await exportRoster(database.db, commandContext(), await openInstallationCipher(readConfig(), database), {
-        orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
-      });
-      const output = fs.createWriteStream(options.out);
-      const count = await rosterExport.write(output);
-      await new Promise<void>((resolve) => output.on('close', () => resolve()));
-      console.log(`已导出 ${count} 人到 ${options.out}`);
-    } finally {
-      await database.close();
-    }
+    await runExport(options.out, '人', (database, cipher) => exportRoster(database.db, commandContext(), cipher, {
+      orgCode: options.unit, includeSensitive: options.sensitive === true, referenceDate: options.date,
+    }));
   });
+exportCommand
+  .command('committees')
+  .description('导出单位下各村（社区）在任“两委”及村务监督委员会成员（.xlsx，列同导入模板），如 houbei export committees --unit 511425000000 --out 两委.xlsx')
+  .requiredOption('--unit <code>', '单位代码')
+  .requiredOption('--out <file>', '输出文件')
+  .option('--sensitive', '导出完整身份证号码和联系电话（默认脱敏；脱敏的文件不能再导入）')
+  .action(async (options: { unit: string; out: string; sensitive?: boolean }) => {
+    await runExport(options.out, '人次', (database, cipher) => exportCommittees(database.db, commandContext(), cipher, { orgCode: options.unit, includeSensitive: options.sensitive === true }));
+  });
+
+/** Writes an export to a file and says how many rows it holds. */
+async function runExport(out: string, counted: string, prepare: (database: Awaited<ReturnType<typeof openMigratedDatabase>>, cipher: Awaited<ReturnType<typeof openInstallationCipher>>) => Promise<TableExport>): Promise<void> {
+  const database = await openMigratedDatabase(readConfig());
+  try {
+    const tableExport = await prepare(database, await openInstallationCipher(readConfig(), database));
+    const output = fs.createWriteStream(out);
+    const count = await tableExport.write(output);
+    await new Promise<void>((resolve) => output.on('close', () => resolve()));
+    console.log(`已导出 ${count} ${counted}到 ${out}`);
+  } finally {
+    await database.close();
+  }
+}
 
 const audit = program.command('audit').description('操作日志');
 audit
@@ -140,6 +176,7 @@ audit
   });
 
 registerBackupCommand(program);
+registerSnapshotCommand(program);
 registerRestoreCommand(program);
 
 try {

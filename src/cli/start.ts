@@ -2,6 +2,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
 import { runScheduledBackup } from '../db/scheduled-backup.ts';
+import { takeMonthlySnapshotsIfDue } from '../modules/dashboard/take-snapshots.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
 import { clockFromSetting } from '../server/clock.ts';
@@ -29,6 +30,10 @@ const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 /** How often the server looks whether a scheduled backup is due. */
 const BACKUP_CHECK_MS = 60 * 60_000;
 const BACKUP_FIRST_CHECK_MS = 60_000;
+
+/** How often the server looks whether this month's statistics snapshots are missing (the first look five minutes after start). */
+const SNAPSHOT_CHECK_MS = 60 * 60_000;
+const SNAPSHOT_FIRST_CHECK_MS = 5 * 60_000;
 
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
@@ -74,11 +79,22 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   };
   const backups = backupHours > 0 ? setInterval(backup, BACKUP_CHECK_MS) : undefined;
   backups?.unref();
+  // Monthly statistics snapshots (统计快照): taken once a month for every unit down to the townships.
+  let snapshotting: Promise<void> = Promise.resolve();
+  const snapshot = () => {
+    snapshotting = takeMonthlySnapshotsIfDue(database.db, clock.today())
+      .then((taken) => { if (taken) app.log.info('monthly statistics snapshots taken'); })
+      .catch((error: unknown) => { app.log.error({ err: error }, 'monthly statistics snapshots failed'); });
+  };
+  const snapshots = config.monthlySnapshots ? setInterval(snapshot, SNAPSHOT_CHECK_MS) : undefined;
+  snapshots?.unref();
   const close = async () => {
     clearInterval(checkpoints);
     clearInterval(backups);
+    clearInterval(snapshots);
     await app.close();
     await backingUp;
+    await snapshotting;
     await checkpoint();
     await database.close();
     process.exit(0);
@@ -88,5 +104,6 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // The first check a minute after start, not beside the first requests.
   if (backupHours > 0) setTimeout(backup, BACKUP_FIRST_CHECK_MS).unref();
+  if (config.monthlySnapshots) setTimeout(snapshot, SNAPSHOT_FIRST_CHECK_MS).unref();
   console.log(`后备力量选育管用系统已启动：http://${config.host}:${config.port}/ （数据库：${database.kind === 'pglite' ? `内置 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
 }

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
 import type { ManagementSchema } from './schema-management.ts';
+import type { ReportsSchema } from './schema-reports.ts';
 import type { SelectionSchema } from './schema-selection.ts';
 import type { ReserveStatus } from '../domain/reserve-status.ts';
 
@@ -11,7 +12,7 @@ export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
  * Table and column types of the database, as the migrations in ./migrations create them.
  * The selection and cultivation tables are declared in their own files beside this one.
  */
-export interface DatabaseSchema extends SelectionSchema, CultivationSchema, ManagementSchema {
+export interface DatabaseSchema extends SelectionSchema, CultivationSchema, ManagementSchema, ReportsSchema {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
@@ -162,6 +163,7 @@ export interface PersonTable {
   work_history: Json;
   family_members: Json;
   has_photo: Generated<boolean>;
+  birthplace: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

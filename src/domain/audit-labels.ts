@@ -16,22 +16,27 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.update': '修改人员档案', 'person.reveal': '查看完整身份证号和电话', 'person.photo': '上传照片',
   'talentLedger.create': '登记人才台账', 'talentLedger.update': '修改人才台账', 'talentLedger.import': '导入人才台账', 'talentLedger.export': '导出人才台账',
   'reserve.create': '纳入后备力量', 'reserve.update': '修改后备力量',
-  'roster.export': '导出名册', 'audit.export': '导出操作日志', 'loginLog.export': '导出登录日志', 'roster.import': '导入名册',
+  'roster.export': '导出名册', 'audit.export': '导出操作日志', 'loginLog.export': '导出登录日志', 'roster.import': '导入名册', 'committeeRoster.import': '导入“两委”名册', 'committeeRoster.export': '导出“两委”名册',
   'eligibilityPolicy.create': '保存资格条件新版本', 'officialCalendar.update': '修改工作日历', 'villageReserveNeed.update': '修改村情与人选需求',
   'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.attendance': '登记参训情况', 'training.rules': '修改培训规则', 'training.export': '导出参训情况', 'reminders.export': '导出培养教育提醒',
   'mentoring.assign': '指定帮带导师', 'mentoring.update': '修改帮带关系', 'mentoring.contact': '填写帮带记录', 'mentoring.contactUpdate': '修改帮带记录',
   'mentoring.contactDelete': '删除帮带记录', 'mentoring.summary': '填写季度帮带小结', 'mentoring.summaryUpdate': '修改季度帮带小结', 'mentoring.talk': '记录书记年度谈话', 'mentoring.export': '导出帮带记录',
   'practice.create': '登记实践锻炼', 'practice.update': '修改实践锻炼', 'practice.delete': '删除实践锻炼', 'practice.observer': '登记列席会议', 'practice.observerDelete': '删除列席会议',
+  'snapshot.take': '生成统计快照', 'summaryTable.export': '导出汇总表', 'summaryTable.file': '汇总表报备', 'statistics.export': '导出结构统计',
+  'analysisReport.export': '生成综合分析研判报告', 'campaign.create': '制定行动方案', 'campaign.update': '修改行动方案', 'milestone.update': '修改进度安排',
+  'milestone.confirm': '确认完成进度安排', 'appointmentForm.export': '导出干部任免审批表（.lrmx）',
   'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
   ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
   ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  user: '用户', orgUnit: '组织单位', dictionaryItem: '字典项', person: '人员', talentLedgerEntry: '人才台账', reserve: '后备力量', roster: '名册',
+  user: '用户', orgUnit: '组织单位', dictionaryItem: '字典项', person: '人员', talentLedgerEntry: '人才台账', reserve: '后备力量', roster: '名册', committeeRoster: '“两委”名册',
   eligibilityPolicy: '资格条件', officialCalendarYear: '工作日历', selectionCandidate: '选拔人选', trainingSession: '培训', trainingRuleSet: '培训规则',
   mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
+  statisticsSnapshot: '统计快照', summaryTable: '汇总表', structureStatistics: '结构统计', analysisReport: '综合分析研判报告', campaign: '行动方案',
+  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表',
 };
 
 /** Chinese names of the fields audit events record in their before and after states. */

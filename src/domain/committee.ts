@@ -63,3 +63,24 @@ export function holdingMarks(members: readonly SittingMember[]): Map<string, { i
   }
   return marks;
 }
+
+/** The head posts: one sitting holder per committee. */
+export function isHeadPost(post: Post): boolean {
+  return post === 'secretary' || post === 'director' || post === 'chair';
+}
+
+export interface SeatHolder extends SittingMember {
+  name: string;
+}
+
+/**
+ * Why a person cannot take a seat beside the village's sitting members, or null: the same person
+ * sits on the committee already, or a head post (书记, 主任) has its one sitting holder.
+ */
+export function seatingProblem(sitting: readonly SeatHolder[], seat: SeatHolder, villageName: string): { isSamePerson: boolean; message: string } | null {
+  const onCommittee = sitting.filter((member) => member.committee === seat.committee);
+  if (onCommittee.some((member) => member.personId === seat.personId)) return { isSamePerson: true, message: `${seat.name}已是「${villageName}」${COMMITTEE_LABELS[seat.committee]}成员` };
+  const holder = isHeadPost(seat.post) ? onCommittee.find((member) => member.post === seat.post) : undefined;
+  if (holder) return { isSamePerson: false, message: `「${villageName}」${postLabel(seat.committee, seat.post)}现由${holder.name}担任，请先登记其离任` };
+  return null;
+}

@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'appointment.approve',
   'appointment.file',
   'secretary.review',
+  'report.file',
+  'campaign.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +90,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'appointment.approve': '审批任用、发布任职公示和决定任职',
   'appointment.file': '任用备案',
   'secretary.review': '登记村党组织书记述职评议和处分',
+  'report.file': '生成统计快照、报备汇总表',
+  'campaign.manage': '制定行动方案、确认进度安排完成',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -97,13 +101,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.file', 'policy.manage',
     'cultivation.read', 'cultivation.write', 'cultivation.assess',
-    'village.manage', 'removal.file', 'appointment.file', 'secretary.review',
+    'village.manage', 'removal.file', 'appointment.file', 'secretary.review', 'report.file', 'campaign.manage',
   ],
   townshipCommittee: [
     'orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.review',
     'cultivation.read', 'cultivation.write', 'cultivation.assess', 'mentoring.log',
-    'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review',
+    'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review', 'report.file', 'campaign.manage',
   ],
   villageClerk: [
     'orgUnit.read', 'person.read', 'person.write', 'reserve.write', 'selection.read', 'selection.nominate', 'cultivation.read', 'cultivation.write',

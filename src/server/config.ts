@@ -21,6 +21,8 @@ export interface Config {
   backupIntervalHours: number | undefined;
   /** Scheduled backups kept (HOUBEI_BACKUP_KEEP, default 7). */
   backupKeep: number;
+  /** Whether the server takes the monthly statistics snapshots (HOUBEI_MONTHLY_SNAPSHOTS, default true; 'false' for none). */
+  monthlySnapshots: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestWaitMs: Number(env.HOUBEI_REQUEST_WAIT_MS ?? 5_000),
     backupIntervalHours: env.HOUBEI_BACKUP_HOURS ? Number(env.HOUBEI_BACKUP_HOURS) : undefined,
     backupKeep: Math.max(1, Number(env.HOUBEI_BACKUP_KEEP ?? 7)),
+    monthlySnapshots: env.HOUBEI_MONTHLY_SNAPSHOTS !== 'false',
   };
 }

@@ -71,6 +71,7 @@ export async function startServer(options: { timeoutMs?: number; root?: string; 
     HOUBEI_REQUEST_WAIT_MS: '600000',
     // No scheduled backup beside the first requests of a test (tests/integration/scheduled-backup.test.ts covers it).
     HOUBEI_BACKUP_HOURS: '0',
+    HOUBEI_MONTHLY_SNAPSHOTS: 'false',
   };
   delete env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;

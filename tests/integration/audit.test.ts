@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
-import { runCli } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli } from '../helpers/cli.ts';
 import { countAuditEvents, createTestWorld, openTestDatabase, type TestWorld } from '../helpers/test-app.ts';
 
 let world: TestWorld;
@@ -109,5 +109,5 @@ describe('houbei audit verify', () => {
       if (databaseUrl) await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -12,7 +12,7 @@ import { configureAuditChain, deriveAuditChainKey } from '../../src/modules/audi
 import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
-import { runCli } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli } from '../helpers/cli.ts';
 import { makeIdNumber, openTestDatabase, TEST_AUDIT_CHAIN_KEY, testClock } from '../helpers/test-app.ts';
 
 const TABLES = ['org_unit', 'app_user', 'user_role', 'person', 'audit_event', 'installation_setting'] as const;
@@ -98,5 +98,5 @@ describe('houbei backup and houbei restore', () => {
     }
     const verify = runCli(['audit', 'verify'], env());
     expect(verify.status).toBe(0);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../helpers/cli.ts';
+import { CLI_TEST_TIMEOUT_MS, runCli, withCliDatabase } from '../helpers/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS } from '../../src/domain/roster.ts';
 import { xlsxFromCsv } from '../helpers/libreoffice.ts';
-import { countAuditEvents, createTestWorld, makeIdNumber, openTestDatabase, type TestWorld } from '../helpers/test-app.ts';
+import { countAuditEvents, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let world: TestWorld;
@@ -171,11 +170,7 @@ describe('talent ledger import', () => {
 
 describe('houbei import roster / export roster', () => {
   it('imports and exports from the command line through the same services', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-cli-'));
-    const { databaseUrl, drop, database } = await openTestDatabase();
-    await database.close();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
-    try {
+    await withCliDatabase(async (env, dataDir) => {
       expect(runCli(['org', 'import', '511425'], env).status).toBe(0);
       const input = path.join(dataDir, '名册.xlsx');
       fs.writeFileSync(input, rosterFile(people));
@@ -195,11 +190,8 @@ describe('houbei import roster / export roster', () => {
       const rejected = runCli(['import', 'roster', bad, '--unit', world.townshipA.code], env);
       expect(rejected.status).toBe(1);
       expect(rejected.stderr).toContain('第 3 行「学历」：学历「幼儿园」不在字典中');
-    } finally {
-      if (databaseUrl) await drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    });
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('roster export', () => {

@@ -4,6 +4,7 @@ import { readableText, XLSX } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 import { cultivationProbes } from './scope-probes/cultivation.ts';
 import { managementProbes } from './scope-probes/management.ts';
+import { reportsProbes } from './scope-probes/reports.ts';
 import { selectionProbes } from './scope-probes/selection.ts';
 import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts';
 
@@ -14,7 +15,7 @@ import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts
  */
 
 /** Probe sets of the modules whose probes live in ./scope-probes (one file a module). */
-const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes];
+const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes, reportsProbes];
 
 const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
 

@@ -8,7 +8,9 @@ const tags = ['覆盖与补充'];
 
 const ZShares = z.object({ atLeastTwo: z.number().nullable(), young: z.number().nullable(), readySuccessor: z.number().nullable() });
 const ZSummary = z.object({
-  villages: z.number().int(), shortVillages: z.number().int(), reserves: z.number().int(), shares: ZShares,
+  villages: z.number().int(), shortVillages: z.number().int(), reserves: z.number().int(),
+  counts: z.object({ atLeastTwo: z.number().int(), young: z.number().int(), readySuccessor: z.number().int() }).describe('村（社区）个数：不少于 2 名、有 35 岁以下、书记有成熟接任人选'),
+  shares: ZShares,
   byRule: z.record(z.enum(COVERAGE_RULES), z.number().int()),
 });
 const ZVillageCoverage = z.object({

@@ -114,6 +114,7 @@ function presentVillage(village: EvaluatedVillage, today: string) {
 function summariseStored(row: StoredGroupRow) {
   return {
     villages: row.villages, shortVillages: row.short_villages, reserves: row.reserves,
+    counts: { atLeastTwo: row.with_minimum, young: row.with_young, readySuccessor: row.with_successor },
     shares: { atLeastTwo: percentage(row.with_minimum, row.villages), young: percentage(row.with_young, row.villages), readySuccessor: percentage(row.with_successor, row.villages) },
     byRule: { minimumReserves: row.short_minimum_reserves, youngReserve: row.short_young_reserve, neededKind: row.short_needed_kind } satisfies Record<CoverageRule, number>,
   };
@@ -159,6 +160,7 @@ function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
   const withSuccessor = villages.filter((village) => village.hasReadySuccessor).length;
   return {
     villages: count, shortVillages: short, reserves: villages.reduce((sum, village) => sum + village.reserves, 0),
+    counts: { atLeastTwo: withTwo, young: withYoung, readySuccessor: withSuccessor },
     shares: { atLeastTwo: percentage(withTwo, count), young: percentage(withYoung, count), readySuccessor: percentage(withSuccessor, count) },
     byRule: Object.fromEntries(COVERAGE_RULES.map((rule) => [rule, villages.filter((village) => village.rules.some((result) => result.rule === rule && !result.met)).length])) as Record<CoverageRule, number>,
   };

@@ -41,8 +41,25 @@ const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
 
 /** Thrown inside the transaction of a preview to roll it back, carrying the result out. */
 class PreviewRollback extends Error {
-  constructor(readonly result: RosterImportResult) {
+  constructor(readonly result: unknown) {
     super('preview');
+  }
+}
+
+/**
+ * Runs an import's work in one transaction; for a preview (`isDryRun`) the same work is done and
+ * rolled back, and its result returned.
+ */
+export async function inImportTransaction<T>(db: Db, isDryRun: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const result = await work(tx);
+      if (isDryRun) throw new PreviewRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof PreviewRollback) return error.result as T;
+    throw error;
   }
 }
 
@@ -90,16 +107,9 @@ export async function importRoster(
   }
   const surveyedOn = ctx.today;
 
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const result = await writeRoster(tx, ctx, cipher, { sheet, kind, surveyedOn, lookedUp: new Set(hashes.values()), orgCode: input.orgCode, isDryRun: input.dryRun === true });
-      if (input.dryRun) throw new PreviewRollback(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof PreviewRollback) return error.result;
-    throw error;
-  }
+  return inImportTransaction(db, input.dryRun === true, (tx) => writeRoster(tx, ctx, cipher, {
+    sheet, kind, surveyedOn, lookedUp: new Set(hashes.values()), orgCode: input.orgCode, isDryRun: input.dryRun === true,
+  }));
 }
 
 async function writeRoster(

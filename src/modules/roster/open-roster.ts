@@ -6,6 +6,7 @@ import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { isKnownRegion } from '../people/people.service.ts';
 import { createRosterChecker, type ImportKind, type RosterSheet } from './roster-sheet-checker.ts';
+import type { SheetCheckFacts } from './sheet-rows.ts';
 import { loadGrid } from './spreadsheet.ts';
 
 /**
@@ -16,9 +17,14 @@ import { loadGrid } from './spreadsheet.ts';
  */
 export async function openRoster(db: Db, ctx: Context, hashOf: (idNumber: string) => string, orgCode: string, file: Buffer, kind: ImportKind): Promise<RosterSheet> {
   ctx.access.require(kind === 'roster' ? 'reserve.write' : 'person.write', [orgCode], { record: '组织单位', action: kind === 'roster' ? '向该单位导入名册' : '向该单位导入人才台账' });
+  return createRosterChecker(await loadGrid(file), await loadSheetFacts(db, ctx, hashOf, orgCode));
+}
+
+/** What the check of an imported sheet needs from the database: the target unit (checked by the caller), the villages under it, the dictionaries. */
+export async function loadSheetFacts(db: Db, ctx: Context, hashOf: (idNumber: string) => string, orgCode: string): Promise<SheetCheckFacts> {
   const target = await orgUnitLookup.findByCode(db, orgCode);
   if (!target) throw notFound('组织单位');
   const villages = await orgUnitLookup.listVillagesWithin(db, subtreePrefix(target.code, target.level));
   const items = await loadEnabledItems(db);
-  return createRosterChecker(await loadGrid(file), { target, villages, items, today: ctx.today, isKnownRegion, hashOf });
+  return { target, villages, items, today: ctx.today, isKnownRegion, hashOf };
 }

@@ -23,8 +23,16 @@ async function findRosterProblems(db: Db, ctx: Context, cipher: SensitiveCipher,
 /** The uploaded workbook with each bad cell filled red and noted, and a column that lists the row's problems. */
 export async function annotateRosterErrors(db: Db, ctx: Context, cipher: SensitiveCipher, input: { orgCode: string; file: Buffer; kind?: ImportKind }): Promise<Buffer> {
   const problems = await findRosterProblems(db, ctx, cipher, input.orgCode, input.file, input.kind ?? 'roster');
-  const workbook = await loadWorkbook(input.file);
-  const { sheet, headerRow, columns } = findHeader(workbook, REQUIRED_COLUMNS);
+  return markProblemsInWorkbook(input.file, problems, REQUIRED_COLUMNS);
+}
+
+/**
+ * An uploaded workbook with its problems marked: each bad cell filled red with the message as its
+ * note, and a last column 错误说明 listing each row's problems. `requiredColumns` find the header.
+ */
+export async function markProblemsInWorkbook(file: Buffer, problems: readonly ImportProblem[], requiredColumns: readonly string[]): Promise<Buffer> {
+  const workbook = await loadWorkbook(file);
+  const { sheet, headerRow, columns } = findHeader(workbook, requiredColumns);
   const messageColumn = Math.max(sheet.columnCount, ...columns.values()) + 1;
   sheet.getCell(headerRow, messageColumn).value = '错误说明';
   sheet.getCell(headerRow, messageColumn).font = { bold: true, color: { argb: 'FFC00000' } };
@@ -45,4 +53,3 @@ export async function annotateRosterErrors(db: Db, ctx: Context, cipher: Sensiti
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-

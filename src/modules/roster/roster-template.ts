@@ -5,7 +5,8 @@ import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 
 const TEMPLATE_ROWS = 1000;
 
-const EXPLANATIONS: Record<string, string> = {
+/** What 填写说明 says of each roster column; the 两委 template takes its person columns from here. */
+export const ROSTER_EXPLANATIONS: Record<string, string> = {
   序号: '可不填，导入时不读取。',
   乡镇: '乡镇（街道）名称，与系统中的名称一致，如「西龙镇」。导入到某个村时可不填。',
   '村(社区)': '村（社区）名称，如「石堰村」或「凤阳社区」；也可填写「××村村民委员会」。导入到某个村时可不填。',
@@ -26,35 +27,47 @@ const EXPLANATIONS: Record<string, string> = {
   是否在外: '可选列，在外能人填「是」。',
 };
 
-/** The import template: the roster's columns with drop-down lists from the dictionaries, and a sheet explaining each column. */
-export async function buildRosterTemplate(db: Db): Promise<Buffer> {
-  const items = await loadEnabledItems(db);
+/** An import template: a sheet with a title row and a header, drop-down lists from a hidden sheet, and a sheet explaining each column. */
+export interface ImportTemplate {
+  sheetName: string;
+  title: string;
+  headers: readonly string[];
+  /** Headers shown in grey: columns the import reads when present. */
+  optionalHeaders?: readonly string[];
+  widths: Readonly<Record<string, number>>;
+  /** Columns kept as text (ID numbers, phones). */
+  textHeaders: readonly string[];
+  /** Drop-down lists, by header. */
+  dropDowns: readonly (readonly [header: string, labels: readonly string[]])[];
+  explanations: Readonly<Record<string, string>>;
+  /** Lines under the explanations of the columns. */
+  notes: readonly (readonly [string, string])[];
+}
+
+/** Writes an import template (exceljs): the data sheet with its drop-downs for TEMPLATE_ROWS rows, the hidden lists, and 填写说明. */
+export async function writeImportTemplate(template: ImportTemplate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('名册', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(template.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   const guide = workbook.addWorksheet('填写说明');
   const lists = workbook.addWorksheet('字典', { state: 'veryHidden' });
-
-  const headers = [...ROSTER_COLUMNS, ...ROSTER_OPTIONAL_COLUMNS];
+  const headers = template.headers;
   sheet.mergeCells(1, 1, 1, headers.length);
-  sheet.getCell(1, 1).value = '村级后备干部名册（导入模板：请从第 3 行起填写，勿改动第 2 行表头）';
+  sheet.getCell(1, 1).value = `${template.title}（导入模板：请从第 3 行起填写，勿改动第 2 行表头）`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   headers.forEach((header, index) => {
     const cell = sheet.getCell(2, index + 1);
     cell.value = header;
-    cell.font = { bold: true, color: { argb: ROSTER_COLUMNS.includes(header as (typeof ROSTER_COLUMNS)[number]) ? 'FF000000' : 'FF7F7F7F' } };
-    sheet.getColumn(index + 1).width = header === '身份证号码' ? 22 : header === '结对干部姓名及职务' ? 22 : 12;
+    cell.font = { bold: true, color: { argb: template.optionalHeaders?.includes(header) ? 'FF7F7F7F' : 'FF000000' } };
+    sheet.getColumn(index + 1).width = template.widths[header] ?? 12;
   });
-  sheet.getColumn(headers.indexOf('身份证号码') + 1).numFmt = '@';
-  sheet.getColumn(headers.indexOf('联系电话') + 1).numFmt = '@';
+  for (const header of template.textHeaders) sheet.getColumn(headers.indexOf(header) + 1).numFmt = '@';
 
-  const dropDowns: [string, keyof typeof items][] = [['性别', 'gender'], ['学历', 'education'], ['身份', 'sourceCategory'], ['政治面貌', 'politicalStatus'], ['拟任岗位', 'targetPost'], ['成熟度', 'readiness']];
-  dropDowns.forEach(([header, dictionary], listIndex) => {
+  template.dropDowns.forEach(([header, labels], listIndex) => {
     const listColumn = listIndex + 1;
-    const labels = items[dictionary].map((item) => item.label);
     lists.getCell(1, listColumn).value = header;
     labels.forEach((label, index) => (lists.getCell(index + 2, listColumn).value = label));
     const letter = lists.getColumn(listColumn).letter;
-    const column = headers.indexOf(header as (typeof headers)[number]) + 1;
+    const column = headers.indexOf(header) + 1;
     for (let row = 3; row < 3 + TEMPLATE_ROWS; row += 1) {
       sheet.getCell(row, column).dataValidation = {
         type: 'list',
@@ -69,9 +82,31 @@ export async function buildRosterTemplate(db: Db): Promise<Buffer> {
 
   guide.columns = [{ header: '列', width: 20 }, { header: '填写要求', width: 100 }];
   guide.getRow(1).font = { bold: true };
-  for (const header of headers) guide.addRow([header, EXPLANATIONS[header] ?? '']);
+  for (const header of headers) guide.addRow([header, template.explanations[header] ?? '']);
   guide.addRow([]);
-  guide.addRow(['人才台账', '同一模板也用于导入人才台账（一村一册）：「身份」列即来源类别，「结对干部姓名及职务」「拟任岗位」「成熟度」不读取。']);
-  guide.addRow(['导入规则', '整个文件逐行逐格检查；只要有一处错误，整个文件都不导入，并列出每处错误所在的行和列（可下载标注了错误的文件修改后重新导入）。']);
+  for (const note of template.notes) guide.addRow([...note]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The rule of every import, for 填写说明. */
+export const ALL_OR_NOTHING_NOTE = ['导入规则', '整个文件逐行逐格检查；只要有一处错误，整个文件都不导入，并列出每处错误所在的行和列（可下载标注了错误的文件修改后重新导入）。'] as const;
+
+/** The import template: the roster's columns with drop-down lists from the dictionaries, and a sheet explaining each column. */
+export async function buildRosterTemplate(db: Db): Promise<Buffer> {
+  const items = await loadEnabledItems(db);
+  const dropDowns: [string, keyof typeof items][] = [['性别', 'gender'], ['学历', 'education'], ['身份', 'sourceCategory'], ['政治面貌', 'politicalStatus'], ['拟任岗位', 'targetPost'], ['成熟度', 'readiness']];
+  return writeImportTemplate({
+    sheetName: '名册',
+    title: '村级后备干部名册',
+    headers: [...ROSTER_COLUMNS, ...ROSTER_OPTIONAL_COLUMNS],
+    optionalHeaders: ROSTER_OPTIONAL_COLUMNS,
+    widths: { 身份证号码: 22, 结对干部姓名及职务: 22 },
+    textHeaders: ['身份证号码', '联系电话'],
+    dropDowns: dropDowns.map(([header, dictionary]) => [header, items[dictionary].map((item) => item.label)]),
+    explanations: ROSTER_EXPLANATIONS,
+    notes: [
+      ['人才台账', '同一模板也用于导入人才台账（一村一册）：「身份」列即来源类别，「结对干部姓名及职务」「拟任岗位」「成熟度」不读取。'],
+      ALL_OR_NOTHING_NOTE,
+    ],
+  });
 }

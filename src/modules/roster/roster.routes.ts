@@ -13,13 +13,14 @@ import { buildRosterTemplate } from './roster-template.ts';
 const tags = ['名册导入导出'];
 const ZImportQuery = z.strictObject({ orgCode: ZOrgCode.describe('导入到的单位：县、乡镇或村（社区）') });
 const ZImportResult = z.object({ total: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
-const ZImportRejected = ZError.extend({ errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })) });
+export const ZImportRejected = ZError.extend({ errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })) });
 
 function attachment(fileName: string): string {
   return attachmentDisposition(fileName, 'roster.xlsx');
 }
 
-function requireXlsxBody(body: unknown): Buffer {
+/** The uploaded .xlsx, the request body itself. */
+export function requireXlsxBody(body: unknown): Buffer {
   if (!(body instanceof Buffer) || body.length === 0) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请上传 .xlsx 文件本身作为请求体（Content-Type: ${XLSX}）`);
   }

@@ -1,6 +1,7 @@
 import type { Db, Executor, Tx } from '../../db/database.ts';
 import {
-  COMMITTEE_LABELS, LEAVE_REASON_LABELS, POST_LABELS, holdingMarks, opensVacancy, postLabel, postProblem,
+  COMMITTEE_LABELS, LEAVE_REASON_LABELS, POST_LABELS, holdingMarks, opensVacancy, postLabel, postProblem, seatingProblem,
+  type SeatHolder,
   type Committee, type LeaveReason, type Post,
 } from '../../domain/committee.ts';
 import { ageOn } from '../../domain/dates.ts';
@@ -36,6 +37,10 @@ export function presentVacancy(ctx: Context, row: VacancyRow) {
   };
 }
 
+export function toSeatHolder(row: MemberRow): SeatHolder {
+  return { personId: row.person_id, name: row.name, committee: row.committee, post: row.post };
+}
+
 function marksOf(rows: readonly MemberRow[]) {
   return holdingMarks(rows.filter((row) => row.ended_on === null).map((row) => ({ personId: row.person_id, committee: row.committee, post: row.post })));
 }
@@ -67,10 +72,8 @@ export async function seatMember(tx: Tx, ctx: Context, input: { orgCode: string;
   if (!person || !personUnits.some((code) => ctx.access.sees(code))) throw notFound('人员');
   if (input.startedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `任职日期（${input.startedOn}）不能晚于今天`);
   const sitting = await villagesRepository.listMembers(tx, { prefixes: [unit.code], orgCode: unit.code, sittingOnly: true, committee: input.committee });
-  if (sitting.some((member) => member.person_id === person.id)) throw new AppError('CONFLICT', `${person.name}已是「${unit.name}」${COMMITTEE_LABELS[input.committee]}成员`);
-  const isHead = input.post === 'secretary' || input.post === 'director' || input.post === 'chair';
-  const holder = isHead ? sitting.find((member) => member.post === input.post) : undefined;
-  if (holder) throw new AppError('CONFLICT', `「${unit.name}」${postLabel(input.committee, input.post)}现由${holder.name}担任，请先登记其离任`);
+  const seatProblem = seatingProblem(sitting.map(toSeatHolder), { personId: person.id, name: person.name, committee: input.committee, post: input.post }, unit.name);
+  if (seatProblem) throw new AppError('CONFLICT', seatProblem.message);
   const id = await villagesRepository.insertMember(tx, input);
   await recordAuditEvent(tx, ctx, {
     action: 'committeeMember.create', entityType: 'committeeMember', entityId: id, orgCode: unit.code,

@@ -31,6 +31,10 @@ export type MemberRow = Omit<Selectable<CommitteeMemberTable>, 'created_at' | 'u
 
 export type VacancyRow = Omit<Selectable<PostVacancyTable>, 'created_at'> & { village_name: string; township_code: string };
 
+export type SittingExportRow = Pick<Selectable<CommitteeMemberTable>, 'committee' | 'post' | 'term_year'> & { started_on: string }
+  & Pick<Selectable<PersonTable>, 'name' | 'gender' | 'education' | 'political_status' | 'id_number_cipher' | 'id_number_masked' | 'phone_cipher' | 'phone_masked'>
+  & { township_name: string; village_name: string; birth_date: string; party_join_date: string | null };
+
 const MEMBER_COLUMNS = sql`m.id, m.org_code, m.person_id, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education, p.political_status,
   m.committee, m.post, m.term_year, to_char(m.started_on, 'YYYY-MM-DD') AS started_on, to_char(m.ended_on, 'YYYY-MM-DD') AS ended_on, m.leave_reason, m.version`;
 const VACANCY_COLUMNS = sql`v.id, v.org_code, u.name AS village_name, coalesce(u.parent_code, '') AS township_code, v.committee, v.post,
@@ -83,6 +87,20 @@ export const villagesRepository = {
         array_position(ARRAY['party', 'villagers', 'supervision'], m.committee),
         array_position(ARRAY['secretary', 'director', 'chair', 'deputySecretary', 'deputyDirector', 'member'], m.post), p.name
       LIMIT 20000`.execute(db);
+    return rows;
+  },
+
+  /** The sitting members under the prefixes with what the 两委 roster export writes of them, by township, village, committee and post. */
+  async listSittingForExport(db: Executor, prefixes: readonly string[]): Promise<SittingExportRow[]> {
+    const { rows } = await sql<SittingExportRow>`
+      SELECT coalesce(t.name, '') AS township_name, u.name AS village_name, p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
+        p.education, p.political_status, to_char(p.party_join_date, 'YYYY-MM-DD') AS party_join_date,
+        p.id_number_cipher, p.id_number_masked, p.phone_cipher, p.phone_masked,
+        m.committee, m.post, m.term_year, to_char(m.started_on, 'YYYY-MM-DD') AS started_on
+      FROM committee_member m JOIN person p ON p.id = m.person_id JOIN org_unit u ON u.code = m.org_code LEFT JOIN org_unit t ON t.code = u.parent_code
+      WHERE ${withinSubtrees('m.org_code', prefixes)} AND m.ended_on IS NULL
+      ORDER BY m.org_code, array_position(ARRAY['party', 'villagers', 'supervision'], m.committee),
+        array_position(ARRAY['secretary', 'director', 'chair', 'deputySecretary', 'deputyDirector', 'member'], m.post), p.name`.execute(db);
     return rows;
   },
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { errorResponses, ZOrgCode, ZUuid } from '../../server/schemas.ts';
+import { errorResponses, ZError, ZOrgCode, ZUuid } from '../../server/schemas.ts';
+import { attachmentDisposition, sendTableExport, XLSX_TYPE } from '../../server/xlsx-table.ts';
+import { requireXlsxBody, ZImportRejected } from '../roster/roster.routes.ts';
+import { buildCommitteeTemplate } from './committee-template.ts';
+import { exportCommittees } from './export-committees.ts';
+import { annotateCommitteeErrors, importCommittees } from './import-committees.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { ZVillageCoverage } from '../coverage/coverage.routes.ts';
 import { addMember, listVacancies, memberLeaves, openVacancy } from './committee-roster.ts';
@@ -13,7 +18,15 @@ const tags = ['村情与“两委”'];
 const ZCodeParams = z.strictObject({ orgCode: ZOrgCode });
 const ZIdParams = z.strictObject({ id: ZUuid });
 
-export async function villagesRoutes(app: App, { database }: ModuleDeps): Promise<void> {
+const ZCommitteeImportQuery = z.strictObject({
+  orgCode: ZOrgCode.describe('导入到的单位：县、乡镇或村（社区）'),
+  dryRun: z.enum(['true', 'false']).transform((value) => value === 'true').optional().describe('预检：完整检查并计算结果，不保存'),
+});
+const ZCommitteeImportResult = z.object({
+  total: z.number().int(), seated: z.number().int(), unchanged: z.number().int(), createdPeople: z.number().int(), isDryRun: z.boolean(),
+});
+
+export async function villagesRoutes(app: App, { database, cipher }: ModuleDeps): Promise<void> {
   const { db } = database;
 
   app.get('/api/villages/:orgCode', {
@@ -60,4 +73,41 @@ export async function villagesRoutes(app: App, { database }: ModuleDeps): Promis
   app.post('/api/secretaries/:id/discipline', {
     schema: { tags: ['书记队伍'], summary: '登记处分', params: ZIdParams, body: ZRecordDiscipline, response: { 201: z.object({ id: z.string() }), ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await recordDiscipline(db, request.ctx, request.params.id, request.body)));
+
+  app.get('/api/committees/template', {
+    schema: { tags, summary: '“两委”名册导入模板（含下拉列表和填写说明）', response: { 200: z.any().describe('xlsx 文件'), ...errorResponses } },
+  }, async (request, reply) => {
+    request.ctx.access.requireAnywhere('village.manage', '导入“两委”名册');
+    return reply.type(XLSX_TYPE).header('Content-Disposition', attachmentDisposition('村“两委”成员名册导入模板.xlsx', 'committees-template.xlsx')).send(await buildCommitteeTemplate(db));
+  });
+
+  app.post('/api/committees/import', {
+    schema: {
+      tags,
+      summary: '导入县、乡镇或村的现任“两委”及村务监督委员会成员：请求体为 .xlsx 文件本身；全部正确才导入，有错误时不导入并返回每处错误的行和列；按身份证号码查找或新建人员；已在任的同一职务再次导入不作改动',
+      querystring: ZCommitteeImportQuery,
+      response: { 200: ZCommitteeImportResult, ...errorResponses, 413: ZError, 415: ZError, 422: ZImportRejected },
+    },
+  }, async (request) => importCommittees(db, request.ctx, cipher, { orgCode: request.query.orgCode, file: requireXlsxBody(request.body), dryRun: request.query.dryRun === true }));
+
+  app.post('/api/committees/import/errors', {
+    schema: {
+      tags,
+      summary: '对同一“两委”名册文件返回标注了错误的 xlsx（错误单元格标红并附批注，末列为错误说明）',
+      querystring: z.strictObject({ orgCode: ZOrgCode }),
+      response: { 200: z.any().describe('xlsx 文件'), ...errorResponses, 413: ZError, 415: ZError },
+    },
+  }, async (request, reply) => {
+    const annotated = await annotateCommitteeErrors(db, request.ctx, cipher, { orgCode: request.query.orgCode, file: requireXlsxBody(request.body) });
+    return reply.type(XLSX_TYPE).header('Content-Disposition', attachmentDisposition('“两委”名册错误标注.xlsx', 'committees-errors.xlsx')).send(annotated);
+  });
+
+  app.get('/api/committees/export', {
+    schema: {
+      tags,
+      summary: '导出单位下各村（社区）在任“两委”及村务监督委员会成员（xlsx，列同导入模板，可修改后再导入）；默认脱敏，includeSensitive=true 时导出完整号码（须有权限，记入操作日志）',
+      querystring: z.strictObject({ orgCode: ZOrgCode, includeSensitive: z.enum(['true', 'false']).transform((value) => value === 'true').optional() }),
+      response: { 200: z.any().describe('xlsx 文件'), ...errorResponses },
+    },
+  }, async (request, reply) => sendTableExport(reply, await exportCommittees(db, request.ctx, cipher, request.query), request.log, 'committees.xlsx'));
 }

@@ -1,5 +1,17 @@
 import { addLedgerPerson, addReserve, type TestWorld } from '../../helpers/test-app.ts';
+import ExcelJS from 'exceljs';
+import { COMMITTEE_SHEET_COLUMNS } from '../../../src/modules/villages/committee-sheet-checker.ts';
 import type { Probe, ProbeSet, SeededIds } from './types.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A 两委 roster file with its header only: the probes of the import are refused before it is read. */
+async function committeeHeaderFile(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('两委成员').addRow([...COMMITTEE_SHEET_COLUMNS]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+const COMMITTEES_FILE = await committeeHeaderFile();
 
 /** Scope probes of management and use: removals, coverage, village profiles and rosters, vacancies, appointments (see scope.test.ts). */
 
@@ -33,6 +45,23 @@ async function seedTownB(world: TestWorld, admin: string): Promise<SeededIds> {
 }
 
 const probes: Record<string, Probe> = {
+  'GET /api/committees/template': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/committees/template' }] },
+  'POST /api/committees/import': {
+    kind: 'foreign',
+    requests: (world) => [world.townshipB.code, world.townshipB.villageCode, world.countyCode].flatMap((code) => ['', '&dryRun=true'].map((query) => ({
+      method: 'POST' as const, url: `/api/committees/import?orgCode=${code}${query}`, payload: COMMITTEES_FILE, contentType: XLSX,
+    }))),
+  },
+  'POST /api/committees/import/errors': {
+    kind: 'foreign',
+    requests: (world) => [{ method: 'POST', url: `/api/committees/import/errors?orgCode=${world.townshipB.code}`, payload: COMMITTEES_FILE, contentType: XLSX }],
+  },
+  'GET /api/committees/export': {
+    kind: 'list',
+    requests: (world) => [world.townshipA.code, world.townshipB.code, world.countyCode].flatMap((code) => ['', '&includeSensitive=true'].map((query) => ({
+      method: 'GET' as const, url: `/api/committees/export?orgCode=${code}${query}`,
+    }))),
+  },
   'GET /api/reserve-removals': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/reserve-removals' }, { method: 'GET', url: '/api/reserve-removals?status=proposed' }] },
   'GET /api/reserve-adjustments': {
     kind: 'list',

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { Me, Permission } from '../api/types.ts';
 import { CULTIVATION_NAVIGATION } from '../routes/cultivationRoutes.tsx';
 import { VILLAGE_NAVIGATION } from '../routes/villageRoutes.tsx';
+import { DASHBOARD_NAVIGATION } from '../routes/dashboardRoutes.tsx';
 
 export interface NavigationItem {
   path: string;
@@ -27,6 +28,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/official-calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'policy.manage' },
   ...CULTIVATION_NAVIGATION,
   ...VILLAGE_NAVIGATION,
+  ...DASHBOARD_NAVIGATION,
   { path: '/org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/dictionaries', label: '数据字典', icon: <BookOutlined />, permission: ['person.read', 'dictionary.manage'] },

@@ -10,6 +10,7 @@ import { usePendingJointReviewCount } from '../components/selection/usePendingJo
 import { useApiQuery } from '../state/queryClient.tsx';
 import { useMe } from '../session/SessionContext.tsx';
 import { ManagementTodo } from '../components/villages/ManagementTodo.tsx';
+import { Dashboard, hasDashboard } from './dashboard/Dashboard.tsx';
 
 interface RootSummary {
   root: OrgUnit;
@@ -63,7 +64,7 @@ function PendingJointReviews() {
   );
 }
 
-/** Welcome, the caller's reminders, the user's roles and units, and how many units lie directly below each of them. */
+/** The dashboard for the org department, township and auditor roles (a welcome for the others), then the caller's reminders, roles and units. */
 export function HomePage() {
   const me = useMe();
   const summaries = useApiQuery(['home-units'], async (signal) => Promise.all((await orgUnitsApi.roots(signal)).map(summarise))).data ?? null;
@@ -72,9 +73,10 @@ export function HomePage() {
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>后备力量选育管用系统</Typography.Title>
+      {!hasDashboard(me) && <Typography.Title level={3} style={{ marginTop: 0 }}>后备力量选育管用系统</Typography.Title>}
       <Typography.Paragraph>您好，{me.displayName}！欢迎使用后备力量选育管用系统。</Typography.Paragraph>
-      <Row gutter={[16, 16]}>
+      {hasDashboard(me) && <Dashboard me={me} />}
+      <Row gutter={[16, 16]} style={hasDashboard(me) ? { marginTop: 16 } : undefined}>
         {showJointReviews && <Col xs={24}><PendingJointReviews /></Col>}
         {showReminders && <Col xs={24}><MyReminders me={me} /></Col>}
         {(hasPermission(me, 'removal.approve') || hasPermission(me, 'removal.file')) && <Col xs={24}><ManagementTodo me={me} /></Col>}

@@ -8,6 +8,7 @@ import { cultivationRoutes } from './cultivationRoutes.tsx';
 import { Loaded, page } from './lazyPage.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { villageRoutes } from './villageRoutes.tsx';
+import { dashboardRoutes } from './dashboardRoutes.tsx';
 
 
 const AuditEventsPage = page(() => import('../pages/AuditEventsPage.tsx'), 'AuditEventsPage');
@@ -40,6 +41,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           {cultivationRoutes.map((route) => <Route key={route.path} path={route.path} element={route.element} />)}
           {villageRoutes.map((route) => <Route key={route.path} path={route.path} element={route.element} />)}
+          {dashboardRoutes.map((route) => <Route key={route.path} path={route.path} element={route.element} />)}
           <Route path="talent-ledger" element={<TalentLedgerPage />} />
           <Route path="reserves/import?" element={<ReservesPage />} />
           <Route path="people/:id" element={<PersonPage />} />

@@ -1,0 +1,69 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { MilestoneRule, MilestoneScope } from '../domain/campaign.ts';
+import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+/** numeric comes back as text from both drivers. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+/** Tables of the dashboard, reports and the campaign (migration 0013_reports_and_campaign.sql). */
+export interface ReportsSchema {
+  statistics_snapshot: StatisticsSnapshotTable;
+  summary_table_filing: SummaryTableFilingTable;
+  campaign: CampaignTable;
+  campaign_milestone: CampaignMilestoneTable;
+  milestone_confirmation: MilestoneConfirmationTable;
+}
+
+export interface StatisticsSnapshotTable {
+  org_code: string;
+  taken_on: string;
+  figures: Json<Record<string, number | null>>;
+  taken_at: UpdatedAt;
+}
+
+export interface SummaryTableFilingTable {
+  id: Generated<string>;
+  org_code: string;
+  year: number;
+  filed_on: string;
+  actor_name: string;
+  totals: Json<Record<string, number>>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CampaignTable {
+  id: Generated<string>;
+  org_code: string;
+  name: string;
+  start_year: number;
+  started_on: string;
+  mature_reserves_deadline: string;
+  secretary_college_share: Numeric | null;
+  secretary_average_age: Numeric | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CampaignMilestoneTable {
+  id: Generated<string>;
+  campaign_id: string;
+  code: string;
+  label: string;
+  applies_to: MilestoneScope;
+  rule: MilestoneRule;
+  deadline: string;
+  version: Generated<number>;
+}
+
+export interface MilestoneConfirmationTable {
+  milestone_id: string;
+  org_code: string;
+  confirmed_on: string;
+  evidence: string;
+  actor_name: string;
+  created_at: CreatedAt;
+}

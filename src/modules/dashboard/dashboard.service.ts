@@ -1,0 +1,129 @@
+import type { Db } from '../../db/database.ts';
+import type { DictionaryName } from '../../domain/dictionaries.ts';
+import { subtreePrefix } from '../../domain/org-code.ts';
+import {
+  AGE_BAND_LABELS, AGE_BAND_RANGES, AGE_BANDS, BREAKDOWN_LABELS, BREAKDOWNS, changeSince, countBy, FIGURE_KEYS, FIGURES,
+  type AgeBand, type Breakdown, type FigureKey, type Figures,
+} from '../../domain/statistics.ts';
+import type { Context } from '../../server/access.ts';
+import { notFound } from '../../server/errors.ts';
+import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
+import { orgUnitLookup, type OrgUnitRecord } from '../org-units/org-units.service.ts';
+import { statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
+import { computeUnitStatistics } from './unit-statistics.ts';
+
+/** The dictionary that names the codes of each grouping (age bands are named by the domain). */
+const BREAKDOWN_DICTIONARY: Record<Exclude<Breakdown, 'ageBand'>, DictionaryName> = {
+  education: 'education', gender: 'gender', sourceCategory: 'sourceCategory', politicalStatus: 'politicalStatus', readiness: 'readiness',
+};
+
+/** The reserve list's filter that shows the people a breakdown item counts (gender has no list filter). */
+function reserveListFilter(breakdown: Breakdown, code: string, today: string): Record<string, string> | null {
+  switch (breakdown) {
+    case 'ageBand': {
+      const range = AGE_BAND_RANGES[code as AgeBand];
+      if (!range) return null;
+      return { ...(range.ageMin !== undefined && { ageMin: String(range.ageMin) }), ...(range.ageMax !== undefined && { ageMax: String(range.ageMax) }), referenceDate: today };
+    }
+    case 'gender': return null;
+    default: return { [breakdown]: code };
+  }
+}
+
+type Labels = Awaited<ReturnType<typeof loadEnabledItems>>;
+
+/** Counts of each grouping named and in the dictionary's order, each item with the list filter it drills down to. */
+export function presentBreakdowns(counts: BreakdownCounts, labels: Labels, today: string, options: { withFilters: boolean; only?: readonly Breakdown[] }) {
+  return BREAKDOWNS.filter((breakdown) => options.only?.includes(breakdown) ?? true).map((breakdown) => {
+    const items = breakdown === 'ageBand' ? AGE_BANDS.map((band) => ({ code: band as string, label: AGE_BAND_LABELS[band] })) : labels[BREAKDOWN_DICTIONARY[breakdown]];
+    const names = new Map(items.map((item) => [item.code, item.label]));
+    return {
+      breakdown, label: BREAKDOWN_LABELS[breakdown],
+      items: countBy(counts[breakdown], items.map((item) => item.code)).map(({ code, count }) => ({
+        code, label: names.get(code) ?? code, count, filter: options.withFilters ? reserveListFilter(breakdown, code, today) : null,
+      })),
+    };
+  });
+}
+
+export async function requireUnit(db: Db, ctx: Context, orgCode: string, action: string): Promise<OrgUnitRecord> {
+  ctx.access.require('person.read', [orgCode], { record: '组织单位', action });
+  const unit = await orgUnitLookup.findByCode(db, orgCode);
+  if (!unit) throw notFound('组织单位');
+  return unit;
+}
+
+/** The figure's drill-down: the list it counts, with its filter. */
+function figureLink(key: FigureKey, unit: OrgUnitRecord): { path: string; query: Record<string, string> } | null {
+  const orgCode = unit.code;
+  switch (key) {
+    case 'reserves': return { path: '/reserves', query: { orgCode, status: 'admitted' } };
+    case 'villages': return { path: '/dashboard/villages', query: { orgCode } };
+    case 'villagesWithTwoMature': return { path: '/reserves', query: { orgCode, status: 'admitted', readiness: 'readyNow' } };
+    case 'villagesWithTwo': return { path: '/dashboard/villages', query: { orgCode, rule: 'minimumReserves', met: 'false' } };
+    case 'villagesWithYoung': return { path: '/dashboard/villages', query: { orgCode, rule: 'youngReserve', met: 'false' } };
+    case 'villagesWithSuccessor': return { path: '/dashboard/villages', query: { orgCode, rule: 'readySuccessor', met: 'false' } };
+    case 'trainingCompliance': return { path: '/training', query: { orgCode } };
+    case 'mentoringThisMonth': case 'mentorContactsThisMonth': return { path: '/mentoring', query: { orgCode } };
+    case 'secretaries': case 'secretaryCollegeShare': case 'secretaryAverageAge': case 'villagesWithYoungMember': return { path: '/secretaries', query: { orgCode } };
+    case 'campaignProgress': return { path: '/campaign', query: { unit: orgCode } };
+  }
+}
+
+/** The figures' denominators, where a figure is a count of villages or a share. */
+function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number }): number | null {
+  if (key === 'villagesWithTwo' || key === 'villagesWithTwoMature' || key === 'villagesWithYoung' || key === 'villagesWithSuccessor' || key === 'villagesWithYoungMember') return figures.villages;
+  if (key === 'trainingCompliance') return figures.reserves;
+  if (key === 'mentoringThisMonth') return extra.mentored;
+  if (key === 'secretaryCollegeShare' || key === 'secretaryAverageAge') return figures.secretaries;
+  return null;
+}
+
+/**
+ * The dashboard of a unit in the caller's scope: its figures with their change since the last
+ * snapshot, the structure of its reserves and secretaries, coverage per unit below (townships of a
+ * county, counties of a city or province), and (for a
+ * township) the grid of its villages. Every figure and chart item names the list it counts.
+ */
+export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra: { campaignProgress?: (unit: OrgUnitRecord) => Promise<number | null> } = {}) {
+  const unit = await requireUnit(db, ctx, orgCode, '查看工作台');
+  const prefix = subtreePrefix(unit.code, unit.level);
+  const isTownshipOrBelow = unit.level === 'township' || unit.level === 'village' || unit.level === 'community';
+  const [statistics, reserves, secretaries, labels, previous, children] = await Promise.all([
+    computeUnitStatistics(db, ctx, unit, { villages: isTownshipOrBelow }),
+    statisticsRepository.reserveBreakdowns(db, prefix, ctx.today),
+    statisticsRepository.secretaryBreakdowns(db, prefix, ctx.today),
+    loadEnabledItems(db),
+    statisticsRepository.snapshotBefore(db, unit.code, ctx.today),
+    unit.childCount > 0 && unit.level !== 'township' ? orgUnitLookup.listChildren(db, unit.code) : Promise.resolve([]),
+  ]);
+  const { figures, coverage } = statistics;
+  if (extra.campaignProgress) figures.campaignProgress = await extra.campaignProgress(unit);
+  const before = previous?.figures ?? null;
+  return {
+    orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today,
+    snapshotOn: previous?.taken_on ?? null,
+    figures: FIGURE_KEYS.map((key) => ({
+      key, label: FIGURES[key].label, unit: FIGURES[key].unit, value: figures[key],
+      total: figureTotal(key, figures, statistics.mentoring),
+      change: changeSince(figures[key], before?.[key]),
+      link: figureLink(key, unit),
+    })),
+    reserves: presentBreakdowns(reserves, labels, ctx.today, { withFilters: true }),
+    secretaries: presentBreakdowns(secretaries, labels, ctx.today, { withFilters: false, only: ['ageBand', 'education', 'gender', 'politicalStatus'] }),
+    subunitLevel: coverage.subunitLevel,
+    subunits: coverage.subunits,
+    villages: isTownshipOrBelow ? coverage.villages.map((village) => ({
+      orgCode: village.orgCode, name: village.name, reserves: village.reserves, young: village.young,
+      isShort: village.isShort, hasReadySuccessor: village.hasReadySuccessor, shortRules: village.rules.filter((rule) => !rule.met).map((rule) => rule.label),
+    })) : [],
+    children: children.filter((child) => child.level !== 'villagerGroup').map((child) => ({ code: child.code, name: child.name, level: child.level })),
+  };
+}
+
+/** The stored snapshots of a unit, newest first (a trend). */
+export async function listSnapshots(db: Db, ctx: Context, orgCode: string) {
+  const unit = await requireUnit(db, ctx, orgCode, '查看统计快照');
+  const rows = await statisticsRepository.listSnapshots(db, unit.code, 36);
+  return { orgCode: unit.code, snapshots: rows.map((row) => ({ takenOn: row.taken_on, figures: row.figures })) };
+}
