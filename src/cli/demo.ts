@@ -16,6 +16,7 @@ import { admitReservesInBulk } from '../modules/reserves/reserves.service.ts';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.ts';
 import { loadDemoCultivation } from '../modules/cultivation/cultivation-demo.ts';
 import { loadDemoSelection } from './demo-selection.ts';
+import { loadDemoElections } from './demo-elections.ts';
 import { loadDemoManagement } from './demo-management.ts';
 
 /** 青神县, Meishan, Sichuan: the county of seed 002. */
@@ -78,6 +79,7 @@ export async function loadDemo(db: Db, cipher: SensitiveCipher, clock: Clock, de
   await loadDemoSelection(db, township.code, ctx.today);
   await loadDemoCultivation(db, { countyCode, onDate: ctx.today });
   await loadDemoManagement(db, township.code, ctx.today);
+  await loadDemoElections(db, township.code, ctx.today);
   return { loaded: true, password: demoPassword === undefined ? password : undefined, usernames: DEMO_USERS.map((user) => user.username) };
 }
 

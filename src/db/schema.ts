@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
 import type { CultivationSchema } from './schema-cultivation.ts';
+import type { ElectionsSchema } from './schema-elections.ts';
 import type { ManagementSchema } from './schema-management.ts';
 import type { ReportsSchema } from './schema-reports.ts';
 import type { SelectionSchema } from './schema-selection.ts';
@@ -12,7 +13,7 @@ export type { CreatedAt, Timestamp, UpdatedAt } from './schema-columns.ts';
  * Table and column types of the database, as the migrations in ./migrations create them.
  * The selection and cultivation tables are declared in their own files beside this one.
  */
-export interface DatabaseSchema extends SelectionSchema, CultivationSchema, ManagementSchema, ReportsSchema {
+export interface DatabaseSchema extends SelectionSchema, CultivationSchema, ManagementSchema, ReportsSchema, ElectionsSchema {
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

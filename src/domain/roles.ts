@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'appointment.approve',
   'appointment.file',
   'secretary.review',
+  'election.read',
+  'election.conduct',
+  'election.manage',
+  'election.county',
   'report.file',
   'campaign.manage',
 ] as const;
@@ -90,6 +94,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'appointment.approve': '审批任用、发布任职公示和决定任职',
   'appointment.file': '任用备案',
   'secretary.review': '登记村党组织书记述职评议和处分',
+  'election.read': '查看村级换届',
+  'election.conduct': '办理村级换届的推荐、选举登记和纪律事项',
+  'election.manage': '制定换届方案、设定职数、审查和批准候选人、审批选举结果',
+  'election.county': '审批超职数、书记候选人“双签”和换届结果备案',
   'report.file': '生成统计快照、报备汇总表',
   'campaign.manage': '制定行动方案、确认进度安排完成',
 };
@@ -101,23 +109,24 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.file', 'policy.manage',
     'cultivation.read', 'cultivation.write', 'cultivation.assess',
-    'village.manage', 'removal.file', 'appointment.file', 'secretary.review', 'report.file', 'campaign.manage',
+    'village.manage', 'removal.file', 'appointment.file', 'secretary.review', 'report.file', 'campaign.manage', 'election.read', 'election.county',
   ],
   townshipCommittee: [
     'orgUnit.read', 'orgUnit.update', 'user.read', 'user.manage', 'audit.read', 'person.read', 'person.write', 'person.revealSensitive', 'reserve.write',
     'selection.read', 'selection.nominate', 'selection.review',
     'cultivation.read', 'cultivation.write', 'cultivation.assess', 'mentoring.log',
     'village.manage', 'removal.approve', 'appointment.recommend', 'appointment.approve', 'secretary.review', 'report.file', 'campaign.manage',
+    'election.read', 'election.conduct', 'election.manage',
   ],
   villageClerk: [
     'orgUnit.read', 'person.read', 'person.write', 'reserve.write', 'selection.read', 'selection.nominate', 'cultivation.read', 'cultivation.write',
-    'removal.propose', 'appointment.recommend',
+    'removal.propose', 'appointment.recommend', 'election.read', 'election.conduct',
   ],
   // Mentors see their mentees only, and joint-review departments the candidates sent to them:
   // neither reads the pool as a whole (their modules check the assignment, not the subtree).
   mentor: ['orgUnit.read', 'mentoring.log'],
   jointReviewDepartment: ['orgUnit.read', 'jointReview.answer'],
-  auditor: ['orgUnit.read', 'user.read', 'audit.read', 'person.read', 'selection.read', 'cultivation.read'],
+  auditor: ['orgUnit.read', 'user.read', 'audit.read', 'person.read', 'selection.read', 'cultivation.read', 'election.read'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -27,6 +27,7 @@ import { recordFormRoutes } from '../modules/record-form/record-form.routes.ts';
 import { coverageRoutes } from '../modules/coverage/coverage.routes.ts';
 import { villagesRoutes } from '../modules/villages/villages.routes.ts';
 import { appointmentsRoutes } from '../modules/appointments/appointments.routes.ts';
+import { electionsRoutes } from '../modules/elections/elections.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { campaignRoutes } from '../modules/campaigns/campaign.routes.ts';
@@ -142,7 +143,7 @@ export async function buildApp(options: { config: Config; database: Database; ci
   });
 
   const deps: ModuleDeps = { database, config, cipher, clock };
-  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, auditExportRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, cultivationExportRoutes, recordFormRoutes, coverageRoutes, villagesRoutes, appointmentsRoutes, dashboardRoutes, reportsRoutes, campaignRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, orgUnitsRoutes, usersRoutes, dictionariesRoutes, auditRoutes, auditExportRoutes, peopleRoutes, talentLedgerRoutes, reservesRoutes, rosterRoutes, selectionRoutes, cultivationRoutes, cultivationExportRoutes, recordFormRoutes, coverageRoutes, villagesRoutes, appointmentsRoutes, dashboardRoutes, reportsRoutes, campaignRoutes, electionsRoutes]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableText, XLSX } from '../helpers/readable-text.ts';
 import { addReserve, createTestWorld, makeIdNumber, type TestWorld } from '../helpers/test-app.ts';
 import { cultivationProbes } from './scope-probes/cultivation.ts';
+import { electionProbes } from './scope-probes/elections.ts';
 import { managementProbes } from './scope-probes/management.ts';
 import { reportsProbes } from './scope-probes/reports.ts';
 import { selectionProbes } from './scope-probes/selection.ts';
@@ -15,7 +16,7 @@ import type { Method, Probe, ProbeSet, SeededIds } from './scope-probes/types.ts
  */
 
 /** Probe sets of the modules whose probes live in ./scope-probes (one file a module). */
-const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes, reportsProbes];
+const MODULE_PROBE_SETS: readonly ProbeSet[] = [selectionProbes, cultivationProbes, managementProbes, reportsProbes, electionProbes];
 
 const B_VILLAGE_PATCH = { name: '越权改名', version: 1 };
 

@@ -5,6 +5,7 @@ import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app
 import { cultivationPaths } from './sensitive-paths/cultivation.ts';
 import { selectionPaths } from './sensitive-paths/selection.ts';
 import { managementPaths } from './sensitive-paths/management.ts';
+import { electionPaths } from './sensitive-paths/elections.ts';
 import { reportsPaths } from './sensitive-paths/reports.ts';
 
 /**
@@ -24,7 +25,7 @@ beforeAll(async () => {
     await addReserve(world, admin, world.townshipA.villageCode, { name: '敏感甲', phone: '13711112222' }),
     await addReserve(world, admin, world.townshipA.villageCode, { name: '敏感乙', phone: '02838865432', sex: 'female' }),
   ];
-  for (const filler of [selectionPaths, cultivationPaths, managementPaths, reportsPaths]) modulePaths = { ...modulePaths, ...(await filler(world, admin, seeded)) };
+  for (const filler of [selectionPaths, cultivationPaths, managementPaths, reportsPaths, electionPaths]) modulePaths = { ...modulePaths, ...(await filler(world, admin, seeded)) };
   plaintexts = seeded.flatMap((person) => [person.idNumber, person.phone.replace(/^(0\d{2})(\d{8})$/, '$1-$2'), person.phone]);
 });
 afterAll(async () => world.close());

@@ -122,6 +122,22 @@ export async function memberLeaves(db: Db, ctx: Context, memberId: string, input
   });
 }
 
+/** The members sitting in a village's committees (the election module's "before"). */
+export async function listSittingMembers(db: Executor, orgCode: string): Promise<MemberRow[]> {
+  return villagesRepository.listMembers(db, { prefixes: [orgCode], orgCode, sittingOnly: true });
+}
+
+/** Ends a sitting member's term at the 换届 (届满, no vacancy) in the caller's transaction, with its audit event. */
+export async function endMemberTerm(tx: Tx, ctx: Context, member: MemberRow, endedOn: string, villageName: string): Promise<void> {
+  if (endedOn < member.started_on) throw new AppError('VALIDATION_FAILED', `${member.name}的离任日期（${endedOn}）不能早于任职日期（${member.started_on}）`);
+  if (!(await villagesRepository.endMember(tx, member.id, member.version, { endedOn, reason: 'termEnded' }))) throw versionConflict(`${member.name}的任职记录`);
+  await recordAuditEvent(tx, ctx, {
+    action: 'committeeMember.leave', entityType: 'committeeMember', entityId: member.id, orgCode: member.org_code,
+    summary: `${member.name}离任「${villageName}」${postLabel(member.committee, member.post)}（${LEAVE_REASON_LABELS.termEnded}）`,
+    before: { endedOn: null }, after: { endedOn, reason: 'termEnded' },
+  });
+}
+
 /** A post planned before an election, or a vacancy the township records by hand. */
 export async function openVacancy(db: Db, ctx: Context, input: { orgCode: string; committee: Committee; post: Post; openedOn: string; cause: string }) {
   ctx.access.require('village.manage', [input.orgCode], { record: '村（社区）', action: '登记空缺职务' });

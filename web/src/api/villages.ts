@@ -11,7 +11,18 @@ import type {
   ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList,
 } from '../../../src/modules/villages/villages.schemas.ts';
 import type { ZAdjustmentList, ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList } from '../../../src/modules/reserves/reserve-removal.schemas.ts';
-import { api } from './client.ts';
+import { api, fetchFile, request, type DownloadedFile, type ProgressListener } from './client.ts';
+import { XLSX_TYPE } from './roster.ts';
+
+/** What an import of 两委 rosters did (or, for a preview, would do). */
+export interface CommitteeImportResult { total: number; seated: number; unchanged: number; createdPeople: number; isDryRun: boolean }
+
+/** 两委 rosters of a unit's villages: the blank template, the export, and the all-or-nothing import (422 IMPORT_REJECTED with the problems). */
+export const committeesApi = {
+  template: (onProgress?: ProgressListener): Promise<DownloadedFile> => fetchFile('GET', '/api/committees/template', '村两委成员名册导入模板.xlsx', { onProgress }),
+  export: (orgCode: string, onProgress?: ProgressListener): Promise<DownloadedFile> => fetchFile('GET', '/api/committees/export', '村两委成员名册.xlsx', { query: { orgCode }, onProgress }),
+  import: (orgCode: string, file: Blob) => request<CommitteeImportResult>('POST', '/api/committees/import', { query: { orgCode }, raw: { data: file, contentType: XLSX_TYPE } }),
+};
 
 type Out<S extends z.ZodType> = z.infer<S>;
 type In<S extends z.ZodType> = z.input<S>;

@@ -1,12 +1,13 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { talentLedgerApi } from '../../api/talentLedger.ts';
-import { villagesApi, type AddMemberInput, type CommitteeMember, type MemberLeavesInput, type SaveProfileInput, type Vacancy, type VillageProfile } from '../../api/villages.ts';
+import { committeesApi, villagesApi, type AddMemberInput, type CommitteeMember, type MemberLeavesInput, type SaveProfileInput, type Vacancy, type VillageProfile } from '../../api/villages.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -56,6 +57,19 @@ export function VillagePage() {
   const [leaving, setLeaving] = useState<CommitteeMember | null>(null);
   const [showPast, setShowPast] = useState(false);
   const pageQuery = useApiQuery(['village', orgCode], (signal) => villagesApi.page(orgCode, signal));
+
+  /** Imports a filled-in template into this village: all rows or none; the problems are shown with their rows and columns. */
+  async function importCommittees(file: File) {
+    try {
+      const result = await committeesApi.import(orgCode, file);
+      void message.success(`已导入：任职 ${result.seated} 人次，未变 ${result.unchanged} 行`);
+      await pageQuery.refetch();
+    } catch (importError) {
+      const problems = importError instanceof ApiError && typeof importError.body === 'object' && importError.body !== null && Array.isArray((importError.body as { errors?: unknown }).errors)
+        ? ((importError.body as { errors: { row: number; column: string; message: string }[] }).errors) : [];
+      void message.error(problems.length > 0 ? problems.slice(0, 5).map((item) => `第 ${item.row} 行「${item.column}」：${item.message}`).join('；') : importError instanceof Error ? importError.message : '导入失败');
+    }
+  }
 
   const error = pageQuery.error;
   if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
@@ -140,7 +154,16 @@ export function VillagePage() {
         size="small"
         title="“两委”及村务监督委员会成员"
         style={{ marginBottom: 16 }}
-        extra={roster.policies.manage && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingMember(true)}>登记成员</Button>}
+        extra={roster.policies.manage && (
+          <Space wrap>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingMember(true)}>登记成员</Button>
+            <DownloadButton fetchFile={(onProgress) => committeesApi.template(onProgress)}>导入模板</DownloadButton>
+            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void importCommittees(file); return false; }}>
+              <Button size="small" icon={<UploadOutlined />}>导入名册</Button>
+            </Upload>
+            <DownloadButton fetchFile={(onProgress) => committeesApi.export(orgCode, onProgress)}>导出</DownloadButton>
+          </Space>
+        )}
       >
         <ResponsiveTable<CommitteeMember> rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={memberColumns} dataSource={current}
           cardTitle={(member) => `${member.name} · ${member.postLabel}`} locale={{ emptyText: '尚未登记成员' }} className="committee-roster" />

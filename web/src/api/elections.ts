@@ -1,0 +1,40 @@
+/**
+ * The village 换届: the township's plan and board, the county's board and composition report, one
+ * village's election and its steps. Shapes come from the server's Zod schemas; dates arrive as
+ * 'YYYY-MM-DD' strings.
+ */
+import type { z } from 'zod';
+import type {
+  ZBoard, ZCompositionReport, ZCreatePlan, ZNominate, ZPlan, ZPlans, ZSeats, ZVillageElection, ZVote,
+} from '../../../src/modules/elections/elections.schemas.ts';
+import { api } from './client.ts';
+
+type Out<S extends z.ZodType> = z.infer<S>;
+type In<S extends z.ZodType> = z.input<S>;
+const id = (value: string) => encodeURIComponent(value);
+
+export type ElectionPlan = Out<typeof ZPlan>;
+export type ElectionPlans = Out<typeof ZPlans>;
+export type ElectionBoard = Out<typeof ZBoard>;
+export type CompositionReport = Out<typeof ZCompositionReport>;
+export type VillageElection = Out<typeof ZVillageElection>;
+export type ElectionCandidate = VillageElection['candidates'][number];
+export type CreatePlanInput = In<typeof ZCreatePlan>;
+export type SeatsInput = In<typeof ZSeats>;
+export type NominateInput = In<typeof ZNominate>;
+export type VoteInput = In<typeof ZVote>;
+
+export const electionsApi = {
+  board: (signal?: AbortSignal) => api.get<ElectionBoard>('/api/election-board', undefined, signal),
+  composition: (orgCode: string | undefined, signal?: AbortSignal) => api.get<CompositionReport>('/api/election-composition', { orgCode }, signal),
+  plans: (signal?: AbortSignal) => api.get<ElectionPlans>('/api/election-plans', undefined, signal),
+  plan: (planId: string, signal?: AbortSignal) => api.get<ElectionPlan>(`/api/election-plans/${id(planId)}`, undefined, signal),
+  createPlan: (input: CreatePlanInput) => api.post<ElectionPlan>('/api/election-plans', input),
+  get: (electionId: string, signal?: AbortSignal) => api.get<VillageElection>(`/api/village-elections/${id(electionId)}`, undefined, signal),
+  setSeats: (electionId: string, input: SeatsInput) => api.put<VillageElection>(`/api/village-elections/${id(electionId)}/seats`, input),
+  approveCandidates: (electionId: string, input: { approvedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/candidate-approval`, input),
+  recordVote: (electionId: string, input: VoteInput) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/votes`, input),
+  startNotice: (electionId: string, input: { startsOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-notice`, input),
+  approveResult: (electionId: string, input: { approvedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-approval`, input),
+  file: (electionId: string, input: { filedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/filing`, input),
+};

@@ -1,0 +1,119 @@
+import { Alert, App, Button, Card, Descriptions, Form, List, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { electionsApi, type ElectionCandidate, type VillageElection } from '../../api/elections.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { todayText } from '../../components/villages/labels.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
+import { VoteEntry } from './VoteEntry.tsx';
+
+type DateStep = 'approveCandidates' | 'startNotice' | 'approveResult' | 'file';
+const DATE_STEPS: Record<DateStep, { label: string; field: string; send: (id: string, date: string, version: number) => Promise<VillageElection> }> = {
+  approveCandidates: { label: '批准正式候选人', field: '批准日期', send: (id, date, version) => electionsApi.approveCandidates(id, { approvedOn: date, version }) },
+  startNotice: { label: '发布结果公示', field: '公示开始日期', send: (id, date, version) => electionsApi.startNotice(id, { startsOn: date, version }) },
+  approveResult: { label: '审批选举结果', field: '审批日期', send: (id, date, version) => electionsApi.approveResult(id, { approvedOn: date, version }) },
+  file: { label: '备案', field: '备案日期', send: (id, date, version) => electionsApi.file(id, { filedOn: date, version }) },
+};
+
+const STATUS_COLORS: Partial<Record<ElectionCandidate['status'], string>> = { formal: 'blue', qualified: 'cyan', elected: 'green', notQualified: 'red', disqualified: 'red' };
+
+/** 村级换届: seats, candidates with the 差额 check and 双签, the vote entry, discipline and the result. */
+export function VillageElectionPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const [step, setStep] = useState<DateStep | null>(null);
+  const query = useApiQuery(['village-election', id], (signal) => electionsApi.get(id, signal));
+  const election = query.data;
+  if (query.error instanceof ApiError && [400, 403, 404].includes(query.error.status)) return <Result status="404" title="无法查看该村换届" subTitle={query.error.message} />;
+  if (!election) return <Skeleton active />;
+
+  const columns: ColumnsType<ElectionCandidate> = [
+    { title: '姓名', dataIndex: 'name', key: 'name' },
+    { title: '组织', key: 'committee', render: (_: unknown, candidate) => `${candidate.committeeLabel}${candidate.isSecretaryCandidate ? '（书记）' : ''}` },
+    { title: '年龄', dataIndex: 'age', key: 'age' },
+    { title: '学历', dataIndex: 'educationLabel', key: 'educationLabel' },
+    { title: '推荐票', key: 'recommendations', render: (_: unknown, candidate) => `${candidate.recommendations.membersAndMasses}／${candidate.recommendations.higherOrganisation}` },
+    { title: '状态', key: 'status', render: (_: unknown, candidate) => <Tag color={STATUS_COLORS[candidate.status]}>{candidate.statusLabel}{candidate.electedPost ? `（${candidate.electedPost}）` : ''}</Tag> },
+    { title: '“双签”', key: 'signOffs', render: (_: unknown, candidate) => (candidate.isSecretaryCandidate ? (candidate.isDualSigned ? '已完成' : `${candidate.signOffs.length}／2`) : '—') },
+    { title: '纪律承诺', key: 'pledgedOn', render: (_: unknown, candidate) => candidate.pledgedOn ?? '未签' },
+  ];
+  const checks = [
+    election.checks.partyMargin, election.checks.secretaryMargin, election.checks.villagersCandidates, election.checks.womanOnVillagersCommittee,
+    election.checks.secretariesWithoutDualSignOff.length > 0 ? `书记候选人${election.checks.secretariesWithoutDualSignOff.join('、')}尚未完成“双签”` : null,
+    election.checks.citizenReporters.uncovered.length > 0 ? `村民小组${election.checks.citizenReporters.uncovered.join('、')}还没有民情直报员` : null,
+  ].filter((check): check is string => check !== null);
+  const dateSteps = (Object.keys(DATE_STEPS) as DateStep[]).filter((key) => election.policies[key]);
+  const voteCommittee = election.policies.recordPartyVote ? 'party' : election.policies.recordVillagersVote ? 'villagers' : null;
+  const names = new Map(election.candidates.map((candidate) => [candidate.id, candidate.name]));
+
+  return (
+    <div className="village-election-page">
+      <div className="page-header">
+        <h2>{election.villageName} {election.termYear} 年换届</h2>
+        <Tag color={election.stage === 'filed' ? 'green' : 'processing'} className="election-stage">{election.stageLabel}</Tag>
+      </div>
+      <Typography.Paragraph type="secondary"><Link to={`/elections/plans/${election.planId}`}>返回乡镇换届看板</Link></Typography.Paragraph>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="村党组织委员会职数">{election.seats.party ?? '未设定'}</Descriptions.Item>
+        <Descriptions.Item label="村民委员会职数">{election.seats.villagers ?? '未设定'}</Descriptions.Item>
+        <Descriptions.Item label="书记产生方式">{election.secretaryModeLabel}</Descriptions.Item>
+        <Descriptions.Item label="指导员">{election.guidanceOfficer ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="选民名单">{election.voterRegister ? `${election.voterRegister.registered} 人，${election.voterRegister.publishedOn} 公布，选举日 ${election.voterRegister.electionDay}` : '未公布'}</Descriptions.Item>
+        <Descriptions.Item label="结果公示">{election.notice ? `${election.notice.startsOn} 至 ${election.notice.endsOn}（${election.notice.workingDays} 个工作日）` : '—'}</Descriptions.Item>
+      </Descriptions>
+      {checks.map((check) => <Alert key={check} type="warning" showIcon message={check} style={{ marginBottom: 8 }} />)}
+      {dateSteps.length > 0 && <Space wrap style={{ marginBottom: 12 }}>{dateSteps.map((key) => <Button key={key} type="primary" onClick={() => setStep(key)}>{DATE_STEPS[key].label}</Button>)}</Space>}
+
+      {voteCommittee && <div style={{ marginBottom: 12 }}><VoteEntry key={`${voteCommittee}-${election.votes.length}`} election={election} committee={voteCommittee} /></div>}
+
+      <Card size="small" title="候选人" style={{ marginBottom: 12 }}>
+        <ResponsiveTable<ElectionCandidate> rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={election.candidates}
+          cardTitle={(candidate) => candidate.name} locale={{ emptyText: '还没有候选人' }} />
+      </Card>
+
+      <Card size="small" title="选举结果" style={{ marginBottom: 12 }} className="election-results">
+        <List size="small" dataSource={election.votes} locale={{ emptyText: '还没有登记选举结果' }} renderItem={(vote) => (
+          <List.Item>
+            <div>
+              <div>{vote.heldOn} {vote.committeeLabel}{vote.kindLabel}（应选 {vote.seats} 名；{vote.committee === 'party' ? `应到会 ${vote.counts.expected} 人，实到会` : `登记选民 ${vote.counts.expected} 人，参加投票`} {vote.counts.present} 人）</div>
+              <div>当选：{vote.result.elected.map((candidateId) => names.get(candidateId)).join('、') || '无'}</div>
+            </div>
+          </List.Item>
+        )} />
+      </Card>
+
+      <Card size="small" title="换届纪律" style={{ marginBottom: 12 }}>
+        <Typography.Paragraph>风险点 {election.riskPoints.length} 个；民情直报员覆盖村民小组 {election.checks.citizenReporters.covered}／{election.checks.citizenReporters.groups}；
+          纪律承诺 {election.checks.pledges.pledged}／{election.checks.pledges.candidates}；举报 {election.violationReports.length} 件（属实 {election.violationReports.filter((report) => report.isSubstantiated).length} 件）。</Typography.Paragraph>
+        <List size="small" dataSource={election.riskPoints} renderItem={(risk) => <List.Item>{risk.kindLabel}：{risk.description}（措施：{risk.measures}；责任人：{risk.owner}）</List.Item>} />
+      </Card>
+
+      {election.composition && (
+        <Card size="small" title="换届前后班子结构">
+          <Descriptions size="small" bordered column={1}>
+            <Descriptions.Item label="书记年龄">{election.composition.before.secretaryAge ?? '—'} → {election.composition.after.secretaryAge ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="女性成员">{election.composition.before.womenMembers} → {election.composition.after.womenMembers}</Descriptions.Item>
+            <Descriptions.Item label="“一肩挑”">{election.composition.after.isSecretaryAndDirector ? '是' : '否'}</Descriptions.Item>
+            <Descriptions.Item label="使用后备力量">{election.composition.reservesUsed} 名</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+
+      <FormModal<{ date: string }, VillageElection>
+        title={step ? DATE_STEPS[step].label : ''}
+        open={step !== null}
+        onClose={() => setStep(null)}
+        initialValues={{ date: todayText() }}
+        save={(values) => DATE_STEPS[step ?? 'file'].send(election.id, values.date, election.version)}
+        onSaved={() => { setStep(null); void message.success('已办理'); }}
+        onConflict={() => { setStep(null); void query.refetch(); }}
+      >
+        <Form.Item name="date" label={step ? DATE_STEPS[step].field : '日期'} rules={[{ required: true, message: '请填写日期' }]}><DateInput /></Form.Item>
+      </FormModal>
+    </div>
+  );
+}
