@@ -26,17 +26,27 @@ export interface FormModalProps<TValues, TResult> {
   isSaveDisabled?: boolean;
   /** Long forms are not closed by a click beside them. */
   maskClosable?: boolean;
+  /** The caller's form, when it watches fields (`Form.useWatch`) or fills them later; otherwise the modal makes its own. */
+  form?: FormInstance<TValues>;
+  /** Once given, shown instead of the form: a modal that stays open after saving to report the outcome, with one 关闭 button. */
+  outcome?: ReactNode;
+  /** A red OK button, for a step that turns something down. */
+  isDanger?: boolean;
+  /** The server's refusal also as a message (default); false keeps it only above the fields. */
+  isToastShown?: boolean;
 }
 
 /**
  * The one modal with a form: reset to `initialValues` on every opening, the server's refusal kept
  * in view above the fields (and on the fields it names), the OK button spinning while saving.
+ * With `outcome` it stays open after saving and shows the outcome in place of the form.
  */
 export function FormModal<TValues extends object, TResult>({
   title, open, onClose, initialValues, save, onSaved, onConflict, okText = '保存', width, className, formClassName, children, intro, isSaveDisabled, maskClosable = true,
+  form: givenForm, outcome, isDanger, isToastShown,
 }: FormModalProps<TValues, TResult>) {
-  const [form] = Form.useForm<TValues>();
-  const mutation = useSaveMutation<TValues, TResult>({ save, onSaved, onConflict, form });
+  const [form] = Form.useForm<TValues>(givenForm);
+  const mutation = useSaveMutation<TValues, TResult>({ save, onSaved, onConflict, form, isToastShown });
   const { clearError } = mutation;
 
   useEffect(() => {
@@ -52,21 +62,26 @@ export function FormModal<TValues extends object, TResult>({
       title={title}
       open={open}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={okText}
+      onOk={() => (outcome ? onClose() : form.submit())}
+      okText={outcome ? '关闭' : okText}
       cancelText="取消"
+      cancelButtonProps={{ style: outcome ? { display: 'none' } : undefined }}
       confirmLoading={mutation.isSaving}
-      okButtonProps={{ disabled: isSaveDisabled }}
+      okButtonProps={{ disabled: !outcome && isSaveDisabled, danger: !outcome && isDanger }}
       forceRender
       maskClosable={maskClosable}
       width={width ?? { xs: '95%', md: 640 }}
       className={className}
     >
-      <FormErrorAlert error={mutation.error} onClose={clearError} />
-      {intro}
-      <Form<TValues> form={form} layout="vertical" onFinish={mutation.submit} className={formClassName} scrollToFirstError>
-        {typeof children === 'function' ? children(form) : children}
-      </Form>
+      {outcome ?? (
+        <>
+          <FormErrorAlert error={mutation.error} onClose={clearError} />
+          {intro}
+          <Form<TValues> form={form} layout="vertical" onFinish={mutation.submit} className={formClassName} scrollToFirstError>
+            {typeof children === 'function' ? children(form) : children}
+          </Form>
+        </>
+      )}
     </Modal>
   );
 }

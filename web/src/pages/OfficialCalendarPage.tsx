@@ -1,14 +1,14 @@
 import { CalculatorOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { differenceFromOfficial, isSameAsOfficial } from '../../../src/domain/calendar-difference.ts';
 import { ApiError } from '../api/client.ts';
-import { calendarApi, type CalendarYear, type CalendarYearList, type NoticePeriod } from '../api/selection.ts';
-import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
+import { calendarApi, type CalendarYear, type CalendarYearList } from '../api/selection.ts';
+import { FormModal } from '../components/FormModal.tsx';
 import { useApiQuery } from '../state/queryClient.tsx';
-import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 /** Parses one date per line (YYYY-MM-DD, also 2026/1/1 or 2026.1.1); problems name the line. */
 export function parseDateLines(text: string, year: number, label: string): { dates: string[]; problems: string[] } {
@@ -53,12 +53,12 @@ export function OfficialCalendarPage() {
   const isLoading = years.isFetching;
   const load = () => void years.refetch();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const mutation = useSaveMutation({ form, save: (values: YearForm) => save(values), onConflict: () => { void load(); } });
-  const { clearError } = mutation;
   const [problems, setProblems] = useState<string[]>([]);
-  const [period, setPeriod] = useState<NoticePeriod | null>(null);
-  const [periodError, setPeriodError] = useState<string | null>(null);
-  const [isCalculating, setCalculating] = useState(false);
+  const calculation = useMutation({
+    mutationFn: ({ startsOn, workingDays, postingDayCounts }: { startsOn: string; workingDays: number; postingDayCounts: boolean }) => calendarApi.noticePeriod(startsOn, workingDays, postingDayCounts),
+  });
+  const period = calculation.data ?? null;
+  const periodError = calculation.error ? (calculation.error instanceof ApiError ? calculation.error.message : '计算失败，请稍后重试') : null;
 
 
   // How the schedule being typed differs from the official one shipped for that year (if any).
@@ -73,28 +73,22 @@ export function OfficialCalendarPage() {
   }, [official, watchedYear, watchedHolidays, watchedMakeUp]);
   const differsFromOfficial = difference !== null && !isSameAsOfficial(difference);
 
-  useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    clearError();
-    setProblems([]);
-    if (editing.kind === 'edit') {
-      form.setFieldsValue({ year: editing.year.year, holidays: editing.year.holidays.join('\n'), makeUpWorkdays: editing.year.makeUpWorkdays.join('\n'), note: editing.year.note ?? '' });
-    } else {
-      const years = list?.years.map((entry) => entry.year) ?? [];
-      form.setFieldsValue({ year: years.length ? Math.max(...years) + 1 : dayjs().year() });
-    }
-  }, [editing, form, list]);
+  useEffect(() => { if (editing) setProblems([]); }, [editing]);
+  const knownYears = list?.years.map((entry) => entry.year) ?? [];
+  const initialValues: YearForm = editing?.kind === 'edit'
+    ? { year: editing.year.year, holidays: editing.year.holidays.join('\n'), makeUpWorkdays: editing.year.makeUpWorkdays.join('\n'), note: editing.year.note ?? '' }
+    : { year: knownYears.length ? Math.max(...knownYears) + 1 : dayjs().year() };
 
-  const save = async (values: YearForm) => {
-    if (!editing) return;
+  /** The year saved, or null when the typed dates have problems (shown above the form, nothing sent). */
+  const save = async (values: YearForm): Promise<number | null> => {
+    if (!editing) return null;
     const year = values.year ?? 0;
     const holidays = parseDateLines(values.holidays ?? '', year, '放假日期');
     const makeUp = parseDateLines(values.makeUpWorkdays ?? '', year, '调休上班日期');
     const overlap = holidays.dates.filter((date) => makeUp.dates.includes(date)).map((date) => `${date} 同时列为放假和调休上班`);
     const found = [...holidays.problems, ...makeUp.problems, ...overlap];
     setProblems(found);
-    if (found.length > 0) return;
+    if (found.length > 0) return null;
     const existing = editing.kind === 'edit' ? editing.year : list?.years.find((entry) => entry.year === year);
     await calendarApi.putYear(year, {
       holidays: holidays.dates,
@@ -103,23 +97,18 @@ export function OfficialCalendarPage() {
       reason: differsFromOfficial ? values.reason?.trim() || null : null,
       version: existing?.source === 'entered' ? existing.version : null,
     });
+    return year;
+  };
+  const onSaved = (year: number | null) => {
+    if (year === null) return;
     void message.success(`已保存 ${year} 年的节假日安排`);
     setEditing(null);
     void load();
   };
 
-  const calculate = async (values: CalculatorForm) => {
+  const calculate = (values: CalculatorForm) => {
     if (!values.startsOn) return;
-    setCalculating(true);
-    setPeriodError(null);
-    setPeriod(null);
-    try {
-      setPeriod(await calendarApi.noticePeriod(values.startsOn.format('YYYY-MM-DD'), values.workingDays ?? 3, values.postingDayCounts ?? true));
-    } catch (caught) {
-      setPeriodError(caught instanceof ApiError ? caught.message : '计算失败，请稍后重试');
-    } finally {
-      setCalculating(false);
-    }
+    calculation.mutate({ startsOn: values.startsOn.format('YYYY-MM-DD'), workingDays: values.workingDays ?? 3, postingDayCounts: values.postingDayCounts ?? true });
   };
 
   const canUpdate = list?.policies.update ?? false;
@@ -171,7 +160,7 @@ export function OfficialCalendarPage() {
       />
 
       <Card title={<Space><CalculatorOutlined />公示期计算</Space>} size="small" style={{ marginTop: 16 }} className="notice-calculator">
-        <Form<CalculatorForm> form={calculator} layout="vertical" initialValues={{ startsOn: dayjs(), workingDays: 3, postingDayCounts: true }} onFinish={(values) => void calculate(values)}>
+        <Form<CalculatorForm> form={calculator} layout="vertical" initialValues={{ startsOn: dayjs(), workingDays: 3, postingDayCounts: true }} onFinish={calculate}>
           <Row gutter={16} align="bottom">
             <Col xs={24} md={7}>
               <Form.Item name="startsOn" label="公示开始日期（张贴日）" rules={[{ required: true, message: '请选择开始日期' }]}>
@@ -190,7 +179,7 @@ export function OfficialCalendarPage() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item>
-                <Button htmlType="submit" loading={isCalculating} block>计算结束日期</Button>
+                <Button htmlType="submit" loading={calculation.isPending} block>计算结束日期</Button>
               </Form.Item>
             </Col>
           </Row>
@@ -199,63 +188,60 @@ export function OfficialCalendarPage() {
         {periodError && <Alert type="error" showIcon title="无法计算" description={periodError} />}
       </Card>
 
-      <Modal
+      <FormModal<YearForm, number | null>
         title={editing?.kind === 'edit' ? `修改 ${editing.year.year} 年节假日安排` : '录入年份节假日安排'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={mutation.isSaving}
-        forceRender
-        width={{ xs: '95%', md: 640 }}
+        onClose={() => setEditing(null)}
+        form={form}
+        initialValues={initialValues}
+        save={save}
+        onSaved={onSaved}
+        onConflict={load}
         className="calendar-year-modal"
-      >
-        <FormErrorAlert error={mutation.error} onClose={clearError} />
-        {problems.length > 0 && (
+        intro={problems.length > 0 && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title="日期有误，请改正" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>} />
         )}
-        <Form<YearForm> form={form} layout="vertical" onFinish={mutation.submit}>
-          <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
-            <InputNumber min={2000} max={2100} precision={0} disabled={editing?.kind === 'edit'} style={{ width: 140 }} />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="holidays" label="放假日期（每行一个，YYYY-MM-DD）">
-                <Input.TextArea rows={10} placeholder={'2027-01-01\n2027-02-06'} className="date-lines" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="makeUpWorkdays" label="调休上班日期（周末上班，每行一个）">
-                <Input.TextArea rows={10} placeholder="2027-02-14" className="date-lines" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="note" label="说明" rules={[{ max: 500, message: '不能超过 500 个字符' }]}>
-            <Input placeholder="如：依据国办发明电〔2026〕X号" />
-          </Form.Item>
-          {official && !differsFromOfficial && <Typography.Paragraph type="secondary" className="calendar-difference">与系统内置的 {watchedYear} 年官方安排一致。</Typography.Paragraph>}
-          {differsFromOfficial && difference && (
-            <>
-              <Alert
-                type="warning"
-                showIcon
-                className="calendar-difference"
-                style={{ marginBottom: 16 }}
-                title={`与系统内置的 ${watchedYear} 年官方安排不同`}
-                description={(
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {difference.becomeWorkingDays.length > 0 && <li>由放假改为上班：{difference.becomeWorkingDays.join('、')}</li>}
-                    {difference.becomeDaysOff.length > 0 && <li>由上班改为放假：{difference.becomeDaysOff.join('、')}</li>}
-                  </ul>
-                )}
-              />
-              <Form.Item name="reason" label="修改理由（与差异一并记入审计日志）" rules={[{ required: true, whitespace: true, message: '与官方安排不同，请填写修改理由' }, { max: 500, message: '不能超过 500 个字符' }]}>
-                <Input.TextArea rows={2} placeholder="如：依据本省补充通知调整" />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+      >
+        <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
+          <InputNumber min={2000} max={2100} precision={0} disabled={editing?.kind === 'edit'} style={{ width: 140 }} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="holidays" label="放假日期（每行一个，YYYY-MM-DD）">
+              <Input.TextArea rows={10} placeholder={'2027-01-01\n2027-02-06'} className="date-lines" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="makeUpWorkdays" label="调休上班日期（周末上班，每行一个）">
+              <Input.TextArea rows={10} placeholder="2027-02-14" className="date-lines" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label="说明" rules={[{ max: 500, message: '不能超过 500 个字符' }]}>
+          <Input placeholder="如：依据国办发明电〔2026〕X号" />
+        </Form.Item>
+        {official && !differsFromOfficial && <Typography.Paragraph type="secondary" className="calendar-difference">与系统内置的 {watchedYear} 年官方安排一致。</Typography.Paragraph>}
+        {differsFromOfficial && difference && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              className="calendar-difference"
+              style={{ marginBottom: 16 }}
+              title={`与系统内置的 ${watchedYear} 年官方安排不同`}
+              description={(
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {difference.becomeWorkingDays.length > 0 && <li>由放假改为上班：{difference.becomeWorkingDays.join('、')}</li>}
+                  {difference.becomeDaysOff.length > 0 && <li>由上班改为放假：{difference.becomeDaysOff.join('、')}</li>}
+                </ul>
+              )}
+            />
+            <Form.Item name="reason" label="修改理由（与差异一并记入审计日志）" rules={[{ required: true, whitespace: true, message: '与官方安排不同，请填写修改理由' }, { max: 500, message: '不能超过 500 个字符' }]}>
+              <Input.TextArea rows={2} placeholder="如：依据本省补充通知调整" />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </div>
   );
 }

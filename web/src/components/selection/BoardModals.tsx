@@ -1,11 +1,11 @@
-import { Alert, DatePicker, Form, Input, List, Modal, Radio, Result, Spin, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, List, Radio, Result, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { calendarApi, policyApi, selectionApi, type BoardVillage, type CandidateCard, type PublicNotice, type ShortlistResult } from '../../api/selection.ts';
-import { FormErrorAlert } from '../FormErrorAlert.tsx';
+import { FormModal } from '../FormModal.tsx';
 import { PROFILE_OPTIONS, toDateText, type CandidateProfile } from './labels.ts';
-import { useSaveMutation } from '../../state/useSaveMutation.ts';
+import { useApiQuery } from '../../state/queryClient.tsx';
 
 function CandidateNames({ candidates }: { candidates: CandidateCard[] }) {
   return (
@@ -25,39 +25,26 @@ interface ShortlistForm { meetingOn?: Dayjs | null; minutes?: string }
 export function ShortlistModal({ township, candidates, onClose, onSaved }: {
   township: string; candidates: CandidateCard[] | null; onClose: () => void; onSaved: () => void;
 }) {
-  const [form] = Form.useForm<ShortlistForm>();
-  const mutation = useSaveMutation({ form, save: (values: ShortlistForm) => save(values) });
-  const { clearError } = mutation;
   const [result, setResult] = useState<ShortlistResult | null>(null);
-
-  useEffect(() => {
-    if (!candidates) return;
-    form.resetFields();
-    form.setFieldsValue({ meetingOn: dayjs() });
-    clearError();
-    setResult(null);
-  }, [candidates, form]);
-
-  const save = async (values: ShortlistForm) => {
-    if (!candidates) return;
-    setResult(await selectionApi.shortlist({ orgCode: township, meetingOn: toDateText(values.meetingOn), minutes: values.minutes ?? '', candidateIds: candidates.map((candidate) => candidate.id) }));
-    onSaved();
-  };
+  const close = () => { setResult(null); onClose(); };
 
   return (
-    <Modal
+    <FormModal<ShortlistForm, ShortlistResult>
       title="确定建议名单"
       open={candidates !== null}
-      onCancel={onClose}
-      onOk={() => (result ? onClose() : form.submit())}
-      okText={result ? '关闭' : '确定建议名单'}
-      cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
-      confirmLoading={mutation.isSaving}
-      forceRender
-      width={{ xs: '95%', md: 640 }}
+      onClose={close}
+      initialValues={{ meetingOn: dayjs() }}
+      save={(values) => selectionApi.shortlist({ orgCode: township, meetingOn: toDateText(values.meetingOn), minutes: values.minutes ?? '', candidateIds: (candidates ?? []).map((candidate) => candidate.id) })}
+      onSaved={(saved) => { setResult(saved); onSaved(); }}
+      okText="确定建议名单"
       className="shortlist-modal"
-    >
-      {result ? (
+      intro={(
+        <>
+          <Typography.Paragraph>以下 {candidates?.length ?? 0} 名人选经乡镇党委专题会议研究，列入建议名单：</Typography.Paragraph>
+          <CandidateNames candidates={candidates ?? []} />
+        </>
+      )}
+      outcome={result && (
         <div className="shortlist-result">
           <Result status="success" title={`已将 ${result.shortlisted} 名人选列入建议名单`} style={{ padding: 16 }} />
           {result.warnings.length > 0 && (
@@ -69,108 +56,81 @@ export function ShortlistModal({ township, candidates, onClose, onSaved }: {
             />
           )}
         </div>
-      ) : (
-        <>
-          <FormErrorAlert error={mutation.error} onClose={clearError} />
-          <Typography.Paragraph>以下 {candidates?.length ?? 0} 名人选经乡镇党委专题会议研究，列入建议名单：</Typography.Paragraph>
-          <CandidateNames candidates={candidates ?? []} />
-          <Form<ShortlistForm> form={form} layout="vertical" onFinish={mutation.submit}>
-            <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="minutes" label="乡镇党委专题会议记录" rules={[{ required: true, whitespace: true, message: '请填写乡镇党委专题会议记录' }, { max: 5000, message: '不能超过 5000 个字符' }]}>
-              <Input.TextArea rows={4} showCount maxLength={5000} />
-            </Form.Item>
-          </Form>
-        </>
       )}
-    </Modal>
+    >
+      <Form.Item name="meetingOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="minutes" label="乡镇党委专题会议记录" rules={[{ required: true, whitespace: true, message: '请填写乡镇党委专题会议记录' }, { max: 5000, message: '不能超过 5000 个字符' }]}>
+        <Input.TextArea rows={4} showCount maxLength={5000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 interface NoticeForm { startsOn?: Dayjs | null; objectionContact?: string }
 
-type Period = { kind: 'loading' } | { kind: 'ok'; endsOn: string; workingDays: number; postingDayCounts: boolean } | { kind: 'error'; message: string } | null;
+/** The end of the notice period for the chosen start date, from the township's policy and the official calendar. */
+function NoticePeriodHint({ township, startsOn }: { township: string; startsOn: string }) {
+  const period = useApiQuery(['notice-period', township, startsOn], async (signal) => {
+    const policy = await policyApi.effective(township, signal);
+    return calendarApi.noticePeriod(startsOn, policy.rules.publicNotice.workingDays, policy.rules.publicNotice.postingDayCounts, signal);
+  }, { enabled: Boolean(startsOn) });
+  return (
+    <div className="notice-period" style={{ marginBottom: 16 }}>
+      {startsOn && period.isFetching && <Spin size="small" description="正在计算公示期…" />}
+      {startsOn && !period.isFetching && period.data && (
+        <Alert type="info" showIcon title={`公示期 ${period.data.workingDays} 个工作日（张贴当日${period.data.postingDayCounts ? '计入' : '不计入'}），至 ${period.data.endsOn} 结束`} />
+      )}
+      {startsOn && !period.isFetching && period.error && (
+        <Alert type="error" showIcon title="无法计算公示期" description={period.error instanceof ApiError ? period.error.message : '无法计算公示期，请稍后重试'} />
+      )}
+    </div>
+  );
+}
 
 /** 公示: the start date and where to raise objections; the end date is computed from the policy and the official calendar before saving. */
 export function StartNoticeModal({ township, candidates, onClose, onSaved }: {
   township: string; candidates: CandidateCard[] | null; onClose: () => void; onSaved: (notice: PublicNotice) => void;
 }) {
   const [form] = Form.useForm<NoticeForm>();
-  const mutation = useSaveMutation({ form, save: (values: NoticeForm) => save(values) });
-  const { clearError } = mutation;
-  const [period, setPeriod] = useState<Period>(null);
   const startsOn = Form.useWatch('startsOn', form);
-  const startsOnText = startsOn ? toDateText(startsOn) : '';
-
-  useEffect(() => {
-    if (!candidates) return;
-    form.resetFields();
-    form.setFieldsValue({ startsOn: dayjs() });
-    clearError();
-  }, [candidates, form]);
-
-  useEffect(() => {
-    if (!candidates || !startsOnText) {
-      setPeriod(null);
-      return;
-    }
-    let isCurrent = true;
-    setPeriod({ kind: 'loading' });
-    policyApi.effective(township)
-      .then((policy) => calendarApi.noticePeriod(startsOnText, policy.rules.publicNotice.workingDays, policy.rules.publicNotice.postingDayCounts))
-      .then((computed) => { if (isCurrent) setPeriod({ kind: 'ok', endsOn: computed.endsOn, workingDays: computed.workingDays, postingDayCounts: computed.postingDayCounts }); })
-      .catch((caught: unknown) => {
-        if (isCurrent) setPeriod({ kind: 'error', message: caught instanceof ApiError ? caught.message : '无法计算公示期，请稍后重试' });
-      });
-    return () => { isCurrent = false; };
-  }, [candidates, startsOnText, township]);
-
-  const save = async (values: NoticeForm) => {
-    if (!candidates) return;
-    onSaved(await selectionApi.startNotice({
-      orgCode: township,
-      startsOn: toDateText(values.startsOn),
-      candidateIds: candidates.map((candidate) => candidate.id),
-      objectionContact: values.objectionContact ?? '',
-    }));
-  };
 
   return (
-    <Modal
+    <FormModal<NoticeForm, PublicNotice>
       title="发布公示"
       open={candidates !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      initialValues={{ startsOn: dayjs() }}
+      save={(values) => selectionApi.startNotice({
+        orgCode: township,
+        startsOn: toDateText(values.startsOn),
+        candidateIds: (candidates ?? []).map((candidate) => candidate.id),
+        objectionContact: values.objectionContact ?? '',
+      })}
+      onSaved={onSaved}
       okText="发布公示"
-      confirmLoading={mutation.isSaving}
-      forceRender
-      width={{ xs: '95%', md: 640 }}
       className="start-notice-modal"
+      intro={(
+        <>
+          <Typography.Paragraph>对以下 {candidates?.length ?? 0} 名联审通过的人选进行公示：</Typography.Paragraph>
+          <CandidateNames candidates={candidates ?? []} />
+        </>
+      )}
     >
-      <FormErrorAlert error={mutation.error} onClose={clearError} />
-      <Typography.Paragraph>对以下 {candidates?.length ?? 0} 名联审通过的人选进行公示：</Typography.Paragraph>
-      <CandidateNames candidates={candidates ?? []} />
-      <Form<NoticeForm> form={form} layout="vertical" onFinish={mutation.submit}>
-        <Form.Item name="startsOn" label="公示开始日期（张贴日）" rules={[{ required: true, message: '请选择公示开始日期' }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <div className="notice-period" style={{ marginBottom: 16 }}>
-          {period?.kind === 'loading' && <Spin size="small" description="正在计算公示期…" />}
-          {period?.kind === 'ok' && (
-            <Alert type="info" showIcon title={`公示期 ${period.workingDays} 个工作日（张贴当日${period.postingDayCounts ? '计入' : '不计入'}），至 ${period.endsOn} 结束`} />
-          )}
-          {period?.kind === 'error' && <Alert type="error" showIcon title="无法计算公示期" description={period.message} />}
-        </div>
-        <Form.Item
-          name="objectionContact"
-          label="反映问题的方式"
-          rules={[{ required: true, whitespace: true, message: '请填写反映问题的方式（受理单位、电话、地址）' }, { max: 500, message: '不能超过 500 个字符' }]}
-        >
-          <Input.TextArea rows={2} placeholder="受理单位、电话、地址，如：镇党委组织办，电话 028-3xxxxxxx" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="startsOn" label="公示开始日期（张贴日）" rules={[{ required: true, message: '请选择公示开始日期' }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      {candidates && <NoticePeriodHint township={township} startsOn={startsOn ? toDateText(startsOn) : ''} />}
+      <Form.Item
+        name="objectionContact"
+        label="反映问题的方式"
+        rules={[{ required: true, whitespace: true, message: '请填写反映问题的方式（受理单位、电话、地址）' }, { max: 500, message: '不能超过 500 个字符' }]}
+      >
+        <Input.TextArea rows={2} placeholder="受理单位、电话、地址，如：镇党委组织办，电话 028-3xxxxxxx" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -178,41 +138,24 @@ interface NeedForm { need?: CandidateProfile; condition?: string }
 
 /** 因村选人: what kind of reserve the village needs (成熟型/潜力型) and its situation. */
 export function VillageNeedModal({ village, onClose, onSaved }: { village: BoardVillage | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<NeedForm>();
-  const mutation = useSaveMutation({ form, save: (values: NeedForm) => save(values), onConflict: () => { onSaved(); } });
-
-  useEffect(() => {
-    if (!village) return;
-    form.resetFields();
-    form.setFieldsValue({ need: village.need ?? undefined, condition: village.condition ?? '' });
-  }, [village, form]);
-
-  const save = async (values: NeedForm) => {
-    if (!village) return;
-    await selectionApi.setVillageNeed(village.orgCode, { need: values.need ?? 'mature', condition: values.condition?.trim() || null, version: village.needVersion });
-    onSaved();
-  };
-
   return (
-    <Modal
+    <FormModal<NeedForm, unknown>
       title={`村情与人选需求：${village?.name ?? ''}`}
       open={village !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={mutation.isSaving}
-      forceRender
+      onClose={onClose}
+      initialValues={{ need: village?.need ?? undefined, condition: village?.condition ?? '' }}
+      save={(values) => selectionApi.setVillageNeed(village?.orgCode ?? '', { need: values.need ?? 'mature', condition: values.condition?.trim() || null, version: village?.needVersion ?? null })}
+      onSaved={onSaved}
+      onConflict={onSaved}
       width={{ xs: '95%', md: 560 }}
       className="village-need-modal"
     >
-      <Form<NeedForm> form={form} layout="vertical" onFinish={mutation.submit}>
-        <Form.Item name="need" label="需要的人选类型" rules={[{ required: true, message: '请选择需要的人选类型' }]}>
-          <Radio.Group options={PROFILE_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="condition" label="村情（班子现状、发展需要）" rules={[{ max: 1000, message: '不能超过 1000 个字符' }]}>
-          <Input.TextArea rows={3} showCount maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="need" label="需要的人选类型" rules={[{ required: true, message: '请选择需要的人选类型' }]}>
+        <Radio.Group options={PROFILE_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="condition" label="村情（班子现状、发展需要）" rules={[{ max: 1000, message: '不能超过 1000 个字符' }]}>
+        <Input.TextArea rows={3} showCount maxLength={1000} />
+      </Form.Item>
+    </FormModal>
   );
 }

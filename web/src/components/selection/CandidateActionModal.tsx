@@ -1,11 +1,10 @@
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { selectionApi, type CandidateDetail, type EligibilityException, type JointReview, type Objection } from '../../api/selection.ts';
 import { useDictionaries } from '../DictionariesContext.tsx';
-import { FormErrorAlert } from '../FormErrorAlert.tsx';
+import { FormModal } from '../FormModal.tsx';
 import { EXCLUSION_OPTIONS, ruleLabel, toDateText, type ExclusionCode } from './labels.ts';
-import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 /** A step taken on the candidate page: each opens this modal with its own fields. */
 export type CandidateTask =
@@ -72,21 +71,11 @@ interface Props {
 }
 
 export function CandidateActionModal({ candidate, task, onClose, onDone }: Props) {
-  const [form] = Form.useForm<Values>();
   const dictionaries = useDictionaries();
-  const mutation = useSaveMutation({ form, save: (values: Values) => submit(values), onConflict: () => { onDone(null); } });
-  const { clearError } = mutation;
-
-  useEffect(() => {
-    if (!task) return;
-    form.resetFields();
-    clearError();
-    form.setFieldsValue({ date: dayjs(), exclusionsFound: candidate.eligibility.exclusionsFound as ExclusionCode[], approve: true });
-  }, [task, candidate, form]);
 
   const failedRules = candidate.eligibility.verdicts.filter((verdict) => !verdict.passed && !verdict.isWaived);
 
-  const submit = async (values: Values) => {
+  const submit = async (values: Values): Promise<void> => {
     if (!task) return;
     const id = candidate.id;
     const version = candidate.version;
@@ -135,7 +124,6 @@ export function CandidateActionModal({ candidate, task, onClose, onDone }: Props
         await selectionApi.withdraw(id, { occurredOn: date, reason: t(values.reason), version });
         break;
     }
-    onDone(`已完成「${TITLES[task.kind]}」`);
   };
 
   const dateItem = (label: string) => (
@@ -308,22 +296,20 @@ export function CandidateActionModal({ candidate, task, onClose, onDone }: Props
   }
 
   return (
-    <Modal
+    <FormModal<Values, void>
       title={task ? `${TITLES[task.kind]}：${candidate.person.name}` : ''}
       open={task !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      initialValues={{ date: dayjs(), exclusionsFound: candidate.eligibility.exclusionsFound as ExclusionCode[], approve: true }}
+      save={submit}
+      onSaved={() => onDone(task ? `已完成「${TITLES[task.kind]}」` : null)}
+      onConflict={() => onDone(null)}
       okText="提交"
-      okButtonProps={{ danger: task?.kind === 'reject' }}
-      confirmLoading={mutation.isSaving}
-      forceRender
+      isDanger={task?.kind === 'reject'}
       width={{ xs: '95%', md: 680 }}
       className="candidate-action-modal"
     >
-      <FormErrorAlert error={mutation.error} onClose={clearError} />
-      <Form<Values> form={form} layout="vertical" onFinish={mutation.submit}>
-        <Row gutter={16}>{fields}</Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>{fields}</Row>
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
-import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { currentYear, READINESS_LABELS, READINESS_OPTIONS, talentGridApi, type Readiness, type TalentGrid, type TalentGridEntry } from '../../api/cultivation.ts';
 import '../../components/cultivation/cultivation.css';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
-import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 const LEVEL_LABELS: Record<number, string> = { 1: '低', 2: '中', 3: '高' };
 const LEVEL_OPTIONS = [1, 2, 3].map((value) => ({ value, label: LEVEL_LABELS[value] }));
@@ -15,32 +14,25 @@ const LEVEL_OPTIONS = [1, 2, 3].map((value) => ({ value, label: LEVEL_LABELS[val
 interface RateValues { performance: number; potential: number; readiness: Readiness; reason: string }
 
 function RateModal({ entry, onClose, onSaved }: { entry: TalentGridEntry | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<RateValues>();
-  const mutation = useSaveMutation({ form, save: (values: RateValues) => save(values), isToastShown: false });
-  const { clearError } = mutation;
-  useEffect(() => {
-    if (!entry) return;
-    clearError();
-    form.setFieldsValue({ performance: entry.performance, potential: entry.potential, readiness: entry.readiness, reason: '' });
-  }, [entry, form]);
-  const save = async (values: RateValues) => {
-    if (!entry) return;
-    await talentGridApi.rate(entry.reserve.id, { ...values, version: entry.override?.version });
-    onSaved();
-  };
   return (
-    <Modal title={entry ? `调整九宫格位置：${entry.reserve.name}` : ''} open={entry !== null} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={mutation.isSaving} destroyOnHidden>
-      {entry && <Typography.Paragraph type="secondary">依考核结果计算：业绩{LEVEL_LABELS[entry.computed.performance]}、潜力{LEVEL_LABELS[entry.computed.potential]}、{READINESS_LABELS[entry.computed.readiness]}（{entry.computed.basis}）</Typography.Paragraph>}
-      <Form<RateValues> form={form} layout="vertical" onFinish={mutation.submit}>
-        <FormErrorAlert error={mutation.error} onClose={clearError} />
-        <Form.Item name="performance" label="业绩" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
-        <Form.Item name="potential" label="潜力" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
-        <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}><Select options={READINESS_OPTIONS} /></Form.Item>
-        <Form.Item name="reason" label="调整理由" rules={[{ required: true, whitespace: true, message: '请填写调整理由' }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<RateValues, unknown>
+      title={entry ? `调整九宫格位置：${entry.reserve.name}` : ''}
+      open={entry !== null}
+      onClose={onClose}
+      initialValues={entry ? { performance: entry.performance, potential: entry.potential, readiness: entry.readiness, reason: '' } : undefined}
+      save={(values) => talentGridApi.rate(entry?.reserve.id ?? '', { ...values, version: entry?.override?.version })}
+      onSaved={onSaved}
+      isToastShown={false}
+      width={520}
+      intro={entry && <Typography.Paragraph type="secondary">依考核结果计算：业绩{LEVEL_LABELS[entry.computed.performance]}、潜力{LEVEL_LABELS[entry.computed.potential]}、{READINESS_LABELS[entry.computed.readiness]}（{entry.computed.basis}）</Typography.Paragraph>}
+    >
+      <Form.Item name="performance" label="业绩" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
+      <Form.Item name="potential" label="潜力" rules={[{ required: true }]}><Radio.Group optionType="button" options={LEVEL_OPTIONS} /></Form.Item>
+      <Form.Item name="readiness" label="成熟度" rules={[{ required: true }]}><Select options={READINESS_OPTIONS} /></Form.Item>
+      <Form.Item name="reason" label="调整理由" rules={[{ required: true, whitespace: true, message: '请填写调整理由' }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

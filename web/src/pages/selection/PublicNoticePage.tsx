@@ -1,18 +1,17 @@
 import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Radio, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { selectionApi, type Objection, type PublicNotice } from '../../api/selection.ts';
 import { todayInChina } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
-import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STAGE_LABELS, toDateText } from '../../components/selection/labels.ts';
 import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
-import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 type NoticeCandidate = PublicNotice['candidates'][number];
 type Editing = { kind: 'record' } | { kind: 'handle'; objection: Objection } | null;
@@ -40,31 +39,17 @@ export function PublicNoticePage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ObjectionForm>();
   const query = useApiQuery(['selection', 'notice', id], (signal) => selectionApi.notice(id, signal));
   const notice = query.data ?? null;
   const loadError = query.error instanceof ApiError && [400, 403, 404].includes(query.error.status) ? query.error : null;
   const [editing, setEditing] = useState<Editing>(null);
-  const mutation = useSaveMutation({ form, save: (values: ObjectionForm) => save(values) });
-  const { clearError } = mutation;
   const canReview = hasPermission(me, 'selection.review');
 
-  useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    clearError();
-    form.setFieldsValue({ receivedOn: dayjs() });
-  }, [editing, form]);
-
-  const save = async (values: ObjectionForm) => {
-    if (!editing || !notice) return;
-    if (editing.kind === 'record') {
-      await selectionApi.recordObjection(notice.id, { candidateId: values.candidateId ?? '', receivedOn: toDateText(values.receivedOn), content: values.content?.trim() ?? '' });
-      void message.success('已登记异议');
-    } else {
-      await selectionApi.handleObjection(editing.objection.id, { handling: values.handling?.trim() ?? '', isSubstantiated: values.isSubstantiated ?? false });
-      void message.success('已记录处理结果');
-    }
+  const save = (values: ObjectionForm): Promise<unknown> => (editing?.kind === 'handle'
+    ? selectionApi.handleObjection(editing.objection.id, { handling: values.handling?.trim() ?? '', isSubstantiated: values.isSubstantiated ?? false })
+    : selectionApi.recordObjection(notice?.id ?? id, { candidateId: values.candidateId ?? '', receivedOn: toDateText(values.receivedOn), content: values.content?.trim() ?? '' }));
+  const onSaved = () => {
+    void message.success(editing?.kind === 'handle' ? '已记录处理结果' : '已登记异议');
     setEditing(null);
   };
 
@@ -149,51 +134,47 @@ export function PublicNoticePage() {
       <Card size="small" title="公示期间收到的异议" className="candidate-section no-print">
         <Table<Objection> rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={objectionColumns} dataSource={notice.objections} locale={{ emptyText: '未收到异议' }} />
       </Card>
-      <Modal
+      <FormModal<ObjectionForm, unknown>
         title={editing?.kind === 'handle' ? '记录异议处理结果' : '登记公示异议'}
         open={editing !== null}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText="保存"
-        confirmLoading={mutation.isSaving}
-        forceRender
+        onClose={() => setEditing(null)}
+        initialValues={{ receivedOn: dayjs() }}
+        save={save}
+        onSaved={onSaved}
         width={{ xs: '95%', md: 600 }}
         className="objection-modal"
       >
-        <FormErrorAlert error={mutation.error} onClose={clearError} />
-        <Form<ObjectionForm> form={form} layout="vertical" onFinish={mutation.submit}>
-          {editing?.kind === 'record' && (
-            <Row gutter={16}>
-              <Col xs={24} md={12}>
-                <Form.Item name="candidateId" label="反映的人选" rules={[{ required: true, message: '请选择反映的人选' }]}>
-                  <Select options={notice.candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.name}（${candidate.villageName}）` }))} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]}>
-                  <DatePicker style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={24}>
-                <Form.Item name="content" label="异议内容" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 2000, message: '不能超过 2000 个字符' }]}>
-                  <Input.TextArea rows={4} showCount maxLength={2000} />
-                </Form.Item>
-              </Col>
-            </Row>
-          )}
-          {editing?.kind === 'handle' && (
-            <>
-              <Typography.Paragraph>{editing.objection.candidateName}：{editing.objection.content}</Typography.Paragraph>
-              <Form.Item name="isSubstantiated" label="反映问题是否属实" rules={[{ required: true, message: '请选择反映问题是否属实' }]}>
-                <Radio.Group options={[{ value: true, label: '属实' }, { value: false, label: '不属实' }]} />
+        {editing?.kind === 'record' && (
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="candidateId" label="反映的人选" rules={[{ required: true, message: '请选择反映的人选' }]}>
+                <Select options={notice.candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.name}（${candidate.villageName}）` }))} />
               </Form.Item>
-              <Form.Item name="handling" label="处理情况" rules={[{ required: true, whitespace: true, message: '请填写处理情况' }, { max: 2000, message: '不能超过 2000 个字符' }]}>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="content" label="异议内容" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { max: 2000, message: '不能超过 2000 个字符' }]}>
                 <Input.TextArea rows={4} showCount maxLength={2000} />
               </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+            </Col>
+          </Row>
+        )}
+        {editing?.kind === 'handle' && (
+          <>
+            <Typography.Paragraph>{editing.objection.candidateName}：{editing.objection.content}</Typography.Paragraph>
+            <Form.Item name="isSubstantiated" label="反映问题是否属实" rules={[{ required: true, message: '请选择反映问题是否属实' }]}>
+              <Radio.Group options={[{ value: true, label: '属实' }, { value: false, label: '不属实' }]} />
+            </Form.Item>
+            <Form.Item name="handling" label="处理情况" rules={[{ required: true, whitespace: true, message: '请填写处理情况' }, { max: 2000, message: '不能超过 2000 个字符' }]}>
+              <Input.TextArea rows={4} showCount maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </div>
   );
 }
