@@ -19,11 +19,8 @@ import { toStatisticalCode } from '../src/domain/org-code.ts';
 import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
-import { buildApp } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
-import { readConfig } from '../src/server/config.ts';
-import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
-import { createLog, openBenchDatabase, percentile } from './bench-database.ts';
+import { benchApp, createLog, openBenchDatabase } from './bench-database.ts';
 import { loadProvince } from './province.ts';
 import { countyOf } from '../src/db/distribution.ts';
 
@@ -68,29 +65,9 @@ async function main(): Promise<void> {
     const village = (await db.selectFrom('org_unit').select('code').where('level', '=', 'village').where('code', 'like', `${COUNTY}%`).orderBy('code').executeTakeFirstOrThrow()).code;
     const { id: vacancyId } = await db.insertInto('post_vacancy').values({ county_code: countyOf(village), org_code: village, committee: 'party', post: 'secretary', opened_on: system.today, cause: '书记调整' }).returning('id').executeTakeFirstOrThrow();
 
-    const app = await buildApp({ config: { ...readConfig({}), dataDir: 'memory://', requestWaitMs: 600_000 }, database, cipher: new SensitiveCipher(crypto.randomBytes(32)), clock: systemClock });
-    await app.ready();
-    const cookieOf = async (username: string) => {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Bench12345' } });
-      return `houbei_session=${login.cookies.find((cookie) => cookie.name === 'houbei_session')!.value}`;
-    };
+    const { app, cookieOf, time, get } = await benchApp(database, RUNS);
     const province = await cookieOf('benchprovince');
     const county = await cookieOf('benchcounty');
-    const time = async (label: string, run: () => Promise<unknown>) => {
-      await run();
-      const samples: number[] = [];
-      for (let index = 0; index < RUNS; index += 1) {
-        const started = performance.now();
-        await run();
-        samples.push(performance.now() - started);
-      }
-      return { label, p50: percentile(samples, 50), p95: percentile(samples, 95) };
-    };
-    const get = (cookie: string, url: string) => async () => {
-      const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-      return response;
-    };
     // The province's first reading evaluates and stores the coverage of every village; later
     // readings add up the stored figures (kept current by every change).
     await sql`DELETE FROM village_coverage`.execute(db);

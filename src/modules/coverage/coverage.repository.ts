@@ -122,7 +122,7 @@ export const coverageRepository = {
         reserves: eb.ref('excluded.reserves'), young: eb.ref('excluded.young'), mature: eb.ref('excluded.mature'), potential: eb.ref('excluded.potential'),
         successors: eb.ref('excluded.successors'), need: eb.ref('excluded.need'), need_explanation: eb.ref('excluded.need_explanation'),
         young_maximum_age: eb.ref('excluded.young_maximum_age'), short_rules: eb.ref('excluded.short_rules'),
-        evaluated_on: eb.ref('excluded.evaluated_on'), valid_through: eb.ref('excluded.valid_through'), evaluated_at: sql`now()`,
+        evaluated_on: eb.ref('excluded.evaluated_on'), valid_through: eb.ref('excluded.valid_through'), evaluated_at: eb.ref('excluded.evaluated_at'),
       }))).execute();
     }
   },
