@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { countyOf } from '../db/distribution.ts';
 import { defaultPolicy, evaluateEligibility } from '../domain/eligibility.ts';
 import { loadActor, contextFor } from '../modules/auth/auth.service.ts';
 import { findUserIdByUsername } from '../modules/users/users.service.ts';
@@ -33,7 +34,8 @@ export async function loadDemoSelection(db: Db, townshipCode: string, today: str
   const { rows } = await sql<{ person_id: string; org_code: string; birth_date: string; political_status: string; education: string }>`
     SELECT l.person_id, l.org_code, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.political_status, p.education
     FROM talent_ledger_entry l JOIN person p ON p.id = l.person_id
-    WHERE l.org_code LIKE ${`${townshipCode.slice(0, 9)}%`} AND NOT EXISTS (SELECT 1 FROM reserve r WHERE r.person_id = l.person_id)
+    WHERE l.county_code = ${countyOf(townshipCode)} AND l.org_code LIKE ${`${townshipCode.slice(0, 9)}%`}
+      AND NOT EXISTS (SELECT 1 FROM reserve r WHERE r.county_code = l.county_code AND r.person_id = l.person_id)
     ORDER BY l.org_code, p.name`.execute(db);
   const isEligible = (row: (typeof rows)[number]) => evaluateEligibility({ birthDate: row.birth_date, politicalStatus: row.political_status, education: row.education, exclusionsFound: [] }, policy).isEligible;
   const eligible = rows.filter(isEligible).slice(0, TARGETS.length - 1);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { clusterWorkers } from './citus-cluster.ts';
 import { openDatabase } from './database.ts';
 
 /** Where a backup comes from and goes to: the PostgreSQL server of the URL, or PGlite in the data directory. */
@@ -17,6 +18,17 @@ function run(command: string, args: string[]): void {
 }
 
 /**
+ * Refuses a Citus coordinator: a county's rows lie on the workers, and a dump made through the
+ * coordinator restores into plain tables, not a cluster. Each node is backed up on its own
+ * (docs/DEPLOYMENT.md).
+ */
+async function refuseCluster(databaseUrl: string, command: string): Promise<void> {
+  if (await clusterWorkers(databaseUrl)) {
+    throw new Error(`分布式数据库（Citus 集群）不能用 houbei ${command}：请在协调节点和每个工作节点上用 pg_basebackup 和 WAL 归档备份，用 citus_create_restore_point 建立各节点一致的恢复点，恢复时所有节点恢复到同一恢复点（见 docs/DEPLOYMENT.md）`);
+  }
+}
+
+/**
  * Writes a backup of the whole database to `file`: pg_dump's custom format for a server (a
  * consistent snapshot, taken while the server runs), or the data directory of the embedded
  * database as a gzipped tarball (PGlite's own dump, consistent: the embedded database is used by
@@ -25,6 +37,7 @@ function run(command: string, args: string[]): void {
  */
 export async function backupDatabase(target: BackupTarget, file: string): Promise<void> {
   if (target.databaseUrl) {
+    await refuseCluster(target.databaseUrl, 'backup');
     run('pg_dump', ['--format=custom', '--no-owner', '--file', file, target.databaseUrl]);
     return;
   }
@@ -59,6 +72,7 @@ export async function writeDump(dump: () => Promise<Blob>, file: string): Promis
 export async function restoreDatabase(target: BackupTarget, file: string, now: Date): Promise<string | null> {
   if (!fs.existsSync(file)) throw new Error(`备份文件 ${file} 不存在`);
   if (target.databaseUrl) {
+    await refuseCluster(target.databaseUrl, 'restore');
     run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', target.databaseUrl, file]);
     return null;
   }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { citusDatabaseSettings } from './distribution.ts';
 
 /**
  * New databases on a Citus cluster. Citus keeps its metadata per database, so a new database
@@ -7,7 +8,7 @@ import pg from 'pg';
  * installation does the same once (docs/DEPLOYMENT.md).
  */
 
-interface WorkerNode {
+export interface WorkerNode {
   host: string;
   port: number;
 }
@@ -62,13 +63,50 @@ export async function createClusterDatabase(serverUrl: string, workers: readonly
   await run(url, [
     'CREATE EXTENSION citus',
     ...(options.shardCount ? [`ALTER DATABASE ${name} SET citus.shard_count = ${options.shardCount}`] : []),
-    // Joins of two county tables that do not name county_code on both sides run by repartitioning
-    // (slower, but correct) rather than failing; the main queries join on county_code.
-    `ALTER DATABASE ${name} SET citus.enable_repartition_joins = on`,
+    ...citusDatabaseSettings(name),
     `SELECT citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
     ...workers.map((worker) => `SELECT citus_add_node('${worker.host}', ${worker.port})`),
   ]);
   return url;
+}
+
+/**
+ * Creates database `name` on every node as a copy of database `template` of each node
+ * (CREATE DATABASE … TEMPLATE): the tables, their shards and Citus's metadata come along, so a
+ * copy of a migrated and placed database is ready at once. The template takes no connections
+ * (see `closeTemplate`).
+ */
+export async function copyClusterDatabase(serverUrl: string, workers: readonly WorkerNode[], template: string, name: string): Promise<string> {
+  for (const worker of workers) await run(urlOf(serverUrl, worker, 'postgres'), [`CREATE DATABASE ${name} TEMPLATE ${template}`]);
+  await run(urlOf(serverUrl, null, 'postgres'), [
+    'SET citus.enable_create_database_propagation TO off', `CREATE DATABASE ${name} TEMPLATE ${template}`, ...citusDatabaseSettings(name),
+  ]);
+  return urlOf(serverUrl, null, name);
+}
+
+/**
+ * Makes database `name` a template on every node: no new connections, and the open ones (Citus's
+ * own, between the nodes) ended, since PostgreSQL copies only a database nobody is connected to.
+ */
+export async function closeTemplate(serverUrl: string, workers: readonly WorkerNode[], name: string): Promise<void> {
+  for (const node of [null, ...workers]) {
+    await run(urlOf(serverUrl, node, 'postgres'), [
+      `ALTER DATABASE ${name} ALLOW_CONNECTIONS false`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+    ]);
+  }
+}
+
+/** The databases on the coordinator whose names start with `prefix`. */
+export async function clusterDatabases(serverUrl: string, prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: urlOf(serverUrl, null, 'postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>('SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    return rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Drops database `name` on the coordinator and on every worker. */
@@ -79,7 +117,9 @@ export async function dropClusterDatabase(serverUrl: string, workers: readonly W
   await admin.connect();
   try {
     for (let attempt = 0; attempt < 200; attempt += 1) {
-      const { rows } = await admin.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [name]);
+      // Citus's own connections between the nodes stay open while the database lives: not waited for.
+      const { rows } = await admin.query<{ count: number }>(
+        "SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND NOT starts_with(application_name, 'citus_internal')", [name]);
       if (rows[0]!.count === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

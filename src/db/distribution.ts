@@ -18,13 +18,6 @@ import type { Database, Executor } from './database.ts';
 export const REFERENCE_TABLES = [
   'org_unit', 'dictionary_item', 'official_calendar_year', 'eligibility_policy', 'training_rule_set', 'training_session',
   'person', 'person_photo', 'app_user', 'user_role', 'installation_setting',
-  // The stored coverage of each village, read for units above a county. To become a county table
-  // (it is written at every change of a village's reserves) once it has county_code in its key.
-  'village_coverage',
-  // Reports and campaigns (migration 0013), placed as reference tables until they are keyed by county.
-  'statistics_snapshot', 'summary_table_filing', 'campaign', 'campaign_milestone', 'milestone_confirmation',
-  // Elections (migration 0012), placed as reference tables until they are keyed by county.
-  'election_plan', 'village_election', 'election_candidate', 'election_vote', 'election_risk_point', 'election_citizen_reporter', 'election_violation_report', 'election_objection', 'election_step',
 ] as const;
 
 /** Distributed by county_code, all in the co-location group of `reserve`. */
@@ -35,6 +28,9 @@ export const DISTRIBUTED_TABLES = [
   'party_joining_step', 'talent_grid_rating', 'cultivation_assignment_year', 'cultivation_reserve_year', 'cultivation_reserve_training',
   'village_profile', 'committee_member', 'post_vacancy', 'secretary_review', 'secretary_discipline', 'reserve_removal', 'coverage_shortfall',
   'appointment', 'appointment_step', 'appointment_objection',
+  // Keyed by county in migration 0016: the village 换届, the reports and the campaign, the stored coverage.
+  'election_plan', 'village_election', 'election_candidate', 'election_vote', 'election_risk_point', 'election_citizen_reporter', 'election_violation_report', 'election_objection', 'election_step',
+  'statistics_snapshot', 'summary_table_filing', 'campaign', 'campaign_milestone', 'milestone_confirmation', 'village_coverage',
 ] as const;
 
 /** Distributed by its own column, co-located with the county tables: the audit log by chain (a county's code or 'system'). */
@@ -68,7 +64,7 @@ export function countyOf(orgCode: string): string {
 }
 
 /** The distributed tables whose rows other rows hang from (a step of a candidate, of an appointment). */
-type ParentTable = 'reserve' | 'selection_candidate' | 'appointment';
+type ParentTable = 'reserve' | 'selection_candidate' | 'appointment' | 'village_election' | 'campaign' | 'campaign_milestone';
 
 /**
  * The county of a parent row, for inserting a child row that has no unit code of its own. Throws
@@ -87,12 +83,32 @@ export async function isCitus(database: Database): Promise<boolean> {
 }
 
 /**
+ * The settings of the application's database on a Citus coordinator, set by `applyDistribution`
+ * (for the sessions opened after it) and by the test and benchmark helpers on a new database:
+ * - joins of two county tables that do not name county_code on both sides run by repartitioning
+ *   (slower, but correct) rather than failing; the main queries join on county_code;
+ * - a transaction's commands over several shards use one connection per worker: a transaction
+ *   that reads many shards and then writes a reference table with keys from county tables
+ *   (a person, a unit) is refused otherwise, since Citus must see those writes on the connection
+ *   that read the shards. Multi-shard reads (a province's figures) then run one shard at a time on
+ *   each worker, the workers in parallel.
+ */
+export function citusDatabaseSettings(database: string): string[] {
+  return [
+    `ALTER DATABASE ${database} SET citus.enable_repartition_joins = on`,
+    `ALTER DATABASE ${database} SET citus.multi_shard_modify_mode = 'sequential'`,
+  ];
+}
+
+/**
  * On a Citus coordinator, places every listed table that exists and is not placed yet: reference
  * tables first, then the county tables, parents first. Safe to run again. Returns the tables placed.
  */
 export async function applyDistribution(database: Database): Promise<string[]> {
   if (!(await isCitus(database))) return [];
   const db = database.db;
+  const { rows: [current] } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
+  for (const setting of citusDatabaseSettings(`"${current!.name.replaceAll('"', '""')}"`)) await database.executeScript(setting);
   const existing = new Set((await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db)).rows.map((row) => row.name));
   const placed = new Set((await sql<{ name: string }>`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition WHERE partmethod IN ('h', 'n')`.execute(db)).rows.map((row) => row.name));
   const done: string[] = [];

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CandidateStatus, ElectionCommittee, ElectionStage, RiskKind, SecretaryMode, SignOff, VillageComposition, ViolationKind, VoteKind } from '../domain/election-procedure.ts';
 import type { CandidateOutcome, ExcusedReason } from '../domain/election-arithmetic.ts';
 import type { RuleVerdict } from '../domain/eligibility.ts';
-import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
 
 type Json<T> = ColumnType<T, string | undefined, string>;
 type Day = string;
@@ -21,6 +21,7 @@ export interface ElectionsSchema {
 }
 
 export interface ElectionPlanTable {
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   term_year: number;
@@ -44,6 +45,7 @@ export interface ResultNotice { startsOn: string; endsOn: string; workingDays: n
 export interface Handover { handedOverOn: string; talks: { name: string; talkedOn: string }[] }
 
 export interface VillageElectionTable {
+  county_code: CountyCode;
   id: Generated<string>;
   plan_id: string;
   org_code: string;
@@ -74,6 +76,7 @@ export interface Recommendations { membersAndMasses: number; higherOrganisation:
 export interface Qualification { reviewedOn: string; inspection: string; isUnderPartyProbation: boolean; verdicts: RuleVerdict[]; isQualified: boolean }
 
 export interface ElectionCandidateTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -111,6 +114,7 @@ export interface VoteTally { candidateId: string; votesFor: number; votesAgainst
 export interface VoteResult { elected: string[]; tied: string[]; seatsForTied: number; unfilledSeats: number; candidates: CandidateOutcome[] }
 
 export interface ElectionVoteTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -126,6 +130,7 @@ export interface ElectionVoteTable {
 }
 
 export interface ElectionRiskPointTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -137,6 +142,7 @@ export interface ElectionRiskPointTable {
 }
 
 export interface ElectionCitizenReporterTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -146,6 +152,7 @@ export interface ElectionCitizenReporterTable {
 }
 
 export interface ElectionViolationReportTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -161,6 +168,7 @@ export interface ElectionViolationReportTable {
 }
 
 export interface ElectionObjectionTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   org_code: string;
@@ -175,6 +183,7 @@ export interface ElectionObjectionTable {
 }
 
 export interface ElectionStepTable {
+  county_code: CountyCode;
   id: Generated<string>;
   village_election_id: string;
   action: string;

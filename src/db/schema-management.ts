@@ -137,6 +137,7 @@ export interface CoverageShortfallTable {
 }
 
 export interface VillageCoverageTable {
+  county_code: CountyCode;
   org_code: string;
   township_code: string;
   reserves: number;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { MilestoneRule, MilestoneScope } from '../domain/campaign.ts';
-import type { CreatedAt, UpdatedAt } from './schema-columns.ts';
+import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 /** numeric comes back as text from both drivers. */
@@ -16,6 +16,7 @@ export interface ReportsSchema {
 }
 
 export interface StatisticsSnapshotTable {
+  county_code: CountyCode;
   org_code: string;
   taken_on: string;
   figures: Json<Record<string, number | null>>;
@@ -23,6 +24,7 @@ export interface StatisticsSnapshotTable {
 }
 
 export interface SummaryTableFilingTable {
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   year: number;
@@ -35,6 +37,7 @@ export interface SummaryTableFilingTable {
 }
 
 export interface CampaignTable {
+  county_code: CountyCode;
   id: Generated<string>;
   org_code: string;
   name: string;
@@ -49,6 +52,7 @@ export interface CampaignTable {
 }
 
 export interface CampaignMilestoneTable {
+  county_code: CountyCode;
   id: Generated<string>;
   campaign_id: string;
   code: string;
@@ -60,6 +64,7 @@ export interface CampaignMilestoneTable {
 }
 
 export interface MilestoneConfirmationTable {
+  county_code: CountyCode;
   milestone_id: string;
   org_code: string;
   confirmed_on: string;

@@ -2,17 +2,21 @@
  * Scheduled backups into DATA_DIR/backups: one when the newest is older than the interval, none
  * before, the oldest removed beyond the number kept; the embedded database's backup, taken from
  * the open database, restores with every migration in it. On PGlite with a data directory, or on
- * PostgreSQL with TEST_DATABASE_URL (pg_dump's custom format).
+ * PostgreSQL with TEST_DATABASE_URL (pg_dump's custom format); refused on a Citus coordinator.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDatabase } from '../../src/db/backup.ts';
+import { clusterWorkers } from '../../src/db/citus-cluster.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { backupFolderIn, listScheduledBackups, runScheduledBackup } from '../../src/db/scheduled-backup.ts';
 import { openTestDatabase } from '../helpers/test-app.ts';
+
+/** On a Citus coordinator a scheduled backup is refused like `houbei backup` (each node is backed up on its own). */
+const citus = process.env.TEST_DATABASE_URL ? (await clusterWorkers(process.env.TEST_DATABASE_URL)) !== null : false;
 
 let dataDir: string;
 let database: Database;
@@ -39,7 +43,13 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 
 describe('scheduled backups', () => {
-  it('writes one when the newest is older than the interval and keeps the newest ones', async () => {
+  it.runIf(citus)('are refused on a Citus cluster, naming the backups of each node, and write no file', async () => {
+    await expect(runScheduledBackup(database, { databaseUrl, dataDir }, { intervalMs: 24 * HOUR, keep: 2 }, new Date(Date.UTC(2026, 10, 30))))
+      .rejects.toThrow(/Citus 集群.*pg_basebackup/);
+    expect(listScheduledBackups(backupFolderIn(dataDir))).toEqual([]);
+  });
+
+  it.skipIf(citus)('writes one when the newest is older than the interval and keeps the newest ones', async () => {
     const target = { databaseUrl, dataDir };
     const schedule = { intervalMs: 24 * HOUR, keep: 2 };
     const start = Date.UTC(2026, 10, 30, 1, 2, 3);

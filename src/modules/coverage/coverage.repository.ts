@@ -31,6 +31,9 @@ export interface VillageCountRow {
   short_since: Record<string, string> | null;
 }
 
+/** A village's coverage to store; the repository adds its county. */
+export type StoredVillage = Omit<Insertable<VillageCoverageTable>, 'county_code'>;
+
 export interface StoredGroupRow {
   code: string;
   name: string;
@@ -105,20 +108,22 @@ export const coverageRepository = {
    */
   async listStaleVillages(db: Executor, prefixes: readonly string[], today: string): Promise<string[]> {
     const villagesHere = sql<SqlBool>`u.level IN ('village', 'community') AND u.parent_code IS NOT NULL AND ${withinSubtrees('u.code', prefixes)}`;
+    const stored = withinSubtrees('v.org_code', prefixes, { countyColumn: 'v.county_code' });
     const { rows: aged } = await sql<{ code: string }>`SELECT v.org_code AS code FROM village_coverage v
-      WHERE ${withinSubtrees('v.org_code', prefixes)} AND (v.evaluated_on > ${today}::date OR v.valid_through < ${today}::date)`.execute(db);
+      WHERE ${stored} AND (v.evaluated_on > ${today}::date OR v.valid_through < ${today}::date)`.execute(db);
     const { rows: [counts] } = await sql<{ villages: number; stored: number }>`SELECT
       (SELECT count(*) FROM org_unit u WHERE ${villagesHere})::int AS villages,
-      (SELECT count(*) FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)})::int AS stored`.execute(db);
+      (SELECT count(*) FROM village_coverage v WHERE ${stored})::int AS stored`.execute(db);
     if (counts!.villages === counts!.stored) return aged.map((row) => row.code);
     const { rows: missing } = await sql<{ code: string }>`SELECT u.code FROM org_unit u
-      WHERE ${villagesHere} AND NOT EXISTS (SELECT 1 FROM village_coverage v WHERE v.org_code = u.code)`.execute(db);
+      WHERE ${villagesHere} AND u.code NOT IN (SELECT v.org_code FROM village_coverage v WHERE ${stored})`.execute(db);
     return [...aged, ...missing].map((row) => row.code);
   },
 
-  async storeVillages(db: Executor, rows: readonly Insertable<VillageCoverageTable>[]): Promise<void> {
+  async storeVillages(db: Executor, rows: readonly StoredVillage[]): Promise<void> {
     for (let start = 0; start < rows.length; start += STORE_BATCH) {
-      await db.insertInto('village_coverage').values(rows.slice(start, start + STORE_BATCH)).onConflict((oc) => oc.column('org_code').doUpdateSet((eb) => ({
+      const batch = rows.slice(start, start + STORE_BATCH).map((row) => ({ ...row, county_code: countyOf(row.org_code) }));
+      await db.insertInto('village_coverage').values(batch).onConflict((oc) => oc.columns(['county_code', 'org_code']).doUpdateSet((eb) => ({
         reserves: eb.ref('excluded.reserves'), young: eb.ref('excluded.young'), mature: eb.ref('excluded.mature'), potential: eb.ref('excluded.potential'),
         successors: eb.ref('excluded.successors'), need: eb.ref('excluded.need'), need_explanation: eb.ref('excluded.need_explanation'),
         young_maximum_age: eb.ref('excluded.young_maximum_age'), short_rules: eb.ref('excluded.short_rules'),
@@ -155,7 +160,7 @@ export const coverageRepository = {
           (count(*) FILTER (WHERE 'minimumReserves' = ANY(v.short_rules)))::int AS short_minimum_reserves,
           (count(*) FILTER (WHERE 'youngReserve' = ANY(v.short_rules)))::int AS short_young_reserve,
           (count(*) FILTER (WHERE 'neededKind' = ANY(v.short_rules)))::int AS short_needed_kind
-        FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes)} GROUP BY 1
+        FROM village_coverage v WHERE ${withinSubtrees('v.org_code', prefixes, { countyColumn: 'v.county_code' })} GROUP BY 1
       )
       SELECT t.code, t.name, p.villages, p.short_villages, p.reserves, p.with_minimum, p.with_young, p.with_successor,
         p.short_minimum_reserves, p.short_young_reserve, p.short_needed_kind
@@ -167,13 +172,16 @@ export const coverageRepository = {
   async listStoredShort(db: Executor, prefixes: readonly string[], limit: number): Promise<StoredVillageRow[]> {
     const { rows } = await sql<StoredVillageRow>`
       WITH short AS (
-        SELECT * FROM village_coverage v WHERE cardinality(v.short_rules) > 0 AND ${withinSubtrees('v.org_code', prefixes)}
+        SELECT * FROM village_coverage v WHERE cardinality(v.short_rules) > 0 AND ${withinSubtrees('v.org_code', prefixes, { countyColumn: 'v.county_code' })}
         ORDER BY v.org_code LIMIT ${limit}
+      ), since AS (
+        SELECT s.org_code, jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) AS short_since FROM coverage_shortfall s
+        WHERE ${withinSubtrees('s.org_code', prefixes, { countyColumn: 's.county_code' })} AND s.org_code IN (SELECT org_code FROM short)
+        GROUP BY s.county_code, s.org_code
       )
       SELECT u.code AS org_code, u.name, v.township_code, t.name AS township_name,
-        v.reserves, v.young, v.mature, v.potential, v.successors, v.need, v.need_explanation, v.young_maximum_age,
-        (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code) AS short_since
-      FROM short v JOIN org_unit u ON u.code = v.org_code JOIN org_unit t ON t.code = v.township_code
+        v.reserves, v.young, v.mature, v.potential, v.successors, v.need, v.need_explanation, v.young_maximum_age, since.short_since
+      FROM short v JOIN org_unit u ON u.code = v.org_code JOIN org_unit t ON t.code = v.township_code LEFT JOIN since ON since.org_code = v.org_code
       ORDER BY v.org_code`.execute(db);
     return rows;
   },

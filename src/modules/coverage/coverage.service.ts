@@ -2,15 +2,13 @@ import type { Db, Executor } from '../../db/database.ts';
 import { COVERAGE_RULE_LABELS, COVERAGE_RULES, DEFAULT_COVERAGE_TARGETS, lastDayAtMostAge, percentage, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule, type RuleResult } from '../../domain/coverage.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import type { Insertable } from 'kysely';
 import type { CandidateProfile } from '../../domain/selection-procedure.ts';
-import type { VillageCoverageTable } from '../../db/schema-management.ts';
 import type { Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { resolveEffectivePolicies } from '../selection/policy.service.ts';
 import { findVillageNeeds } from '../villages/village-profile.ts';
-import { coverageRepository, type StoredGroupRow, type StoredVillageRow, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
+import { coverageRepository, type StoredGroupRow, type StoredVillage, type StoredVillageRow, type TownshipCutoffs, type VillageCountRow } from './coverage.repository.ts';
 
 /**
  * Coverage and replenishment (补充) and bench strength: per village, whether its reserves meet the
@@ -56,7 +54,7 @@ async function evaluate(db: Executor, filter: VillageFilter, today: string) {
   });
 }
 
-function storedRow(village: Awaited<ReturnType<typeof evaluate>>[number], today: string): Insertable<VillageCoverageTable> {
+function storedRow(village: Awaited<ReturnType<typeof evaluate>>[number], today: string): StoredVillage {
   const { row } = village;
   return {
     org_code: row.org_code, township_code: row.township_code, reserves: row.reserves, young: row.young, mature: row.mature, potential: row.potential, successors: row.successors,

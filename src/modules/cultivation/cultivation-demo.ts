@@ -49,7 +49,7 @@ export async function loadDemoCultivation(
     const attendance = insertedSessions.flatMap((session) => reserves
       .filter((reserve) => reserve.org_code.startsWith(session.org_code.endsWith('000000') ? countyPrefix : session.org_code.slice(0, 9)))
       .filter(() => chance(session.method === 'partySchool' ? 0.6 : 0.9))
-      .map((reserve) => ({ session_id: session.id, reserve_id: reserve.id, org_code: reserve.org_code, attended: true, days_attended: session.days, method: session.method, end_date: session.end_date, result: '结业' })));
+      .map((reserve) => ({ session_id: session.id, reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, attended: true, days_attended: session.days, method: session.method, end_date: session.end_date, result: '结业' })));
     await insertChunks(tx, 'training_attendance', attendance);
 
     const menteeIds = new Set(mentor ? reserves.filter((reserve) => reserve.org_code.startsWith(mentor.org_code.slice(0, 9))).slice(0, 5).map((reserve) => reserve.id) : []);
@@ -63,7 +63,7 @@ export async function loadDemoCultivation(
       const day = Math.min(8 + Math.floor(random() * 18), month.lastDay);
       const contactedOn = `${month.key}-${pad(day)}`;
       return contactedOn > onDate ? null : {
-        assignment_id: assignment.id, reserve_id: assignment.reserve_id, org_code: assignment.org_code, contacted_on: contactedOn, form: pick(['talk', 'visit', 'phone', 'online']),
+        assignment_id: assignment.id, reserve_id: assignment.reserve_id, county_code: countyOf(assignment.org_code), org_code: assignment.org_code, contacted_on: contactedOn, form: pick(['talk', 'visit', 'phone', 'online']),
         thoughts: pick(['思想稳定，干事热情高', '对村里产业发展有想法', '工作积极，有畏难情绪']), work: pick(['协助开展人居环境整治', '参与矛盾纠纷调解', '整理村级党建资料', '走访困难群众']),
         problems: pick(['群众工作方法不多', '政策把握不够准', null]), help_given: pick(['带着走访农户，讲解政策', '指导起草工作材料', '推荐参加镇上培训']), recorded_by: 'demo',
       };
@@ -72,7 +72,7 @@ export async function loadDemoCultivation(
 
     const quarters = completedQuarters(start, onDate);
     const summaries = insertedAssignments.flatMap((assignment) => quarters.filter(() => chance(0.9)).map((quarter) => ({
-      assignment_id: assignment.id, reserve_id: assignment.reserve_id, org_code: assignment.org_code, year: quarter.year, quarter: quarter.quarter, period_text: null,
+      assignment_id: assignment.id, reserve_id: assignment.reserve_id, county_code: countyOf(assignment.org_code), org_code: assignment.org_code, year: quarter.year, quarter: quarter.quarter, period_text: null,
       content: pick(['谈心谈话 3 次，指导参与重点工作', '带领参与信访接待，讲解群众工作方法', '指导参与产业项目推进']), opinion: pick(['进步明显', '表现良好，需加强群众工作', '工作积极主动']), recorded_by: 'demo',
     })));
     await insertChunks(tx, 'mentoring_summary', summaries);
@@ -80,28 +80,28 @@ export async function loadDemoCultivation(
     const grade = () => pick(['excellent', 'competent', 'competent', 'competent', 'basicallyCompetent']);
     const assessments = reserves.flatMap((reserve) => [
       ...quarters.flatMap((quarter) => (['village', 'township'] as const).filter(() => chance(0.9)).map((assessor) => ({
-        reserve_id: reserve.id, org_code: reserve.org_code, kind: 'quarterly', assessor, year: quarter.year, quarter: quarter.quarter, grade: grade(),
+        reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, kind: 'quarterly', assessor, year: quarter.year, quarter: quarter.quarter, grade: grade(),
         opinion: assessor === 'village' ? pick(['表现良好', '工作认真负责', '群众反映较好']) : pick(['有发展潜力，群众工作需加强', '综合素质较好', '进步明显']), assessed_on: quarter.end, recorded_by: 'demo',
       }))),
-      ...(`${year - 1}-12-31` < onDate ? [{ reserve_id: reserve.id, org_code: reserve.org_code, kind: 'annual', assessor: 'township', year: year - 1, quarter: null, grade: grade(), opinion: '年度考核', assessed_on: `${year - 1}-12-28`, recorded_by: 'demo' }] : []),
+      ...(`${year - 1}-12-31` < onDate ? [{ reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, kind: 'annual', assessor: 'township', year: year - 1, quarter: null, grade: grade(), opinion: '年度考核', assessed_on: `${year - 1}-12-28`, recorded_by: 'demo' }] : []),
     ]);
     await insertChunks(tx, 'assessment', assessments);
 
     const talks = reserves.flatMap((reserve) => [`${year - 1}-06-18`, `${year}-06-18`].filter((date) => date <= onDate && chance(0.85)).map((date) => ({
-      reserve_id: reserve.id, org_code: reserve.org_code, talked_on: date, talker_name: '镇党委书记', content: '了解思想动态和工作打算，提出培养要求', recorded_by: 'demo',
+      reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, talked_on: date, talker_name: '镇党委书记', content: '了解思想动态和工作打算，提出培养要求', recorded_by: 'demo',
     })));
     await insertChunks(tx, 'annual_talk', talks);
     const practice = reserves.map((reserve) => {
       const isPost = chance(0.6);
       return {
-        reserve_id: reserve.id, org_code: reserve.org_code, kind: isPost ? 'post' : 'task',
+        reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, kind: isPost ? 'post' : 'task',
         category: isPost ? pick(['secretaryAssistant', 'partyGroupLeader', 'villagerGroupLeader', 'gridWorker']) : pick(['disputeMediation', 'emergency', 'keyProject', 'petition']),
         started_on: `${year - 1}-05-01`, ended_on: null, content: isPost ? '参与村务管理和党建工作' : '参与重点工作一线锻炼', performance: pick(['工作认真，完成较好', '积极主动，群众认可']), opinion: pick(['称职', '表现良好']),
       };
     });
     await insertChunks(tx, 'practice_record', practice);
     const observers = reserves.flatMap((reserve) => months.filter(() => chance(0.15)).map((month) => ({
-      reserve_id: reserve.id, org_code: reserve.org_code, meeting_type: pick(['villageCommittees', 'partyMembers', 'villagerRepresentatives', 'townshipCadres']), meeting_date: `${month.key}-05`, topic: pick(['年度工作计划', '产业项目', '人居环境整治']),
+      reserve_id: reserve.id, county_code: countyOf(reserve.org_code), org_code: reserve.org_code, meeting_type: pick(['villageCommittees', 'partyMembers', 'villagerRepresentatives', 'townshipCadres']), meeting_date: `${month.key}-05`, topic: pick(['年度工作计划', '产业项目', '人居环境整治']),
     })).filter((row) => row.meeting_date <= onDate));
     await insertChunks(tx, 'observer_attendance', observers);
     await recordAuditEvent(tx, systemContext(onDate), {

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { countyOf } from '../../db/distribution.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Breakdown } from '../../domain/statistics.ts';
 
@@ -150,24 +151,25 @@ export const statisticsRepository = {
   },
 
   async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>): Promise<void> {
-    await db.insertInto('statistics_snapshot').values({ org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures) })
-      .onConflict((oc) => oc.columns(['org_code', 'taken_on']).doUpdateSet({ figures: JSON.stringify(figures), taken_at: sql`now()` })).execute();
+    // The update takes the inserted row's values: Citus evaluates no function (now()) in an upsert's update.
+    await db.insertInto('statistics_snapshot').values({ county_code: countyOf(orgCode), org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures) })
+      .onConflict((oc) => oc.columns(['county_code', 'org_code', 'taken_on']).doUpdateSet((eb) => ({ figures: eb.ref('excluded.figures'), taken_at: eb.ref('excluded.taken_at') }))).execute();
   },
 
   /** The unit's latest snapshot taken before the date. */
   async snapshotBefore(db: Executor, orgCode: string, before: string) {
-    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('org_code', '=', orgCode).where('taken_on', '<', before)
+    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).where('taken_on', '<', before)
       .orderBy('taken_on', 'desc').limit(1).executeTakeFirst();
   },
 
   /** The unit's snapshot on or before the date (a baseline). */
   async snapshotOnOrBefore(db: Executor, orgCode: string, onDate: string) {
-    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('org_code', '=', orgCode).where('taken_on', '<=', onDate)
+    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).where('taken_on', '<=', onDate)
       .orderBy('taken_on', 'desc').limit(1).executeTakeFirst();
   },
 
   async listSnapshots(db: Executor, orgCode: string, limit: number) {
-    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('org_code', '=', orgCode).orderBy('taken_on', 'desc').limit(limit).execute();
+    return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).orderBy('taken_on', 'desc').limit(limit).execute();
   },
 
   /** Units a snapshot is taken of: the subtree's units from province down to township. */

@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { countyOf, countyOfRow } from '../../db/distribution.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type {
@@ -36,7 +37,7 @@ export const electionsRepository = {
     orgCode: string; termYear: number; startsOn: string; endsOn: string; leadingGroup: string; standardPartySeats: number; standardVillagersSeats: number; createdBy: string;
   }): Promise<string> {
     const row = await db.insertInto('election_plan').values({
-      org_code: plan.orgCode, term_year: plan.termYear, starts_on: plan.startsOn, ends_on: plan.endsOn, leading_group: plan.leadingGroup,
+      county_code: countyOf(plan.orgCode), org_code: plan.orgCode, term_year: plan.termYear, starts_on: plan.startsOn, ends_on: plan.endsOn, leading_group: plan.leadingGroup,
       standard_party_seats: plan.standardPartySeats, standard_villagers_seats: plan.standardVillagersSeats, created_by: plan.createdBy,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -52,14 +53,14 @@ export const electionsRepository = {
   async listPlans(db: Executor, prefixes: readonly string[]): Promise<PlanRow[]> {
     const { rows } = await sql<PlanRow>`SELECT pl.id, pl.org_code, pl.term_year, pl.starts_on, pl.ends_on, pl.leading_group, pl.standard_party_seats,
       pl.standard_villagers_seats, pl.created_by, pl.version, t.name AS township_name
-      FROM election_plan pl JOIN org_unit t ON t.code = pl.org_code WHERE ${withinSubtrees('pl.org_code', prefixes)}
+      FROM election_plan pl JOIN org_unit t ON t.code = pl.org_code WHERE ${withinSubtrees('pl.org_code', prefixes, { countyColumn: 'pl.county_code' })}
       ORDER BY pl.term_year DESC, pl.org_code`.execute(db);
     return rows;
   },
 
   async insertVillageElections(db: Executor, planId: string, termYear: number, orgCodes: readonly string[]): Promise<void> {
     if (orgCodes.length === 0) return;
-    await db.insertInto('village_election').values(orgCodes.map((orgCode) => ({ plan_id: planId, org_code: orgCode, term_year: termYear }))).execute();
+    await db.insertInto('village_election').values(orgCodes.map((orgCode) => ({ plan_id: planId, county_code: countyOf(orgCode), org_code: orgCode, term_year: termYear }))).execute();
   },
 
   async find(db: Executor, id: string): Promise<VillageElectionRow | undefined> {
@@ -81,8 +82,8 @@ export const electionsRepository = {
   async countStages(db: Executor, prefixes: readonly string[], termYear: number | null): Promise<{ township_code: string; township_name: string; stage: ElectionStage; villages: number }[]> {
     const { rows } = await sql<{ township_code: string; township_name: string; stage: ElectionStage; villages: number }>`
       SELECT pl.org_code AS township_code, t.name AS township_name, e.stage, count(*)::int AS villages
-      FROM village_election e JOIN election_plan pl ON pl.id = e.plan_id JOIN org_unit t ON t.code = pl.org_code
-      WHERE ${withinSubtrees('e.org_code', prefixes)} ${termYear === null ? sql`` : sql`AND e.term_year = ${termYear}`}
+      FROM village_election e JOIN election_plan pl ON pl.county_code = e.county_code AND pl.id = e.plan_id JOIN org_unit t ON t.code = pl.org_code
+      WHERE ${withinSubtrees('e.org_code', prefixes, { countyColumn: 'e.county_code' })} ${termYear === null ? sql`` : sql`AND e.term_year = ${termYear}`}
       GROUP BY pl.org_code, t.name, e.stage ORDER BY pl.org_code`.execute(db);
     return rows;
   },
@@ -92,7 +93,7 @@ export const electionsRepository = {
     const { rows } = await sql<Pick<VillageElectionRow, 'id' | 'org_code' | 'village_name' | 'township_code' | 'composition' | 'filed_on'>>`
       SELECT e.id, e.org_code, v.name AS village_name, coalesce(v.parent_code, '') AS township_code, e.composition, to_char(e.filed_on, 'YYYY-MM-DD') AS filed_on
       FROM village_election e JOIN org_unit v ON v.code = e.org_code
-      WHERE e.stage = 'filed' AND ${withinSubtrees('e.org_code', prefixes)} ${termYear === null ? sql`` : sql`AND e.term_year = ${termYear}`}
+      WHERE e.stage = 'filed' AND ${withinSubtrees('e.org_code', prefixes, { countyColumn: 'e.county_code' })} ${termYear === null ? sql`` : sql`AND e.term_year = ${termYear}`}
       ORDER BY e.org_code`.execute(db);
     return rows;
   },
@@ -102,7 +103,7 @@ export const electionsRepository = {
     recommendations: { membersAndMasses: number; higherOrganisation: number }; proposedOn: string;
   }): Promise<string> {
     const row = await db.insertInto('election_candidate').values({
-      village_election_id: candidate.villageElectionId, org_code: candidate.orgCode, committee: candidate.committee, person_id: candidate.personId,
+      village_election_id: candidate.villageElectionId, county_code: countyOf(candidate.orgCode), org_code: candidate.orgCode, committee: candidate.committee, person_id: candidate.personId,
       is_secretary_candidate: candidate.isSecretaryCandidate, is_continuing: candidate.isContinuing, recommendations: json(candidate.recommendations), proposed_on: candidate.proposedOn,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
@@ -122,7 +123,7 @@ export const electionsRepository = {
   /** Ages of secretary candidates approved in the township's villages, for the young share. */
   async listSecretaryCandidateBirthDates(db: Executor, planId: string): Promise<string[]> {
     const { rows } = await sql<{ birth_date: string }>`SELECT to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
-      FROM election_candidate c JOIN village_election e ON e.id = c.village_election_id JOIN person p ON p.id = c.person_id
+      FROM election_candidate c JOIN village_election e ON e.county_code = c.county_code AND e.id = c.village_election_id JOIN person p ON p.id = c.person_id
       WHERE e.plan_id = ${planId} AND c.committee = 'party' AND c.is_secretary_candidate AND c.status IN ('qualified', 'formal', 'elected', 'notElected')`.execute(db);
     return rows.map((row) => row.birth_date);
   },
@@ -137,8 +138,8 @@ export const electionsRepository = {
       .where('id', 'in', ids).execute();
   },
 
-  async insertVote(db: Executor, vote: Omit<ElectionVoteTable, 'id' | 'created_at' | 'counts' | 'tallies' | 'result'> & { counts: unknown; tallies: unknown; result: unknown }): Promise<string> {
-    const row = await db.insertInto('election_vote').values({ ...vote, counts: json(vote.counts), tallies: json(vote.tallies), result: json(vote.result) })
+  async insertVote(db: Executor, vote: Omit<ElectionVoteTable, 'id' | 'county_code' | 'created_at' | 'counts' | 'tallies' | 'result'> & { counts: unknown; tallies: unknown; result: unknown }): Promise<string> {
+    const row = await db.insertInto('election_vote').values({ ...vote, county_code: countyOf(vote.org_code), counts: json(vote.counts), tallies: json(vote.tallies), result: json(vote.result) })
       .returning('id').executeTakeFirstOrThrow();
     return row.id;
   },
@@ -147,16 +148,16 @@ export const electionsRepository = {
     return db.selectFrom('election_vote').selectAll().where('village_election_id', '=', villageElectionId).orderBy('created_at').orderBy('id').execute();
   },
 
-  async insertRiskPoint(db: Executor, risk: Omit<ElectionRiskPointTable, 'id' | 'created_at'>): Promise<string> {
-    return (await db.insertInto('election_risk_point').values(risk).returning('id').executeTakeFirstOrThrow()).id;
+  async insertRiskPoint(db: Executor, risk: Omit<ElectionRiskPointTable, 'id' | 'county_code' | 'created_at'>): Promise<string> {
+    return (await db.insertInto('election_risk_point').values({ ...risk, county_code: countyOf(risk.org_code) }).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async listRiskPoints(db: Executor, villageElectionId: string): Promise<Selectable<ElectionRiskPointTable>[]> {
     return db.selectFrom('election_risk_point').selectAll().where('village_election_id', '=', villageElectionId).orderBy('created_at').execute();
   },
 
-  async insertReporter(db: Executor, reporter: Omit<ElectionCitizenReporterTable, 'id' | 'created_at'>): Promise<string> {
-    return (await db.insertInto('election_citizen_reporter').values(reporter).returning('id').executeTakeFirstOrThrow()).id;
+  async insertReporter(db: Executor, reporter: Omit<ElectionCitizenReporterTable, 'id' | 'county_code' | 'created_at'>): Promise<string> {
+    return (await db.insertInto('election_citizen_reporter').values({ ...reporter, county_code: countyOf(reporter.org_code) }).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async listReporters(db: Executor, villageElectionId: string): Promise<Selectable<ElectionCitizenReporterTable>[]> {
@@ -164,7 +165,7 @@ export const electionsRepository = {
   },
 
   async insertViolation(db: Executor, report: Pick<ElectionViolationReportTable, 'village_election_id' | 'org_code' | 'candidate_id' | 'kind' | 'received_on' | 'content'>): Promise<string> {
-    return (await db.insertInto('election_violation_report').values(report).returning('id').executeTakeFirstOrThrow()).id;
+    return (await db.insertInto('election_violation_report').values({ ...report, county_code: countyOf(report.org_code) }).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async findViolation(db: Executor, id: string): Promise<ViolationRow | undefined> {
@@ -183,7 +184,7 @@ export const electionsRepository = {
   },
 
   async insertObjection(db: Executor, objection: Pick<ElectionObjectionTable, 'village_election_id' | 'org_code' | 'kind' | 'received_on' | 'content'>): Promise<string> {
-    return (await db.insertInto('election_objection').values(objection).returning('id').executeTakeFirstOrThrow()).id;
+    return (await db.insertInto('election_objection').values({ ...objection, county_code: countyOf(objection.org_code) }).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async findObjection(db: Executor, id: string): Promise<ObjectionRow | undefined> {
@@ -203,7 +204,7 @@ export const electionsRepository = {
 
   async insertStep(db: Executor, step: { villageElectionId: string; action: string; occurredOn: string; actorName: string; details?: Record<string, unknown> }): Promise<void> {
     await db.insertInto('election_step').values({
-      village_election_id: step.villageElectionId, action: step.action, occurred_on: step.occurredOn, actor_name: step.actorName, details: json(step.details ?? {}),
+      village_election_id: step.villageElectionId, county_code: await countyOfRow(db, 'village_election', step.villageElectionId), action: step.action, occurred_on: step.occurredOn, actor_name: step.actorName, details: json(step.details ?? {}),
     }).execute();
   },
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { countyOf } from '../../db/distribution.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import { bandBirthDates, COLLEGE_EDUCATIONS, PARTY_MEMBER_STATUSES, SUMMARY_AGE_BAND_RANGES } from '../../domain/statistics.ts';
 
@@ -64,16 +65,16 @@ export const summaryTableRepository = {
   },
 
   async findFiling(db: Executor, orgCode: string, year: number) {
-    return db.selectFrom('summary_table_filing').selectAll().where('org_code', '=', orgCode).where('year', '=', year).executeTakeFirst();
+    return db.selectFrom('summary_table_filing').selectAll().where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).where('year', '=', year).executeTakeFirst();
   },
 
   async insertFiling(db: Executor, row: { orgCode: string; year: number; filedOn: string; actorName: string; totals: Record<string, number> }) {
-    return db.insertInto('summary_table_filing').values({ org_code: row.orgCode, year: row.year, filed_on: row.filedOn, actor_name: row.actorName, totals: JSON.stringify(row.totals) })
+    return db.insertInto('summary_table_filing').values({ county_code: countyOf(row.orgCode), org_code: row.orgCode, year: row.year, filed_on: row.filedOn, actor_name: row.actorName, totals: JSON.stringify(row.totals) })
       .returningAll().executeTakeFirstOrThrow();
   },
 
   /** Filings of the year by the subtree's units. */
   async listFilings(db: Executor, prefix: string, year: number) {
-    return db.selectFrom('summary_table_filing').selectAll().where(withinSubtrees('org_code', [prefix])).where('year', '=', year).execute();
+    return db.selectFrom('summary_table_filing').selectAll().where(withinSubtrees('org_code', [prefix], { countyColumn: 'county_code' })).where('year', '=', year).execute();
   },
 };

@@ -36,10 +36,10 @@ export const removalRepository = {
       SELECT r.id AS reserve_id, p.name, r.org_code, u.name AS village_name, coalesce(u.parent_code, '') AS township_code,
         to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.political_status, p.education,
         coalesce((SELECT array_agg(s.grade ORDER BY s.year DESC, s.assessed_on DESC) FROM assessment s
-          WHERE s.reserve_id = r.id AND s.kind = 'annual' AND s.grade IS NOT NULL), ARRAY[]::text[]) AS annual_grades,
-        EXISTS (SELECT 1 FROM reserve_removal x WHERE x.reserve_id = r.id AND x.status = 'proposed') AS has_open_removal
+          WHERE s.county_code = r.county_code AND s.reserve_id = r.id AND s.kind = 'annual' AND s.grade IS NOT NULL), ARRAY[]::text[]) AS annual_grades,
+        EXISTS (SELECT 1 FROM reserve_removal x WHERE x.county_code = r.county_code AND x.reserve_id = r.id AND x.status = 'proposed') AS has_open_removal
       FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit u ON u.code = r.org_code
-      WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', prefixes)}
+      WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', prefixes, { countyColumn: 'r.county_code' })}
       ORDER BY u.parent_code, u.sort_order, r.org_code, p.name`.execute(db);
     return rows;
   },
