@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { countyOf } from '../db/distribution.ts';
 import { recommendReserve, takeAppointmentStep } from '../modules/appointments/appoint-reserve.ts';
 import { proposeRemoval } from '../modules/reserves/reserve-removal.ts';
 import { addMember, memberLeaves } from '../modules/villages/committee-roster.ts';
@@ -28,10 +29,10 @@ export async function loadDemoManagement(db: Db, townshipCode: string, today: st
   const clerk = await actAs(db, 'cunwu', today);
   const clerkVillage = clerk.actor.roles[0]!.orgCode;
   const { rows: people } = await sql<{ person_id: string; org_code: string; is_reserve: boolean }>`
-    SELECT l.person_id, l.org_code, EXISTS (SELECT 1 FROM reserve r WHERE r.person_id = l.person_id) AS is_reserve
+    SELECT l.person_id, l.org_code, EXISTS (SELECT 1 FROM reserve r WHERE r.county_code = l.county_code AND r.person_id = l.person_id) AS is_reserve
     FROM talent_ledger_entry l JOIN org_unit u ON u.code = l.org_code JOIN person p ON p.id = l.person_id
-    WHERE u.parent_code = ${townshipCode} AND u.level IN ('village', 'community')
-      AND NOT EXISTS (SELECT 1 FROM selection_candidate c WHERE c.person_id = l.person_id)
+    WHERE l.county_code = ${countyOf(townshipCode)} AND u.parent_code = ${townshipCode} AND u.level IN ('village', 'community')
+      AND NOT EXISTS (SELECT 1 FROM selection_candidate c WHERE c.county_code = l.county_code AND c.person_id = l.person_id)
     ORDER BY l.org_code, p.name`.execute(db);
   const villages = [...new Set(people.map((person) => person.org_code))];
   const termStart = '2021-10-08';

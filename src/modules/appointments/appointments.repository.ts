@@ -46,13 +46,14 @@ export const appointmentsRepository = {
       WITH pool AS (
         SELECT r.id AS reserve_id, p.name, r.org_code, v.name AS village_name, coalesce(v.parent_code, '') AS township_code,
           to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education, p.political_status, r.target_post, r.readiness, r.version,
-          (SELECT s.grade FROM assessment s WHERE s.reserve_id = r.id AND s.kind = 'annual' AND s.grade IS NOT NULL ORDER BY s.year DESC, s.assessed_on DESC LIMIT 1) AS last_annual_grade,
-          (SELECT count(*) FROM assessment s WHERE s.reserve_id = r.id AND s.kind = 'quarterly' AND s.assessor = 'township' AND s.assessed_on >= ${filter.since})::int AS recent_opinions,
+          (SELECT s.grade FROM assessment s WHERE s.county_code = r.county_code AND s.reserve_id = r.id AND s.kind = 'annual' AND s.grade IS NOT NULL ORDER BY s.year DESC, s.assessed_on DESC LIMIT 1) AS last_annual_grade,
+          (SELECT count(*) FROM assessment s WHERE s.county_code = r.county_code AND s.reserve_id = r.id AND s.kind = 'quarterly' AND s.assessor = 'township' AND s.assessed_on >= ${filter.since})::int AS recent_opinions,
           g.performance AS grid_performance, g.potential AS grid_potential
         FROM reserve r JOIN person p ON p.id = r.person_id JOIN org_unit v ON v.code = r.org_code
-          LEFT JOIN talent_grid_rating g ON g.reserve_id = r.id
+          LEFT JOIN talent_grid_rating g ON g.county_code = r.county_code AND g.reserve_id = r.id
         WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', filter.prefixes, { countyColumn: 'r.county_code' })}
-          AND NOT EXISTS (SELECT 1 FROM appointment x WHERE x.reserve_id = r.id AND x.outcome = 'inProgress')
+          -- An appointment lies in its village's county, which may not be the reserve's: not joined on the county.
+          AND r.id NOT IN (SELECT x.reserve_id FROM appointment x WHERE x.outcome = 'inProgress')
       )
       (SELECT * FROM pool WHERE township_code = ${filter.townshipCode})
       UNION ALL

@@ -48,13 +48,18 @@ function toBreakdowns(rows: readonly GroupingRow[]): BreakdownCounts {
   return result;
 }
 
-/** The one GROUPING SETS pass over rows of (age_band, education, gender, source_category, political_status, readiness). */
+/**
+ * The one GROUPING SETS pass over rows of (age_band, education, gender, source_category, political_status, readiness).
+ * The rows are gathered first (MATERIALIZED): Citus groups by sets only where the rows are, so on a
+ * cluster the shards send their rows and the coordinator groups them.
+ */
 function groupingSets(source: RawBuilder<unknown>): RawBuilder<GroupingRow> {
   return sql<GroupingRow>`
+    WITH x AS MATERIALIZED (${source})
     SELECT age_band, education, gender, source_category, political_status, readiness, count(*)::int AS n,
       CASE WHEN GROUPING(age_band) = 0 THEN 0 WHEN GROUPING(education) = 0 THEN 1 WHEN GROUPING(gender) = 0 THEN 2
         WHEN GROUPING(source_category) = 0 THEN 3 WHEN GROUPING(political_status) = 0 THEN 4 ELSE 5 END AS set_id
-    FROM (${source}) x
+    FROM x
     GROUP BY GROUPING SETS ((age_band), (education), (gender), (source_category), (political_status), (readiness))`;
 }
 
@@ -62,7 +67,7 @@ function groupingSets(source: RawBuilder<unknown>): RawBuilder<GroupingRow> {
 /** Sitting secretaries of village Party organisations on a date. */
 function sittingSecretaries(prefix: string, onDate: string) {
   return sql`cm.committee = 'party' AND cm.post = 'secretary' AND cm.started_on <= ${onDate}::date
-    AND (cm.ended_on IS NULL OR cm.ended_on > ${onDate}::date) AND ${withinSubtrees('cm.org_code', [prefix])}`;
+    AND (cm.ended_on IS NULL OR cm.ended_on > ${onDate}::date) AND ${withinSubtrees('cm.org_code', [prefix], { countyColumn: 'cm.county_code' })}`;
 }
 
 export interface SecretaryFigures {
@@ -82,7 +87,7 @@ export const statisticsRepository = {
   async reserveBreakdowns(db: Executor, prefix: string, onDate: string): Promise<BreakdownCounts> {
     const source = sql`SELECT ${ageBandCase('p.birth_date', onDate)} AS age_band, p.education, p.gender, r.source_category, p.political_status, r.readiness
       FROM reserve r JOIN person p ON p.id = r.person_id
-      WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', [prefix])}`;
+      WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', [prefix], { countyColumn: 'r.county_code' })}`;
     const { rows } = await groupingSets(source).execute(db);
     return toBreakdowns(rows);
   },
@@ -119,7 +124,7 @@ export const statisticsRepository = {
   /** Admitted reserves of the subtree with at least `minimumDays` of training in the year. */
   async trainedReserves(db: Executor, prefix: string, year: number, minimumDays: number): Promise<number> {
     const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM reserve r JOIN cultivation_reserve_year y ON y.reserve_id = r.id AND y.year = ${year}
+      SELECT count(*)::int AS n FROM reserve r JOIN cultivation_reserve_year y ON y.county_code = r.county_code AND y.reserve_id = r.id AND y.year = ${year}
       WHERE r.status = 'admitted' AND y.training_days >= ${minimumDays} AND ${withinSubtrees('r.org_code', [prefix])}`.execute(db);
     return rows[0]!.n;
   },
@@ -129,7 +134,7 @@ export const statisticsRepository = {
     const monthStart = `${onDate.slice(0, 7)}-01`;
     const { rows } = await sql<MentoringFigures>`
       WITH mentored AS (
-        SELECT DISTINCT r.id FROM reserve r JOIN mentoring_assignment a ON a.reserve_id = r.id
+        SELECT DISTINCT r.id FROM reserve r JOIN mentoring_assignment a ON a.county_code = r.county_code AND a.reserve_id = r.id
         WHERE r.status = 'admitted' AND a.started_on <= ${onDate}::date AND (a.ended_on IS NULL OR a.ended_on >= ${onDate}::date)
           AND ${withinSubtrees('r.org_code', [prefix])}
       ), contacts AS (

@@ -32,11 +32,11 @@ export const summaryTableRepository = {
     const { rows } = await sql<SummaryVillageRow>`
       WITH counted AS (
         SELECT r.org_code, p.gender, p.birth_date, p.education, p.political_status, r.source_category,
-          (r.mentor_name IS NOT NULL OR EXISTS (SELECT 1 FROM mentoring_assignment a WHERE a.reserve_id = r.id AND a.started_on <= ${onDate}::date
+          (r.mentor_name IS NOT NULL OR EXISTS (SELECT 1 FROM mentoring_assignment a WHERE a.county_code = r.county_code AND a.reserve_id = r.id AND a.started_on <= ${onDate}::date
             AND (a.ended_on IS NULL OR a.ended_on >= ${onDate}::date))) AS has_mentor,
-          coalesce((SELECT y.training_days FROM cultivation_reserve_year y WHERE y.reserve_id = r.id AND y.year = ${year}), 0) > 0 AS is_trained
+          coalesce((SELECT y.training_days FROM cultivation_reserve_year y WHERE y.county_code = r.county_code AND y.reserve_id = r.id AND y.year = ${year}), 0) > 0 AS is_trained
         FROM reserve r JOIN person p ON p.id = r.person_id
-        WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', [prefix])}
+        WHERE r.status = 'admitted' AND ${withinSubtrees('r.org_code', [prefix], { countyColumn: 'r.county_code' })}
       ), per_village AS (
         SELECT org_code, count(*)::int AS reserves,
           (count(*) FILTER (WHERE gender = 'female'))::int AS women,
