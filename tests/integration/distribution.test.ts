@@ -8,7 +8,8 @@ import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app
 /**
  * The placement of the tables on a Citus cluster (docs/DISTRIBUTION.md). On every database: each
  * table is placed in exactly one list. On a Citus coordinator (TEST_DATABASE_URL pointing at one):
- * a county user's list and workflow requests run queries that Citus sends to one shard,
+ * a county user's reserve list, reminders, coverage and selection board run queries that Citus
+ * sends to one shard (EXPLAIN: Task Count 1),
  * and the rows of two counties lie on both workers.
  */
 let world: TestWorld;
@@ -65,7 +66,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('on a Citus coordinator', () => {
     for (const table of REFERENCE_TABLES) expect(placement.get(table), table).toMatchObject({ method: 'n' });
   });
 
-  it('routes a county user\'s list and workflow queries to one shard, and keeps two counties\' rows on both workers', async ({ skip }) => {
+  it('routes a county user\'s reserve list, reminders, coverage and selection board to one shard, and keeps two counties\' rows on both workers', async ({ skip }) => {
     if (!citus) skip('TEST_DATABASE_URL is a PostgreSQL server without Citus');
     const db = world.database.db;
     // A second county whose shard lies on the other worker.
@@ -99,8 +100,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('on a Citus coordinator', () => {
     expect(detail.statusCode, detail.body).toBe(200);
 
     const requests = {
-      list: `/api/reserves?orgCode=${world.countyCode}`,
-      workflow: '/api/reminders',
+      'reserve list': `/api/reserves?orgCode=${world.countyCode}`,
+      reminders: '/api/reminders',
+      'coverage of the county': `/api/coverage/${world.countyCode}`,
+      'selection board': `/api/selection-board?orgCode=${world.townshipA.code}`,
     };
     for (const [kind, url] of Object.entries(requests)) {
       queries.length = 0;

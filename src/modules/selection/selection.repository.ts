@@ -306,7 +306,7 @@ export const selectionRepository = {
       .selectFrom('reserve')
       .select(['org_code', (eb) => eb.fn.countAll<number>().as('count')])
       .where('status', '=', 'admitted')
-      .where(withinSubtrees('org_code', [orgPrefix]))
+      .where(withinSubtrees('org_code', [orgPrefix], { countyColumn: 'county_code' }))
       .groupBy('org_code')
       .execute();
     return new Map(rows.map((row) => [row.org_code, Number(row.count)]));

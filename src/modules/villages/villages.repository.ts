@@ -64,7 +64,10 @@ function profileRow(columns: ProfileColumns) {
 export const villagesRepository = {
   async findProfiles(db: Executor, orgCodes: readonly string[]): Promise<Map<string, ProfileRecord>> {
     if (orgCodes.length === 0) return new Map();
-    const rows = await db.selectFrom('village_profile').selectAll().where(sql<boolean>`org_code = ANY(${[...orgCodes]}::text[])`).execute();
+    // The villages' counties named as well, so that on Citus only their shards are read.
+    const counties = [...new Set(orgCodes.map(countyOf))];
+    const rows = await db.selectFrom('village_profile').selectAll()
+      .where(sql<boolean>`county_code = ANY(${counties}::text[]) AND org_code = ANY(${[...orgCodes]}::text[])`).execute();
     return new Map(rows.map((row) => [row.org_code, toProfile(row)]));
   },
 
