@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../src/domain/dates.ts';
 import { systemContext } from '../../src/server/access.ts';
@@ -183,8 +184,27 @@ describe('the village 换届 from seats to filing', () => {
     election = await ok(clerk, 'PUT', `${url}/posts`, { committee: 'villagers', decidedOn: '2026-11-22', assignments: [{ candidateId: idOf(election, '新书记', 'villagers'), post: 'director' }], version: election.version });
 
     // The result notice of 5 working days, an objection, the township's approval, the county's filing.
+    const noticeDocument = `${url}/result-notice-document?contact=${encodeURIComponent('镇党政办 0833-1234567')}`;
+    const early = await call(township, 'GET', noticeDocument);
+    expect(early).toMatchObject({ status: 409, body: { message: `「${election.villageName}」尚未发布选举结果公示，请先在“发布结果公示”中登记公示开始日期，公示期按工作日计算后才能打印公示` } });
     election = await ok(township, 'POST', `${url}/result-notice`, { startsOn: '2026-11-24', version: election.version });
     expect(election.notice).toEqual({ startsOn: '2026-11-24', endsOn: '2026-11-30', workingDays: 5 });
+    const printed = await world.app.inject({ method: 'GET', url: noticeDocument, headers: { cookie: clerk } });
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const noticeXml = await (await JSZip.loadAsync(printed.rawPayload)).file('word/document.xml')!.async('string');
+    const noticeText = [...noticeXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('|');
+    expect(noticeText).toContain(`${election.villageName}2026年村“两委”换届选举结果公示`);
+    expect(noticeText).toContain('于2026年11月10日召开党员大会，选举产生了新一届村党组织委员会；于2026年11月22日召开村民选举大会，选举产生了新一届村民委员会');
+    expect(noticeText).toContain('村党组织委员会|书记|新书记|男|1990.05|大专|');
+    expect(noticeText).toContain('村党组织委员会|副书记|委员乙|');
+    expect(noticeText).toContain('村民委员会|主任|新书记|');
+    expect(noticeText).toContain('村民委员会|委员|妇女己|女|1992.01|');
+    expect(noticeText).not.toContain('委员丁');
+    expect(noticeText).not.toContain('村民壬');
+    expect(noticeText).toContain('公示时间：2026年11月24日至2026年11月30日（5个工作日）。');
+    expect(noticeText).toContain(`向中共${world.townshipA.name}委员会反映（镇党政办 0833-1234567）`);
+    expect((await call(otherTownship, 'GET', noticeDocument)).status).toBe(404);
     election = await ok(township, 'POST', `${url}/objections`, { kind: 'result', receivedOn: '2026-11-25', content: '反映委员丙年龄填写有误' });
     await refused(township, 'POST', `${url}/result-approval`, { approvedOn: '2026-11-30', version: election.version }, 409, '选举结果公示期至 2026-11-30（5 个工作日），2026-11-30 尚未期满，不能审批');
     await refused(township, 'POST', `${url}/result-approval`, { approvedOn: '2026-12-01', version: election.version }, 409, '公示期间反映的问题还有 1 件未办结，不能审批');

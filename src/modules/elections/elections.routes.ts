@@ -7,8 +7,10 @@ import { getCompositionReport } from './election-composition.ts';
 import { handleObjection, recordObjection } from './election-objections.ts';
 import { approveSeats, createElectionPlan, editVillagePlan, getElectionBoard, getElectionPlan, listElectionPlans, setSeats } from './election-plan.ts';
 import { approveResult, fileResult, recordHandover, startResultNotice } from './election-result.ts';
+import { DOCX_TYPE, exportResultNotice } from './result-notice-document.ts';
+import { attachmentDisposition } from '../../server/xlsx-table.ts';
 import {
-  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
+  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZNoticeDocumentQuery, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
   ZPosts, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
 } from './elections.schemas.ts';
 import { assignPosts, recordVote, reduceSeats } from './record-vote.ts';
@@ -125,6 +127,16 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
   app.post('/api/village-elections/:id/result-notice', {
     schema: { tags, summary: '发布选举结果公示（不少于 5 个工作日）', params: ZIdParams, body: z.strictObject({ startsOn: ZDate, version: ZVersion }), response: election },
   }, async (request) => startResultNotice(db, request.ctx, request.params.id, request.body));
+
+  app.get('/api/village-elections/:id/result-notice-document', {
+    schema: {
+      tags, summary: '打印选举结果公示（Word）：当选人员及职务、按工作日计算的公示期、异议受理单位', params: ZIdParams, querystring: ZNoticeDocumentQuery,
+      response: { 200: z.any().describe('公示文件（docx）'), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const file = await exportResultNotice(db, request.ctx, request.params.id, request.query.contact ?? null);
+    return reply.type(DOCX_TYPE).header('Content-Disposition', attachmentDisposition(file.fileName, 'result-notice.docx')).send(file.data);
+  });
 
   app.post('/api/village-elections/:id/result-approval', {
     schema: { tags, summary: '乡镇党委审批选举结果并任命', params: ZIdParams, body: z.strictObject({ approvedOn: ZDate, version: ZVersion }), response: election },

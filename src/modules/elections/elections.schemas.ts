@@ -112,6 +112,8 @@ export const ZHandover = z.strictObject({
   version: ZVersion,
 });
 
+export const ZNoticeDocumentQuery = z.strictObject({ contact: optionalLine('异议受理联系方式', 100) });
+
 // ---- Responses ----
 
 const ZComposition = z.object({

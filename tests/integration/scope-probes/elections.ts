@@ -91,6 +91,7 @@ const probes: Record<string, Probe> = {
     verification: '越权', isSubstantiated: true, handledOn: world.today,
   })),
   'POST /api/village-elections/{id}/result-notice': foreign('POST', village('/result-notice'), (world) => ({ startsOn: world.today, version: 3 })),
+  'GET /api/village-elections/{id}/result-notice-document': foreign('GET', village('/result-notice-document')),
   'POST /api/village-elections/{id}/result-approval': foreign('POST', village('/result-approval'), (world) => ({ approvedOn: world.today, version: 3 })),
   'POST /api/village-elections/{id}/filing': foreign('POST', village('/filing'), (world) => ({ filedOn: world.today, version: 3 })),
   'PUT /api/village-elections/{id}/handover': foreign('PUT', village('/handover'), (world) => ({ handedOverOn: world.today, talks: [], version: 3 })),

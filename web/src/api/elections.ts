@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type {
   ZBoard, ZCompositionReport, ZCreatePlan, ZNominate, ZPlan, ZPlans, ZSeats, ZVillageElection, ZVote,
 } from '../../../src/modules/elections/elections.schemas.ts';
-import { api } from './client.ts';
+import { api, fetchFile, type ProgressListener } from './client.ts';
 
 type Out<S extends z.ZodType> = z.infer<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -37,4 +37,6 @@ export const electionsApi = {
   startNotice: (electionId: string, input: { startsOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-notice`, input),
   approveResult: (electionId: string, input: { approvedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-approval`, input),
   file: (electionId: string, input: { filedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/filing`, input),
+  noticeDocument: (electionId: string, onProgress?: ProgressListener) =>
+    fetchFile('GET', `/api/village-elections/${id(electionId)}/result-notice-document`, '选举结果公示.docx', { onProgress }),
 };

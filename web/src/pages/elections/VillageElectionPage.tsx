@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { electionsApi, type ElectionCandidate, type VillageElection } from '../../api/elections.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { todayText } from '../../components/villages/labels.ts';
@@ -66,7 +67,12 @@ export function VillageElectionPage() {
         <Descriptions.Item label="结果公示">{election.notice ? `${election.notice.startsOn} 至 ${election.notice.endsOn}（${election.notice.workingDays} 个工作日）` : '—'}</Descriptions.Item>
       </Descriptions>
       {checks.map((check) => <Alert key={check} type="warning" showIcon message={check} style={{ marginBottom: 8 }} />)}
-      {dateSteps.length > 0 && <Space wrap style={{ marginBottom: 12 }}>{dateSteps.map((key) => <Button key={key} type="primary" onClick={() => setStep(key)}>{DATE_STEPS[key].label}</Button>)}</Space>}
+      {(dateSteps.length > 0 || election.notice) && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          {dateSteps.map((key) => <Button key={key} type="primary" onClick={() => setStep(key)}>{DATE_STEPS[key].label}</Button>)}
+          {election.notice && <DownloadButton fetchFile={(onProgress) => electionsApi.noticeDocument(election.id, onProgress)}>打印结果公示</DownloadButton>}
+        </Space>
+      )}
 
       {voteCommittee && <div style={{ marginBottom: 12 }}><VoteEntry key={`${voteCommittee}-${election.votes.length}`} election={election} committee={voteCommittee} /></div>}
 
