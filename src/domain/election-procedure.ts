@@ -169,7 +169,8 @@ export interface CompositionRollup {
   newSecretariesFromReserves: number;
 }
 
-function average(values: readonly number[]): number | null {
+/** The average to one decimal (secretaries' ages); null without values. */
+export function average(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 }
 

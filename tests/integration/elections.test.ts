@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../src/domain/dates.ts';
@@ -52,6 +53,20 @@ async function refused(cookie: string, method: 'POST' | 'PUT', url: string, payl
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   expect(response.body.message).toBe(message);
   expect(await countAuditEvents(world.database)).toBe(events);
+}
+async function readSummaryTable(cookie: string, orgCode: string) {
+  const response = await world.app.inject({ method: 'GET', url: `/api/election-summary-table?orgCode=${orgCode}`, headers: { cookie } });
+  expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, string | number | null>[] = [];
+  for (let row = 4; row <= sheet.rowCount; row += 1) {
+    rows.push(Object.fromEntries(headers.map((header, index) => [header, (sheet.getCell(row, index + 1).value ?? null) as string | number | null])));
+  }
+  const title = String(sheet.getCell(1, 1).value);
+  return { title, unitName: title.slice(0, title.indexOf('2026')), headers, rows };
 }
 const idOf = (election: { candidates: Json[] }, name: string, committee: 'party' | 'villagers'): string =>
   election.candidates.find((candidate) => candidate.name === name && candidate.committee === committee)!.id as string;
@@ -235,6 +250,33 @@ describe('the village 换届 from seats to filing', () => {
       after: { members: 5, secretaryAge: 36, secretaryHasCollege: true, hasYoungMember: true, womenMembers: 2, womenHeads: 0, isSecretaryAndDirector: true },
     });
     expect(report.total).toMatchObject({ villages: 1, reservesUsed: 1, newSecretariesFromReserves: 1, averageSecretaryAge: { before: 61, after: 36 } });
+
+    // The county's summary table as xlsx agrees with the composition report.
+    const countyReport = await ok(county, 'GET', `/api/election-composition?orgCode=${world.countyCode}`);
+    const summary = await readSummaryTable(county, world.countyCode);
+    expect(summary.title).toBe(`${summary.unitName}2026年村级“两委”换届情况汇总表`);
+    expect(summary.rows).toHaveLength(world.townshipA.villageCodes.length + 2);
+    const filedRow = summary.rows.find((row) => row['村（社区）'] === election.villageName)!;
+    const filedVillage = countyReport.villages[0];
+    expect(filedRow).toEqual({
+      '乡镇（街道）': world.townshipA.name, '村（社区）': election.villageName, '换届阶段': '已备案', '村党组织委员会职数': 3, '村民委员会职数': 3,
+      '当选“两委”成员（人）': filedVillage.after.members, '书记、主任“一肩挑”': filedVillage.after.isSecretaryAndDirector ? '是' : '否',
+      '女性成员（人）': filedVillage.after.womenMembers, '35 岁及以下成员（人）': 1, '书记年龄': filedVillage.after.secretaryAge, '书记学历': '大专',
+      '使用后备力量（人）': filedVillage.reservesUsed, '新任书记来自后备力量': filedVillage.isNewSecretaryFromReserves ? '是' : '否',
+    });
+    expect(summary.rows.filter((row) => row['村（社区）'] !== election.villageName && row['乡镇（街道）'] === world.townshipA.name && row['村（社区）'] !== '小计')
+      .every((row) => row['换届阶段'] === '准备（设定职数）' && row['当选“两委”成员（人）'] === 0)).toBe(true);
+    const totalRow = summary.rows.at(-1)!;
+    expect(summary.rows.at(-2)).toMatchObject({ '乡镇（街道）': world.townshipA.name, '村（社区）': '小计' });
+    expect(totalRow).toMatchObject({
+      '乡镇（街道）': '合计', '换届阶段': `已备案 ${countyReport.total.villages}／${world.townshipA.villageCodes.length}`,
+      '当选“两委”成员（人）': filedVillage.after.members, '书记、主任“一肩挑”': countyReport.total.secretaryAndDirector.after, '女性成员（人）': countyReport.total.womenMembers.after,
+      '书记年龄': `平均 ${countyReport.total.averageSecretaryAge.after}`, '书记学历': '大专及以上 1 人',
+      '使用后备力量（人）': countyReport.total.reservesUsed, '新任书记来自后备力量': countyReport.total.newSecretariesFromReserves,
+    });
+    expect((await world.app.inject({ method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipA.code}`, headers: { cookie: otherTownship } })).statusCode).toBe(404);
+    const villageLevel = await call(county, 'GET', `/api/election-summary-table?orgCode=${village}`);
+    expect(villageLevel).toMatchObject({ status: 400, body: { message: '换届情况汇总表按县（区）或乡镇（街道）汇总，请选择县或乡镇' } });
 
     // Another township sees none of it.
     const foreign = await call(otherTownship, 'GET', url);

@@ -8,9 +8,10 @@ import { handleObjection, recordObjection } from './election-objections.ts';
 import { approveSeats, createElectionPlan, editVillagePlan, getElectionBoard, getElectionPlan, listElectionPlans, setSeats } from './election-plan.ts';
 import { approveResult, fileResult, recordHandover, startResultNotice } from './election-result.ts';
 import { DOCX_TYPE, exportResultNotice } from './result-notice-document.ts';
-import { attachmentDisposition } from '../../server/xlsx-table.ts';
+import { attachmentDisposition, sendTableExport } from '../../server/xlsx-table.ts';
+import { exportElectionSummary } from './election-summary-table.ts';
 import {
-  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZNoticeDocumentQuery, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
+  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZNoticeDocumentQuery, ZSummaryTableQuery, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
   ZPosts, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
 } from './elections.schemas.ts';
 import { assignPosts, recordVote, reduceSeats } from './record-vote.ts';
@@ -31,6 +32,13 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
   app.get('/api/election-composition', {
     schema: { tags, summary: '换届前后“两委”班子结构：按村、乡镇和全县汇总', querystring: ZTermQuery, response: { 200: ZCompositionReport, ...errorResponses } },
   }, async (request) => getCompositionReport(db, request.ctx, request.query));
+
+  app.get('/api/election-summary-table', {
+    schema: {
+      tags, summary: '县（乡镇）村级换届情况汇总表（Excel）：各村阶段、职数、当选、“一肩挑”、女性、35 岁及以下、书记年龄学历、使用后备力量，含乡镇小计和合计',
+      querystring: ZSummaryTableQuery, response: { 200: z.any().describe('汇总表文件（xlsx）'), ...errorResponses },
+    },
+  }, async (request, reply) => sendTableExport(reply, await exportElectionSummary(db, request.ctx, request.query), request.log, 'election-summary.xlsx'));
 
   app.get('/api/election-plans', {
     schema: { tags, summary: '乡镇换届工作方案', response: { 200: ZPlans, ...errorResponses } },

@@ -112,6 +112,7 @@ export const ZHandover = z.strictObject({
   version: ZVersion,
 });
 
+export const ZSummaryTableQuery = z.strictObject({ orgCode: ZOrgCode.describe('县（区）或乡镇（街道）'), termYear: z.coerce.number('届别年份不正确').int('届别年份不正确').min(1990, '届别年份不正确').max(2100, '届别年份不正确').optional() });
 export const ZNoticeDocumentQuery = z.strictObject({ contact: optionalLine('异议受理联系方式', 100) });
 
 // ---- Responses ----

@@ -51,6 +51,10 @@ const probes: Record<string, Probe> = {
     kind: 'foreign',
     requests: (world) => [world.townshipB.code, world.townshipB.villageCode].map((code) => ({ method: 'GET', url: `/api/election-composition?orgCode=${code}` })),
   },
+  'GET /api/election-summary-table': {
+    kind: 'foreign',
+    requests: (world) => [{ method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipB.code}` }, { method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipB.code}&termYear=2026` }],
+  },
   'GET /api/election-plans': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/election-plans' }] },
   'POST /api/election-plans': {
     kind: 'foreign',

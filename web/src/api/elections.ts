@@ -37,6 +37,8 @@ export const electionsApi = {
   startNotice: (electionId: string, input: { startsOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-notice`, input),
   approveResult: (electionId: string, input: { approvedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-approval`, input),
   file: (electionId: string, input: { filedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/filing`, input),
+  summaryTable: (orgCode: string, onProgress?: ProgressListener) =>
+    fetchFile('GET', '/api/election-summary-table', '村级换届情况汇总表.xlsx', { query: { orgCode }, onProgress }),
   noticeDocument: (electionId: string, onProgress?: ProgressListener) =>
     fetchFile('GET', `/api/village-elections/${id(electionId)}/result-notice-document`, '选举结果公示.docx', { onProgress }),
 };

@@ -1,8 +1,11 @@
-import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router-dom';
 import { electionsApi, type CompositionReport, type ElectionBoard, type ElectionPlan } from '../../api/elections.ts';
+import { levelOfCode } from '../../../../src/domain/org-code.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
 type Township = ElectionBoard['townships'][number];
@@ -31,6 +34,8 @@ export function CompositionSummary({ rollup }: { rollup: Rollup }) {
 
 /** 换届进度: every township's villages by stage, the townships' plans, and the composition so far. */
 export function ElectionBoardPage() {
+  const me = useMe();
+  const summaryUnits = [...new Map(me.roles.filter((role) => ['county', 'township', 'city', 'province'].includes(levelOfCode(role.orgCode))).map((role) => [role.orgCode, role.orgName])).entries()];
   const board = useApiQuery(['election-board'], (signal) => electionsApi.board(signal));
   const plans = useApiQuery(['election-plans'], (signal) => electionsApi.plans(signal));
   const composition = useApiQuery(['election-composition'], (signal) => electionsApi.composition(undefined, signal));
@@ -42,7 +47,14 @@ export function ElectionBoardPage() {
   ];
   return (
     <div>
-      <div className="page-header"><h2>村级换届</h2></div>
+      <div className="page-header">
+        <h2>村级换届</h2>
+        <Space wrap>
+          {summaryUnits.map(([orgCode, orgName]) => (
+            <DownloadButton key={orgCode} fetchFile={(onProgress) => electionsApi.summaryTable(orgCode, onProgress)}>{summaryUnits.length > 1 ? `${orgName}换届情况汇总表` : '换届情况汇总表'}</DownloadButton>
+          ))}
+        </Space>
+      </div>
       <Card size="small" title="各乡镇进度" style={{ marginBottom: 16 }}>
         {board.data && <Typography.Paragraph>共 {board.data.total.villages} 个村（社区），已备案 {board.data.total.filed} 个。</Typography.Paragraph>}
         <ResponsiveTable<Township> rowKey="code" size="small" loading={board.isFetching} pagination={false} scroll={{ x: 'max-content' }} columns={columns}
