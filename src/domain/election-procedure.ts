@@ -155,6 +155,8 @@ export interface VillageComposition {
   after: Composition;
   reservesUsed: number;
   isNewSecretaryFromReserves: boolean;
+  /** The sitting members not re-elected, who leave with the 换届 (stored from the filing on; absent before). */
+  leaving?: { personId: string; name: string }[];
 }
 
 export interface CompositionRollup {

@@ -165,6 +165,13 @@ describe('the village 换届 from seats to filing', () => {
     await refused(clerk, 'PUT', `${url}/voter-register`, { registered: 1000, publishedOn: '2026-11-03', electionDay: '2026-11-22', version: election.version }, 400,
       '选民名单于 2026-11-03 公布，距选举日 2026-11-22 仅 19 日，应在选举日的 20 日以前公布');
     election = await ok(clerk, 'PUT', `${url}/voter-register`, { registered: 1000, publishedOn: '2026-11-01', electionDay: '2026-11-22', version: election.version });
+    // Proxy votes: a close relative with written authority, at most three entrustments each.
+    const proxyVote = (voterName: string, extra: object = {}) => ({ voterName, proxyName: '李甲', relationship: 'sibling', authorizedOn: '2026-11-10', version: election.version, ...extra });
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张一', { relationship: 'neighbour' }), 400, '请求内容有误——relationship：受委托人应为委托人的近亲属，请选择关系');
+    for (const voter of ['张一', '张二', '张三']) election = await ok(clerk, 'POST', `${url}/proxy-votes`, proxyVote(voter));
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张四'), 400, '李甲已接受 3 名选民的委托，每一选民接受委托投票不得超过 3 人');
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张四', { proxyName: '张四子', relationship: 'child', version: election.version - 1 }), 409, '「' + election.villageName + '」的委托投票已被他人修改，请刷新后重新编辑（您的修改未保存）');
+    expect(election.voterRegister.proxies).toEqual(['张一', '张二', '张三'].map((voterName) => ({ voterName, proxyName: '李甲', relationship: 'sibling', relationshipLabel: '兄弟姐妹', authorizedOn: '2026-11-10' })));
     await refused(clerk, 'POST', `${url}/objections`, { kind: 'register', receivedOn: '2026-11-07', content: '漏登' }, 409, '选民名单于 2026-11-01 公布，异议于 2026-11-07 提出，已超过公布之日起 5 日的期限');
     election = await ok(clerk, 'POST', `${url}/objections`, { kind: 'register', receivedOn: '2026-11-04', content: '张某漏登' });
     election = await ok(clerk, 'POST', `/api/election-objections/${election.objections[0].id}/handling`, { handling: '经核实补登', isUpheld: true, handledOn: '2026-11-06' });
@@ -230,6 +237,19 @@ describe('the village 换届 from seats to filing', () => {
     await refused(township, 'POST', `${url}/filing`, { filedOn: '2026-12-03', version: election.version }, 403, '「换届结果备案」由县委组织部办理，您的角色不能办理这一步');
     election = await ok(county, 'POST', `${url}/filing`, { filedOn: '2026-12-03', version: election.version });
     expect(election.stage).toBe('filed');
+    expect(election.composition.leaving).toEqual([{ personId: old.personId, name: '老书记' }]);
+    expect(election.checks.handover).toEqual({
+      deadline: '2026-12-11', leaving: ['老书记'], missingTalks: ['老书记'], problems: ['离任人员老书记尚未进行落选离职谈话', '新老班子应在审批后 10 日内（2026-12-11 前）完成交接，至今未登记交接'],
+    });
+
+    // 落选离职谈话 with those leaving, and the handover.
+    await refused(township, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '委员丁', talkedOn: '2026-12-05' }], version: election.version }, 400,
+      '委员丁不是本次换届离任的成员（离任：老书记），请按离任人员登记落选离职谈话');
+    await refused(clerk, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }], version: election.version }, 403,
+      '「登记落选离职谈话和工作交接」由乡镇党委办理，您的角色不能办理这一步');
+    election = await ok(township, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }], version: election.version });
+    expect(election.handover).toEqual({ handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }] });
+    expect(election.checks.handover).toMatchObject({ missingTalks: [], problems: [] });
 
     // The roster, the reserve and the composition report agree with the result.
     const page = await ok(township, 'GET', `/api/villages/${village}`);

@@ -12,11 +12,11 @@ import { attachmentDisposition, sendTableExport } from '../../server/xlsx-table.
 import { exportElectionSummary } from './election-summary-table.ts';
 import {
   ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZNoticeDocumentQuery, ZSummaryTableQuery, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
-  ZPosts, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
+  ZPosts, ZProxyVote, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
 } from './elections.schemas.ts';
 import { assignPosts, recordVote, reduceSeats } from './record-vote.ts';
 import { getVillageElection } from './village-election.ts';
-import { saveElectionCommittee, saveVoterRegister } from './voter-register.ts';
+import { addProxyVote, saveElectionCommittee, saveVoterRegister } from './voter-register.ts';
 
 const tags = ['村级换届'];
 const ZIdParams = z.strictObject({ id: ZUuid });
@@ -103,6 +103,10 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
   app.put('/api/village-elections/:id/voter-register', {
     schema: { tags, summary: '公布选民名单（选举日 20 日以前）', params: ZIdParams, body: ZVoterRegister, response: election },
   }, async (request) => saveVoterRegister(db, request.ctx, request.params.id, request.body));
+
+  app.post('/api/village-elections/:id/proxy-votes', {
+    schema: { tags, summary: '登记委托投票：外出选民书面委托本村有选举权的近亲属代为投票（每人接受委托不超过 3 人）', params: ZIdParams, body: ZProxyVote, response: election },
+  }, async (request) => addProxyVote(db, request.ctx, request.params.id, request.body));
 
   app.put('/api/village-elections/:id/election-committee', {
     schema: { tags, summary: '村民选举委员会成员', params: ZIdParams, body: ZElectionCommittee, response: election },

@@ -85,6 +85,9 @@ const probes: Record<string, Probe> = {
     committee: 'party', decidedOn: world.today, assignments: [{ candidateId: seeded.electionCandidateB, post: 'secretary' }], version: 3,
   })),
   'PUT /api/village-elections/{id}/voter-register': foreign('PUT', village('/voter-register'), (world) => ({ registered: 1, publishedOn: world.today, electionDay: addCalendarDays(world.today, 30), version: 3 })),
+  'POST /api/village-elections/{id}/proxy-votes': foreign('POST', village('/proxy-votes'), (world) => ({
+    voterName: '越权甲', proxyName: '越权乙', relationship: 'spouse', authorizedOn: world.today, version: 3,
+  })),
   'PUT /api/village-elections/{id}/election-committee': foreign('PUT', village('/election-committee'), () => ({ members: [{ name: '越权', personId: null, leftOn: null }], version: 3 })),
   'POST /api/village-elections/{id}/objections': foreign('POST', village('/objections'), (world) => ({ kind: 'register', receivedOn: world.today, content: '越权' })),
   'POST /api/election-objections/{id}/handling': foreign('POST', (seeded) => `/api/election-objections/${seeded.electionObjectionB}/handling`, (world) => ({ handling: '越权', isUpheld: false, handledOn: world.today })),
