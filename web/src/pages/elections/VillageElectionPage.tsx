@@ -40,7 +40,7 @@ export function VillageElectionPage() {
   const [step, setStep] = useState<DateStep | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [candidateDialog, setCandidateDialog] = useState<CandidateDialog | null>(null);
-  const { election, refetch, placeholder } = useVillageElection();
+  const { election, placeholder } = useVillageElection();
   if (!election) return placeholder;
 
   const columns: ColumnsType<ElectionCandidate> = [
@@ -166,7 +166,7 @@ export function VillageElectionPage() {
         initialValues={{ date: todayText() }}
         save={(values) => DATE_STEPS[step ?? 'file'].send(election.id, values.date, election.version)}
         onSaved={() => { setStep(null); void message.success('已办理'); }}
-        onConflict={() => { setStep(null); void refetch(); }}
+        onConflict={() => setStep(null)}
       >
         <Form.Item name="date" label={step ? DATE_STEPS[step].field : '日期'} rules={[{ required: true, message: '请填写日期' }]}><DateInput /></Form.Item>
       </FormModal>
