@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type {
   ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZHandover, ZNominate, ZPlan, ZPlans, ZPledge, ZProxyVote, ZQualify, ZRiskPoint, ZSeats, ZSignOff, ZVillageElection,
-  ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
+  ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister, ZPosts, ZReduceSeats, ZObjection, ZObjectionHandling, ZVillagePlan, ZElectionCommittee,
 } from '../../../src/modules/elections/elections.schemas.ts';
 import { api, fetchFile, type ProgressListener } from './client.ts';
 
@@ -34,6 +34,12 @@ export type CitizenReporterInput = In<typeof ZCitizenReporter>;
 export type ViolationReportInput = In<typeof ZViolationReport>;
 export type ViolationHandlingInput = In<typeof ZViolationHandling>;
 export type HandoverInput = In<typeof ZHandover>;
+export type PostsInput = In<typeof ZPosts>;
+export type ReduceSeatsInput = In<typeof ZReduceSeats>;
+export type ObjectionInput = In<typeof ZObjection>;
+export type ObjectionHandlingInput = In<typeof ZObjectionHandling>;
+export type VillagePlanInput = In<typeof ZVillagePlan>;
+export type ElectionCommitteeInput = In<typeof ZElectionCommittee>;
 
 export const electionsApi = {
   board: (signal?: AbortSignal) => api.get<ElectionBoard>('/api/election-board', undefined, signal),
@@ -55,6 +61,12 @@ export const electionsApi = {
   reportViolation: (electionId: string, input: ViolationReportInput) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/violation-reports`, input),
   handleViolation: (reportId: string, input: ViolationHandlingInput) => api.post<VillageElection>(`/api/election-violation-reports/${id(reportId)}/handling`, input),
   handover: (electionId: string, input: HandoverInput) => api.put<VillageElection>(`/api/village-elections/${id(electionId)}/handover`, input),
+  editPlan: (electionId: string, input: VillagePlanInput) => api.put<VillageElection>(`/api/village-elections/${id(electionId)}/plan`, input),
+  assignPosts: (electionId: string, input: PostsInput) => api.put<VillageElection>(`/api/village-elections/${id(electionId)}/posts`, input),
+  reduceSeats: (electionId: string, input: ReduceSeatsInput) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/seat-reduction`, input),
+  electionCommittee: (electionId: string, input: ElectionCommitteeInput) => api.put<VillageElection>(`/api/village-elections/${id(electionId)}/election-committee`, input),
+  recordObjection: (electionId: string, input: ObjectionInput) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/objections`, input),
+  handleObjection: (objectionId: string, input: ObjectionHandlingInput) => api.post<VillageElection>(`/api/election-objections/${id(objectionId)}/handling`, input),
   approveCandidates: (electionId: string, input: { approvedOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/candidate-approval`, input),
   recordVote: (electionId: string, input: VoteInput) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/votes`, input),
   startNotice: (electionId: string, input: { startsOn: string; version: number }) => api.post<VillageElection>(`/api/village-elections/${id(electionId)}/result-notice`, input),

@@ -1,21 +1,16 @@
-import { App, Checkbox, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { ElectionCandidate, NominateInput, PledgeInput, QualifyInput, SeatsInput, SignOffInput, VillageElection } from '../../api/elections.ts';
 import { electionsApi } from '../../api/elections.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PersonSelect } from '../../components/villages/PersonSelect.tsx';
 import { todayText } from '../../components/villages/labels.ts';
-import { ELECTION_COMMITTEE_OPTIONS, EXCLUSION_OPTIONS, SIGN_OFF_OPTIONS, required } from './electionLabels.ts';
+import { ELECTION_COMMITTEE_OPTIONS, EXCLUSION_OPTIONS, SIGN_OFF_OPTIONS, required, useSaved } from './electionLabels.ts';
 
 /** The township's and the county's forms on a village's candidates and seats: 职数, 提名 with recommendation counts, 资格审查, 双签, 谈话和纪律承诺. */
 
 interface ElectionModal { election: VillageElection; open: boolean; onClose: () => void }
 interface CandidateModal { candidate: ElectionCandidate | null; onClose: () => void }
-
-function useSaved(onClose: () => void, text = '已保存') {
-  const { message } = App.useApp();
-  return () => { onClose(); void message.success(text); };
-}
 
 type SeatsForm = Omit<SeatsInput, 'version'>;
 /** 职数: set by the township; above the plan's standard it waits for the county's approval. */

@@ -1,23 +1,18 @@
-import { App, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { electionsApi, type HandoverInput, type ProxyVoteInput, type VillageElection, type VoterRegisterInput } from '../../api/elections.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { todayText } from '../../components/villages/labels.ts';
-import { CLOSE_RELATIVE_OPTIONS, required } from './electionLabels.ts';
+import { CLOSE_RELATIVE_OPTIONS, required, useSaved } from './electionLabels.ts';
 
 /** The villagers committee's register and proxy votes, and the handover after the result: forms of a village's 换届 page. */
 
 interface ElectionModal { election: VillageElection; open: boolean; onClose: () => void }
 
-function useSaved(onClose: () => void) {
-  const { message } = App.useApp();
-  return () => { onClose(); void message.success('已登记'); };
-}
-
 type RegisterForm = Omit<VoterRegisterInput, 'version'>;
 /** 公布选民名单: at least 20 days before election day (the server refuses a later publication). */
 export function VoterRegisterModal({ election, open, onClose }: ElectionModal) {
-  const saved = useSaved(onClose);
+  const saved = useSaved(onClose, '已登记');
   const register = election.voterRegister;
   return (
     <FormModal<RegisterForm, VillageElection> title="公布选民名单" open={open} onClose={onClose} onSaved={saved} onConflict={onClose}
@@ -33,7 +28,7 @@ export function VoterRegisterModal({ election, open, onClose }: ElectionModal) {
 type ProxyForm = Omit<ProxyVoteInput, 'version'>;
 /** 委托投票: the voter away on election day, the close relative voting for him, the written authority's date. */
 export function ProxyVoteModal({ election, open, onClose }: ElectionModal) {
-  const saved = useSaved(onClose);
+  const saved = useSaved(onClose, '已登记');
   return (
     <FormModal<ProxyForm, VillageElection> title="登记委托投票" open={open} onClose={onClose} onSaved={saved} onConflict={onClose}
       initialValues={{ authorizedOn: todayText() }} save={(values) => electionsApi.addProxyVote(election.id, { ...values, version: election.version })}
@@ -49,7 +44,7 @@ export function ProxyVoteModal({ election, open, onClose }: ElectionModal) {
 interface HandoverForm { handedOverOn: string; talks: Record<string, string | undefined> }
 /** 落选离职谈话 with each member leaving, and the handover (within 10 days of the approval). */
 export function HandoverModal({ election, open, onClose }: ElectionModal) {
-  const saved = useSaved(onClose);
+  const saved = useSaved(onClose, '已登记');
   const leaving = election.checks.handover?.leaving ?? [];
   const talked = new Map((election.handover?.talks ?? []).map((talk) => [talk.name, talk.talkedOn]));
   const send = (values: HandoverForm): Promise<VillageElection> => {

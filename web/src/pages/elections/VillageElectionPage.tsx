@@ -10,17 +10,24 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { todayText } from '../../components/villages/labels.ts';
 import { NominateModal, PledgeModal, QualifyModal, SeatsModal, SignOffModal } from './CandidateForms.tsx';
 import { HandoverModal, ProxyVoteModal, VoterRegisterModal } from './RegisterForms.tsx';
+import { ElectionCommitteeModal, ObjectionHandlingModal, ObjectionModal, PostsModal, ReduceSeatsModal, VillagePlanModal } from './ResultForms.tsx';
 import { useVillageElection } from './useVillageElection.tsx';
 import { VoteEntry } from './VoteEntry.tsx';
 
-type Dialog = 'seats' | 'nominate' | 'register' | 'proxy' | 'handover';
+type Dialog = 'plan' | 'seats' | 'nominate' | 'committee' | 'register' | 'proxy' | 'posts' | 'reduce' | 'objection' | 'handover';
+type Objection = VillageElection['objections'][number];
 type CandidateDialog = { kind: 'qualify' | 'signOff' | 'pledge'; candidate: ElectionCandidate };
-const ELECTION_ACTIONS: { dialog: Dialog; label: string; policy: keyof VillageElection['policies']; needsRegister?: boolean }[] = [
-  { dialog: 'seats', label: '设定职数', policy: 'setSeats' },
-  { dialog: 'nominate', label: '提出候选人', policy: 'nominate' },
-  { dialog: 'register', label: '公布选民名单', policy: 'register' },
-  { dialog: 'proxy', label: '登记委托投票', policy: 'register', needsRegister: true },
-  { dialog: 'handover', label: '离职谈话和交接', policy: 'handover' },
+const ELECTION_ACTIONS: { dialog: Dialog; label: string; policies: (keyof VillageElection['policies'])[]; needsRegister?: boolean }[] = [
+  { dialog: 'plan', label: '工作安排', policies: ['editPlan'] },
+  { dialog: 'seats', label: '设定职数', policies: ['setSeats'] },
+  { dialog: 'nominate', label: '提出候选人', policies: ['nominate'] },
+  { dialog: 'committee', label: '村民选举委员会', policies: ['register'] },
+  { dialog: 'register', label: '公布选民名单', policies: ['register'] },
+  { dialog: 'proxy', label: '登记委托投票', policies: ['register'], needsRegister: true },
+  { dialog: 'posts', label: '确定书记、主任等职务', policies: ['assignPosts'] },
+  { dialog: 'reduce', label: '经批准减少职数', policies: ['reduceSeats'] },
+  { dialog: 'objection', label: '登记异议', policies: ['register', 'objection'] },
+  { dialog: 'handover', label: '离职谈话和交接', policies: ['handover'] },
 ];
 
 type DateStep = 'approveSeats' | 'approveCandidates' | 'startNotice' | 'approveResult' | 'file';
@@ -40,6 +47,7 @@ export function VillageElectionPage() {
   const [step, setStep] = useState<DateStep | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [candidateDialog, setCandidateDialog] = useState<CandidateDialog | null>(null);
+  const [handling, setHandling] = useState<Objection | null>(null);
   const { election, placeholder } = useVillageElection();
   if (!election) return placeholder;
 
@@ -64,7 +72,8 @@ export function VillageElectionPage() {
       ),
     },
   ];
-  const actions = ELECTION_ACTIONS.filter((action) => election.policies[action.policy] && (!action.needsRegister || election.voterRegister !== null));
+  const actions = ELECTION_ACTIONS.filter((action) => action.policies.some((policy) => election.policies[policy]) && (!action.needsRegister || election.voterRegister !== null));
+  const canHandle = (objection: Objection) => objection.handledOn === null && election.policies[objection.kind === 'register' ? 'register' : 'objection'];
   const closeCandidateDialog = () => setCandidateDialog(null);
   const dialogOf = (kind: CandidateDialog['kind']) => (candidateDialog?.kind === kind ? candidateDialog.candidate : null);
   const checks = [
@@ -90,6 +99,8 @@ export function VillageElectionPage() {
         <Descriptions.Item label="职数设定依据">{election.seats.basis ?? '—'}{election.seats.countyApproval ? `（县委组织部 ${election.seats.countyApproval.approvedBy} ${election.seats.countyApproval.approvedOn} 审批）` : ''}</Descriptions.Item>
         <Descriptions.Item label="书记产生方式">{election.secretaryModeLabel}</Descriptions.Item>
         <Descriptions.Item label="指导员">{election.guidanceOfficer ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="责任清单">{election.responsibilities.map((item) => `${item.task}（${item.owner}）`).join('；') || '—'}</Descriptions.Item>
+        <Descriptions.Item label="村民选举委员会">{election.electionCommittee.map((member) => `${member.name}${member.leftOn ? `（${member.leftOn} 退出）` : ''}`).join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label="选民名单">{election.voterRegister ? `${election.voterRegister.registered} 人，${election.voterRegister.publishedOn} 公布，选举日 ${election.voterRegister.electionDay}；委托投票 ${election.voterRegister.proxies.length} 人` : '未公布'}</Descriptions.Item>
         <Descriptions.Item label="结果公示">{election.notice ? `${election.notice.startsOn} 至 ${election.notice.endsOn}（${election.notice.workingDays} 个工作日）` : '—'}</Descriptions.Item>
       </Descriptions>
@@ -127,6 +138,19 @@ export function VillageElectionPage() {
         </Card>
       )}
 
+      {election.objections.length > 0 && (
+        <Card size="small" title="异议" style={{ marginBottom: 12 }}>
+          <List size="small" className="election-objections" dataSource={election.objections} renderItem={(objection) => (
+            <List.Item actions={canHandle(objection) ? [<Button key="handle" size="small" onClick={() => setHandling(objection)}>处理</Button>] : undefined}>
+              <div>
+                <Tag>{objection.kind === 'register' ? '选民名单' : '选举结果'}</Tag>{objection.receivedOn}：{objection.content}
+                <div>{objection.handledOn ? `${objection.isUpheld ? '成立' : '不成立'}：${objection.handling}（${objection.handledOn}，${objection.handledBy}）` : '待处理'}</div>
+              </div>
+            </List.Item>
+          )} />
+        </Card>
+      )}
+
       <Card size="small" title="换届纪律" style={{ marginBottom: 12 }} extra={<Link to={`/elections/villages/${election.id}/discipline`}>风险点、直报员、举报和承诺</Link>}>
         <Typography.Paragraph>风险点 {election.riskPoints.length} 个；民情直报员覆盖村民小组 {election.checks.citizenReporters.covered}／{election.checks.citizenReporters.groups}；
           纪律承诺 {election.checks.pledges.pledged}／{election.checks.pledges.candidates}；举报 {election.violationReports.length} 件（属实 {election.violationReports.filter((report) => report.isSubstantiated).length} 件）。</Typography.Paragraph>
@@ -151,6 +175,12 @@ export function VillageElectionPage() {
       )}
 
       <SeatsModal election={election} open={dialog === 'seats'} onClose={() => setDialog(null)} />
+      <VillagePlanModal election={election} open={dialog === 'plan'} onClose={() => setDialog(null)} />
+      <ElectionCommitteeModal election={election} open={dialog === 'committee'} onClose={() => setDialog(null)} />
+      <PostsModal election={election} open={dialog === 'posts'} onClose={() => setDialog(null)} />
+      <ReduceSeatsModal election={election} open={dialog === 'reduce'} onClose={() => setDialog(null)} />
+      <ObjectionModal election={election} open={dialog === 'objection'} onClose={() => setDialog(null)} />
+      <ObjectionHandlingModal objection={handling} onClose={() => setHandling(null)} />
       <NominateModal election={election} open={dialog === 'nominate'} onClose={() => setDialog(null)} />
       <VoterRegisterModal election={election} open={dialog === 'register'} onClose={() => setDialog(null)} />
       <ProxyVoteModal election={election} open={dialog === 'proxy'} onClose={() => setDialog(null)} />
