@@ -1,5 +1,5 @@
 import type { Db, Executor, Tx } from '../../db/database.ts';
-import { ageOn } from '../../domain/dates.ts';
+import { ageOn, futureDateProblem } from '../../domain/dates.ts';
 import { CLOSE_RELATIVE_LABELS, competitiveMarginProblem, handoverCheck, villagersCandidatesProblem, womanMemberProblem } from '../../domain/election-arithmetic.ts';
 import {
   CANDIDATE_STATUS_LABELS, ELECTION_COMMITTEE_LABELS, ELECTION_STAGE_LABELS, ELECTION_STEP_RULES, RISK_KIND_LABELS, SECRETARY_MODE_LABELS, VIOLATION_KIND_LABELS, VOTE_KIND_LABELS,
@@ -33,7 +33,8 @@ export function canTakeStep(ctx: Context, row: VillageElectionRow, step: Electio
 }
 
 export function requireNotAfterToday(ctx: Context, date: string, label: string): void {
-  if (date > ctx.today) throw new AppError('VALIDATION_FAILED', `${label}（${date}）不能晚于今天`);
+  const problem = futureDateProblem(label, date, ctx.today);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
 }
 
 /** The step's history row and its audit event, in the caller's transaction. */

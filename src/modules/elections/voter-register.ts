@@ -4,7 +4,7 @@ import { CLOSE_RELATIVE_LABELS, proxyVoteProblem, registerPublicationProblem, ty
 import type { Context } from '../../server/access.ts';
 import { AppError, versionConflict } from '../../server/errors.ts';
 import { electionsRepository } from './elections.repository.ts';
-import { loadElection, presentAfter, recordElectionStep, requireStep } from './village-election.ts';
+import { loadElection, presentAfter, recordElectionStep, requireNotAfterToday, requireStep } from './village-election.ts';
 
 /**
  * The villagers committee's election (村民委员会组织法 arts. 12–15): the villagers' election
@@ -15,7 +15,7 @@ export async function saveVoterRegister(db: Db, ctx: Context, id: string, input:
   return db.transaction().execute(async (tx) => {
     const row = await loadElection(tx, ctx, id);
     requireStep(ctx, row, 'register');
-    if (input.publishedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `公布日期（${input.publishedOn}）不能晚于今天`);
+    requireNotAfterToday(ctx, input.publishedOn, '公布日期');
     const problem = registerPublicationProblem({ publishedOn: input.publishedOn, electionDay: input.electionDay });
     if (problem) throw new AppError('VALIDATION_FAILED', problem);
     const register: VoterRegister = { registered: input.registered, publishedOn: input.publishedOn, electionDay: input.electionDay, proxies: row.voter_register?.proxies ?? [] };
@@ -53,7 +53,7 @@ export async function addProxyVote(db: Db, ctx: Context, id: string, input: Prox
     requireStep(ctx, row, 'register');
     const register = row.voter_register;
     if (!register) throw new AppError('CONFLICT', `「${row.village_name}」尚未公布选民名单，委托投票应在选民名单公布后登记`);
-    if (input.authorizedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `书面委托日期（${input.authorizedOn}）不能晚于今天`);
+    requireNotAfterToday(ctx, input.authorizedOn, '书面委托日期');
     const { version, ...proxy } = input;
     const existing = register.proxies ?? [];
     const problem = proxyVoteProblem(existing, proxy, register.electionDay);
