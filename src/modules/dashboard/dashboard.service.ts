@@ -9,7 +9,7 @@ import type { Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup, type OrgUnitRecord } from '../org-units/org-units.service.ts';
-import { statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
+import { readStoredBreakdowns, statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
 import { computeUnitStatistics } from './unit-statistics.ts';
 
 /** The dictionary that names the codes of each grouping (age bands are named by the domain). */
@@ -132,6 +132,21 @@ export async function computeStructure(db: Db, ctx: Context, unit: OrgUnitRecord
   return {
     reserves: presentBreakdowns(reserves, labels, ctx.today, { withFilters: options.withFilters }),
     secretaries: presentBreakdowns(secretaries, labels, ctx.today, { withFilters: false, only: SECRETARY_BREAKDOWNS }),
+  };
+}
+
+/**
+ * The structure statistics of a unit as of a date: today's are counted live; an earlier date's are
+ * those of the unit's latest snapshot on or before it (null when there is none that holds them).
+ */
+export async function structureOn(db: Db, ctx: Context, unit: OrgUnitRecord, onDate: string) {
+  if (onDate >= ctx.today) return { takenOn: ctx.today, isLive: true, ...(await computeStructure(db, ctx, unit, { withFilters: false })) };
+  const [row, labels] = await Promise.all([statisticsRepository.structureOnOrBefore(db, unit.code, onDate), loadEnabledItems(db)]);
+  if (!row?.structure) return null;
+  return {
+    takenOn: row.taken_on, isLive: false,
+    reserves: presentBreakdowns(readStoredBreakdowns(row.structure.reserves), labels, row.taken_on, { withFilters: false }),
+    secretaries: presentBreakdowns(readStoredBreakdowns(row.structure.secretaries), labels, row.taken_on, { withFilters: false, only: SECRETARY_BREAKDOWNS }),
   };
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { errorResponses, ZError, ZOrgCode } from '../../server/schemas.ts';
+import { errorResponses, ZDate, ZError, ZOrgCode } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { sendTableExport } from '../../server/xlsx-table.ts';
 import { generateAnalysisReport, type AnalysisReportFile } from './analysis-report.ts';
 import { ZAnalysisReportRequest, ZFileSummaryTable, ZReportYear, ZSummaryFiling, ZSummaryFilingList } from './reports.schemas.ts';
+import { exportStructureStatistics } from './structure-statistics.ts';
 import { exportSummaryTable, fileSummaryTable, listSummaryFilings } from './summary-table.ts';
 
 const tags = ['报表'];
@@ -39,6 +40,14 @@ export async function reportsRoutes(app: App, { database }: ModuleDeps): Promise
       querystring: z.strictObject({ year: ZReportYear.optional() }), response: { 200: ZSummaryFilingList, ...errorResponses },
     },
   }, async (request) => listSummaryFilings(db, request.ctx, request.params.orgCode, request.query.year ?? Number(request.ctx.today.slice(0, 4))));
+
+  app.get('/api/structure-statistics/:orgCode/export', {
+    schema: {
+      tags, summary: '结构统计（xlsx）：后备力量与在任村党组织书记的年龄段、学历、性别、来源、政治面貌、成熟度人数和占比；日期早于今天时取该日及以前最近一次统计快照',
+      params: ZCodeParams, querystring: z.strictObject({ date: ZDate.optional().describe('统计日期（YYYY-MM-DD），默认今天') }),
+      response: { 200: ZXlsx, ...errorResponses },
+    },
+  }, async (request, reply) => sendTableExport(reply, await exportStructureStatistics(db, request.ctx, request.params.orgCode, request.query.date), request.log, 'structure-statistics.xlsx'));
 
   app.post('/api/analysis-reports/:orgCode', {
     schema: {

@@ -23,6 +23,8 @@ export const dashboardApi = {
   summaryTable: (orgCode: string, onProgress?: ProgressListener): Promise<DownloadedFile> =>
     fetchFile('GET', `/api/summary-tables/${id(orgCode)}/export`, '后备力量名单汇总表.xlsx', { onProgress }),
   filings: (orgCode: string, year: number, signal?: AbortSignal) => api.get<SummaryFilingList>(`/api/summary-tables/${id(orgCode)}/filings`, { year }, signal),
+  structureStatistics: (orgCode: string, onProgress?: ProgressListener): Promise<DownloadedFile> =>
+    fetchFile('GET', `/api/structure-statistics/${id(orgCode)}/export`, '结构统计.xlsx', { onProgress }),
   analysisReport: (orgCode: string, input: AnalysisReportInput, onProgress?: ProgressListener): Promise<DownloadedFile> =>
     fetchFile('POST', `/api/analysis-reports/${id(orgCode)}`, `综合分析研判报告.${input.format}`, { body: input, onProgress }),
   file: (orgCode: string, input: { year: number; filedOn: string; version: number | null }) => api.post(`/api/summary-tables/${id(orgCode)}/filings`, input),

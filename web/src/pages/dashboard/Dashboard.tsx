@@ -162,6 +162,7 @@ export function Dashboard({ me }: { me: Me }) {
           {data && (data.level === 'township' || data.level === 'county') && (
             <DownloadButton fetchFile={(onProgress) => dashboardApi.summaryTable(orgCode, onProgress)}>导出汇总表</DownloadButton>
           )}
+          {data && <DownloadButton fetchFile={(onProgress) => dashboardApi.structureStatistics(data.orgCode, onProgress)}>导出结构统计</DownloadButton>}
           {data && (data.level === 'township' || data.level === 'county') && <AnalysisReportButton orgCode={data.orgCode} unitName={data.name} today={data.today} />}
           {canFile && <Button icon={<CameraOutlined />} loading={snapshot.isSaving} onClick={() => snapshot.submit(undefined)}>生成统计快照</Button>}
         </Space>
