@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { DictionaryName } from '../../../src/domain/dictionaries.ts';
 import { dictionariesApi } from '../api/dictionaries.ts';
-import type { Dictionary, DictionaryItem } from '../api/types.ts';
-import { useShowError } from './useShowError.ts';
+import type { DictionaryItem } from '../api/types.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
 
 export type { DictionaryName };
 
@@ -19,8 +19,6 @@ interface Dictionaries {
   options: (dictionary: DictionaryName, current?: string | null) => Option[];
   /** Options for filtering stored data: every item, disabled ones marked. */
   filterOptions: (dictionary: DictionaryName) => Option[];
-  /** Loads the dictionaries again, e.g. after they were edited. */
-  reload: () => Promise<void>;
 }
 
 const DictionariesContext = createContext<Dictionaries | null>(null);
@@ -29,21 +27,17 @@ function sorted(items: DictionaryItem[]): DictionaryItem[] {
   return [...items].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
+/** The query key of /api/dictionaries, shared by the provider and the 数据字典 page. */
+export const DICTIONARIES_QUERY_KEY = ['dictionaries'] as const;
+
 /** Loads /api/dictionaries once for the session and shares labels and select options. */
 export function DictionariesProvider({ children }: { children: ReactNode }) {
-  const showError = useShowError();
-  const [byName, setByName] = useState<Map<string, DictionaryItem[]> | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      const list = await dictionariesApi.list();
-      setByName(new Map(list.dictionaries.map((dictionary: Dictionary) => [dictionary.dictionary, sorted(dictionary.items)])));
-    } catch (error) {
-      showError(error);
-    }
-  }, [showError]);
-
-  useEffect(() => { void reload(); }, [reload]);
+  const query = useApiQuery(DICTIONARIES_QUERY_KEY, (signal) => dictionariesApi.list(signal), { staleTime: Infinity });
+  const list = query.data;
+  const byName = useMemo(
+    () => (list ? new Map(list.dictionaries.map((dictionary) => [dictionary.dictionary, sorted(dictionary.items)])) : null),
+    [list],
+  );
 
   const value = useMemo<Dictionaries>(() => {
     const itemsOf = (dictionary: DictionaryName) => byName?.get(dictionary) ?? [];
@@ -59,9 +53,8 @@ export function DictionariesProvider({ children }: { children: ReactNode }) {
         .map((item) => ({ value: item.code, label: item.isEnabled ? item.label : `${item.label}（已停用）` })),
       filterOptions: (dictionary) => itemsOf(dictionary)
         .map((item) => ({ value: item.code, label: item.isEnabled ? item.label : `${item.label}（已停用）` })),
-      reload,
     };
-  }, [byName, reload]);
+  }, [byName]);
 
   return <DictionariesContext.Provider value={value}>{children}</DictionariesContext.Provider>;
 }

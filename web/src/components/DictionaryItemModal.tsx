@@ -13,7 +13,7 @@ interface Props {
   /** A new item of a dictionary, an item to edit, or null when closed. */
   target: { dictionary: Dictionary; item: DictionaryItem | null } | null;
   onClose: () => void;
-  /** After saving, or after a version conflict, so the page reloads. */
+  /** After saving, or after a version conflict (the shared query cache refetches either way). */
   onSaved: () => void;
 }
 

@@ -3,11 +3,11 @@ import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space }
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { RESERVE_STATUS_OPTIONS } from '../api/labels.ts';
-import { orgUnitsApi } from '../api/orgUnits.ts';
 import { useDictionaries } from './DictionariesContext.tsx';
 import { OrgUnitPicker } from './OrgUnitPicker.tsx';
 import type { PeopleFilters } from './usePeopleQuery.ts';
 import { useIsMobile } from './useIsMobile.ts';
+import { useOrgUnitName } from './useOrgUnitName.ts';
 
 interface FilterValues {
   orgCode?: string;
@@ -78,19 +78,12 @@ export function PeopleFilterBar({ withReserveFields = false, value, onSearch }: 
   const dictionaries = useDictionaries();
   const isMobile = useIsMobile();
   const [isExpanded, setExpanded] = useState(false);
-  const [orgLabel, setOrgLabel] = useState<string>();
   const showAll = !isMobile || isExpanded;
 
   useEffect(() => { form.setFieldsValue(toValues(value)); }, [form, value]);
 
   // The unit in the address bar arrives as a code; show its name.
-  const orgCode = value.orgCode;
-  useEffect(() => {
-    if (!orgCode) return;
-    let isCurrent = true;
-    orgUnitsApi.get(orgCode).then((unit) => { if (isCurrent) setOrgLabel(unit.fullName); }).catch(() => undefined);
-    return () => { isCurrent = false; };
-  }, [orgCode]);
+  const orgLabel = useOrgUnitName(value.orgCode);
 
   const col = { xs: 24, sm: 12, md: 8, xl: 6 };
   const select = (name: keyof FilterValues, label: string, options: { value: string; label: string }[]) => (
@@ -152,7 +145,7 @@ export function PeopleFilterBar({ withReserveFields = false, value, onSearch }: 
           <Form.Item label={isMobile ? undefined : ' '}>
             <Space wrap>
               <Button type="primary" htmlType="submit">查询</Button>
-              <Button onClick={() => { form.resetFields(); setOrgLabel(undefined); onSearch({}); }}>重置</Button>
+              <Button onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
               {isMobile && (
                 <Button type="link" onClick={() => setExpanded((expanded) => !expanded)} icon={isExpanded ? <UpOutlined /> : <DownOutlined />}>
                   {isExpanded ? '收起' : '更多条件'}

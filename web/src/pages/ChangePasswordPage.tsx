@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { authApi } from '../api/auth.ts';
 import { ApiError } from '../api/client.ts';
@@ -16,22 +16,15 @@ export function ChangePasswordPage() {
   const me = useMe();
   const { refresh, logout } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [isSubmitting, setSubmitting] = useState(false);
-
-  const submit = async (values: PasswordForm) => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const change = useMutation({
+    mutationFn: async (values: PasswordForm) => {
       await authApi.changePassword(values.currentPassword, values.newPassword);
       await refresh();
-      void navigate('/', { replace: true });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : '修改失败，请稍后重试');
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+    onSuccess: () => void navigate('/', { replace: true }),
+  });
+  const error = change.error === null ? null : change.error instanceof ApiError ? change.error.message : '修改失败，请稍后重试';
+  const isSubmitting = change.isPending;
 
   return (
     <div className="login-screen">
@@ -41,7 +34,7 @@ export function ChangePasswordPage() {
           <Alert type="warning" showIcon title="首次登录或密码被重置后，须先修改密码才能使用系统。" style={{ marginBottom: 16 }} />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<PasswordForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+        <Form<PasswordForm> layout="vertical" onFinish={(values) => change.mutate(values)} requiredMark={false}>
           <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

@@ -1,47 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Spin, Switch, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { dictionariesApi } from '../api/dictionaries.ts';
-import type { Dictionary, DictionaryItem, DictionaryList } from '../api/types.ts';
-import { useDictionaries } from '../components/DictionariesContext.tsx';
+import type { Dictionary, DictionaryItem } from '../api/types.ts';
+import { DICTIONARIES_QUERY_KEY } from '../components/DictionariesContext.tsx';
 import { DictionaryItemModal } from '../components/DictionaryItemModal.tsx';
-import { useShowError } from '../components/useShowError.ts';
+import { useApiQuery } from '../state/queryClient.tsx';
+import { useSaveMutation } from '../state/useSaveMutation.ts';
 
 /** 数据字典: one tab per dictionary; editing only when the response's policies allow it. */
 export function DictionariesPage() {
   const { message } = App.useApp();
-  const showError = useShowError();
-  const { reload: reloadShared } = useDictionaries();
-  const [list, setList] = useState<DictionaryList | null>(null);
+  // The same query as the labels every page shares: a save here refreshes both.
+  const list = useApiQuery(DICTIONARIES_QUERY_KEY, (signal) => dictionariesApi.list(signal)).data ?? null;
   const [activeKey, setActiveKey] = useState<string>();
   const [target, setTarget] = useState<{ dictionary: Dictionary; item: DictionaryItem | null } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setList(await dictionariesApi.list());
-    } catch (error) {
-      showError(error);
-    }
-  }, [showError]);
-
-  useEffect(() => { void load(); }, [load]);
-
-  /** Reloads this page and the labels and options the other pages share. */
-  const reloadAll = () => {
-    void load();
-    void reloadShared();
-  };
-
-  const setEnabled = async (item: DictionaryItem, isEnabled: boolean) => {
-    try {
-      await dictionariesApi.updateItem(item.id, { isEnabled, version: item.version });
-      void message.success(isEnabled ? `已启用「${item.label}」` : `已停用「${item.label}」`);
-    } catch (error) {
-      showError(error);
-    }
-    reloadAll();
-  };
+  const enabling = useSaveMutation({
+    save: ({ item, isEnabled }: { item: DictionaryItem; isEnabled: boolean }) => dictionariesApi.updateItem(item.id, { isEnabled, version: item.version }),
+    onSaved: (_result, { item, isEnabled }) => { void message.success(isEnabled ? `已启用「${item.label}」` : `已停用「${item.label}」`); },
+  });
 
   if (!list) return <Spin />;
   const canManage = list.policies.manage;
@@ -55,7 +33,7 @@ export function DictionariesPage() {
       dataIndex: 'isEnabled',
       width: 90,
       render: (isEnabled: boolean, item) => (
-        <Switch checked={isEnabled} disabled={!canManage} onChange={(checked) => void setEnabled(item, checked)} aria-label={`启用 ${item.label}`} />
+        <Switch checked={isEnabled} disabled={!canManage} loading={enabling.isSaving} onChange={(checked) => enabling.submit({ item, isEnabled: checked })} aria-label={`启用 ${item.label}`} />
       ),
     },
     ...(canManage ? [{
@@ -95,7 +73,7 @@ export function DictionariesPage() {
       <DictionaryItemModal
         target={target}
         onClose={() => setTarget(null)}
-        onSaved={() => { setTarget(null); reloadAll(); }}
+        onSaved={() => setTarget(null)}
       />
     </div>
   );

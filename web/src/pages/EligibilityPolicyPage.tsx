@@ -9,7 +9,7 @@ import { formatDateTime } from '../components/formatDate.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
 import { OrgUnitPicker } from '../components/OrgUnitPicker.tsx';
 import { EXCLUSION_OPTIONS, ruleLabel } from '../components/selection/labels.ts';
-import { useOrgUnitName } from '../components/selection/township.tsx';
+import { useOrgUnitName } from '../components/useOrgUnitName.ts';
 import { useMe } from '../session/SessionContext.tsx';
 import { useApiQuery } from '../state/queryClient.tsx';
 import { useSaveMutation } from '../state/useSaveMutation.ts';

@@ -4,7 +4,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client.ts';
 import { RESERVE_STATUS_LABELS, reserveStatusLabel } from '../api/labels.ts';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, peopleApi } from '../api/people.ts';
 import { reservesApi } from '../api/reserves.ts';
@@ -17,7 +16,7 @@ import { DownloadButton } from '../components/DownloadButton.tsx';
 import { RevealModal } from '../components/RevealModal.tsx';
 import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
-import { useApiQuery } from '../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../state/queryClient.tsx';
 
 type LedgerRecord = Person['ledgerEntries'][number];
 type ReserveRecord = Person['reserves'][number];
@@ -58,7 +57,7 @@ export function PersonPage() {
 
   const personQuery = useApiQuery(['people', id], (signal) => peopleApi.get(id, signal));
   const person = personQuery.data ?? null;
-  const loadError = personQuery.error instanceof ApiError && [400, 403, 404].includes(personQuery.error.status) ? personQuery.error : null;
+  const loadError = recordLoadError(personQuery.error);
   const reserveIds = person?.reserves.map((reserve) => reserve.id) ?? [];
   const historiesQuery = useApiQuery(['reserves', 'histories', ...reserveIds], async (signal) => Object.fromEntries(await Promise.all(reserveIds.map(async (reserveId) => [reserveId, await reservesApi.history(reserveId, signal)] as const))),
     { enabled: reserveIds.length > 0 });

@@ -33,11 +33,25 @@ export function QueryProvider({ children }: { children: ReactNode }) {
  * response can never overwrite a newer one. Paged lists keep showing the previous page while the
  * next loads.
  */
-export function useApiQuery<T>(key: QueryKey, read: (signal: AbortSignal) => Promise<T>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+export function useApiQuery<T>(
+  key: QueryKey,
+  read: (signal: AbortSignal) => Promise<T>,
+  options: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {},
+) {
   return useQuery({
     queryKey: key,
     queryFn: ({ signal }) => read(signal),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
   });
+}
+
+/**
+ * The error of a query that named a record the caller cannot open — a malformed id (400), another
+ * unit's record (403), one that does not exist (404) — for the page to show instead of the record;
+ * null for no error or for one the message already shows.
+ */
+export function recordLoadError(error: unknown): ApiError | null {
+  return error instanceof ApiError && [400, 403, 404].includes(error.status) ? error : null;
 }

@@ -9,7 +9,7 @@ export interface SaveOptions<TInput, TResult> {
   save: (input: TInput) => Promise<TResult>;
   /** After the server accepted it (the cache is already invalidated). */
   onSaved?: (result: TResult, input: TInput) => void;
-  /** When someone else changed the record first (409): usually reload it. */
+  /** When someone else changed the record first (409; the cache is already invalidated). */
   onConflict?: () => void;
   /** The form whose fields get the server's field errors (`body.name` → field `name`). */
   form?: FormInstance;
@@ -45,7 +45,11 @@ export function useSaveMutation<TInput, TResult>({ save, onSaved, onConflict, fo
     onError: (error) => {
       if (isToastShown) showError(error);
       if (form) showFieldErrors(form, error);
-      if (isVersionConflict(error)) onConflict?.();
+      if (isVersionConflict(error)) {
+        // Someone saved first: what is on screen is stale.
+        void queryClient.invalidateQueries();
+        onConflict?.();
+      }
     },
   });
   const { mutate, reset } = mutation;

@@ -1,9 +1,9 @@
 import { Alert, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { orgUnitsApi } from '../../api/orgUnits.ts';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Me } from '../../api/types.ts';
 import { OrgUnitPicker } from '../OrgUnitPicker.tsx';
+import { useOrgUnitName } from '../useOrgUnitName.ts';
 
 /**
  * The township (乡镇) a 12-digit statistical code belongs to: digits 7–9 name the township, 10–12
@@ -42,19 +42,6 @@ export function useTownship(me: Pick<Me, 'roles'>): { township: string | null; i
     }, { replace: true });
   }, [setParams]);
   return { township: own ?? fromUrl, isFixed: own !== null, setTownship };
-}
-
-/** The full name of an org unit, for showing a code chosen earlier (from the URL or the user's role). */
-export function useOrgUnitName(code: string | null | undefined): string | undefined {
-  const [name, setName] = useState<string | undefined>();
-  useEffect(() => {
-    setName(undefined);
-    if (!code) return;
-    let isCurrent = true;
-    orgUnitsApi.get(code).then((unit) => { if (isCurrent) setName(unit.fullName); }).catch(() => undefined);
-    return () => { isCurrent = false; };
-  }, [code]);
-  return name;
 }
 
 /** County users pick a township (a village picked stands for its township). */

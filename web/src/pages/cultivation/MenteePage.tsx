@@ -3,7 +3,6 @@ import { Alert, Button, Card, Empty, Result, Skeleton, Tabs, Tag, Typography } f
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
 import { MENTOR_POST_LABELS, mentoringApi, todayInChina, type MentorContact, type MentoringAssignment, type MentoringSummary } from '../../api/cultivation.ts';
 import { ContactLogList } from '../../components/cultivation/ContactLogList.tsx';
 import { EntryNote } from '../../components/cultivation/EntryNote.tsx';
@@ -12,7 +11,7 @@ import { SummaryForm } from '../../components/cultivation/SummaryForm.tsx';
 import '../../components/cultivation/cultivation.css';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
 import { DATE_FORMAT } from '../../components/formatDate.ts';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 import { hasPermission } from '../../api/types.ts';
 import { useMe } from '../../session/SessionContext.tsx';
 
@@ -51,7 +50,7 @@ export function MenteePage() {
     return { assignments: assignments.assignments, contacts: contacts.contacts, summaries: summaries.summaries };
   });
   const loaded = query.data ?? null;
-  const loadError = query.error instanceof ApiError && [400, 403, 404].includes(query.error.status) ? query.error : null;
+  const loadError = recordLoadError(query.error);
 
   if (loadError) {
     return <Result status={loadError.status === 403 ? '403' : '404'} title="无法查看该帮带对象" subTitle={loadError.message} extra={<Button onClick={() => void navigate('/mentoring')}>返回我的帮带对象</Button>} />;

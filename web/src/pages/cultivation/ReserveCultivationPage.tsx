@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Popconfirm, Result, Select, Skeleton, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
 import {
   ASSESSMENT_KIND_LABELS, ASSESSOR_LABELS, currentYear, GRADE_LABELS, MEETING_TYPE_LABELS, MENTOR_POST_LABELS, PARTY_STAGE_LABELS, PARTY_STAGES, practiceCategoryLabel,
-  recordsApi, TRAINING_METHOD_LABELS, type Assessment, type ObserverAttendance, type PartyJoining, type PracticeRecord, type ReserveCultivation, type TrainingCompliance,
+  recordsApi, TRAINING_METHOD_LABELS, type Assessment, type ObserverAttendance, type PracticeRecord, type ReserveCultivation, type TrainingCompliance,
 } from '../../api/cultivation.ts';
 import { reserveStatusLabel } from '../../api/labels.ts';
 import { hasPermission } from '../../api/types.ts';
@@ -17,8 +16,9 @@ import { RecordFormButtons } from '../../components/cultivation/RecordFormButton
 import { AssessmentModal, ObserverModal, PartyJoiningModal, PracticeModal, type AssessmentTarget } from '../../components/cultivation/RecordModals.tsx';
 import { EntryNote } from '../../components/cultivation/EntryNote.tsx';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
+import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 const TABS = ['training', 'mentoring', 'practice', 'assessments'] as const;
 type TabKey = (typeof TABS)[number];
@@ -56,34 +56,26 @@ export function ReserveCultivationPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
   const [searchParams, setSearchParams] = useSearchParams();
   const year = Number(searchParams.get('year')) || currentYear();
   const tabParam = searchParams.get('tab');
   const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'training';
-  const [data, setData] = useState<ReserveCultivation | null>(null);
-  const [party, setParty] = useState<PartyJoining | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [modal, setModal] = useState<'practice' | 'observer' | 'party' | 'talk' | null>(null);
   const [assessmentTarget, setAssessmentTarget] = useState<AssessmentTarget | null>(null);
   const [editingPractice, setEditingPractice] = useState<PracticeRecord | null>(null);
   const canWrite = hasPermission(me, 'cultivation.write');
   const canAssess = hasPermission(me, 'cultivation.assess');
 
-  const load = useCallback(async () => {
-    try {
-      const [loaded, track] = await Promise.all([recordsApi.cultivation(id, year), recordsApi.partyJoining(id).catch(() => null)]);
-      setData(loaded);
-      setParty(track);
-      setLoadError(null);
-    } catch (error) {
-      if (error instanceof ApiError && [400, 403, 404].includes(error.status)) setLoadError(error);
-      else showError(error);
-    }
-  }, [id, year, showError]);
-
-  useEffect(() => { void load(); }, [load]);
+  const cultivationQuery = useApiQuery(['reserve-cultivation', id, year], (signal) => recordsApi.cultivation(id, year, signal));
+  // The party-joining track is shown when the caller may read it; without it the year's steps are shown.
+  const party = useApiQuery(['reserve-party-joining', id], (signal) => recordsApi.partyJoining(id, signal).catch(() => null)).data ?? null;
+  const data = cultivationQuery.data ?? null;
+  const loadError = recordLoadError(cultivationQuery.error);
+  const removal = useSaveMutation({
+    save: (action: () => Promise<unknown>) => action(),
+    onSaved: () => { void message.success('已删除'); },
+  });
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(searchParams);
@@ -94,16 +86,7 @@ export function ReserveCultivationPage() {
   if (loadError) return <Result status={loadError.status === 403 ? '403' : '404'} title="无法查看该后备力量的培养记录" subTitle={loadError.message} extra={<Button onClick={() => void navigate(-1)}>返回</Button>} />;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
 
-  const saved = (text: string) => () => { setModal(null); setAssessmentTarget(null); void message.success(text); void load(); };
-  const removeRecord = async (action: () => Promise<unknown>, text: string) => {
-    try {
-      await action();
-      void message.success(text);
-      void load();
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const saved = (text: string) => () => { setModal(null); setAssessmentTarget(null); void message.success(text); };
 
   const trainingColumns: ColumnsType<ReserveCultivation['training'][number]> = [
     { title: '培训名称', key: 'name', render: (_value, row) => <Link to={`/training/${row.sessionId}`}>{row.name}</Link> },
@@ -126,7 +109,7 @@ export function ReserveCultivationPage() {
         <Space size={0}>
           {row.policies.update && <Button type="link" size="small" onClick={() => { setEditingPractice(row); setModal('practice'); }}>修改</Button>}
           {row.policies.delete && (
-            <Popconfirm title="删除这条实践锻炼记录？" okText="删除" cancelText="取消" onConfirm={() => removeRecord(() => recordsApi.removePractice(row.id, row.version), '已删除')}>
+            <Popconfirm title="删除这条实践锻炼记录？" okText="删除" cancelText="取消" onConfirm={() => removal.submit(() => recordsApi.removePractice(row.id, row.version))}>
               <Button type="link" size="small" danger>删除</Button>
             </Popconfirm>
           )}
@@ -142,7 +125,7 @@ export function ReserveCultivationPage() {
     { title: '录入', key: 'entry', width: 200, render: (_value, row) => <EntryNote entry={row} /> },
     {
       title: '', key: 'actions', width: 70, render: (_value, row) => row.policies.delete && (
-        <Popconfirm title="删除这条列席记录？" okText="删除" cancelText="取消" onConfirm={() => removeRecord(() => recordsApi.removeObserver(row.id, row.version), '已删除')}>
+        <Popconfirm title="删除这条列席记录？" okText="删除" cancelText="取消" onConfirm={() => removal.submit(() => recordsApi.removeObserver(row.id, row.version))}>
           <Button type="link" size="small" danger>删除</Button>
         </Popconfirm>
       ),

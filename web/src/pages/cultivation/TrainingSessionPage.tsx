@@ -10,7 +10,7 @@ import type { Reserve } from '../../api/types.ts';
 import '../../components/cultivation/cultivation.css';
 import { TrainingSessionModal, type TrainingSessionTarget } from '../../components/cultivation/TrainingSessionModal.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface Row { reserveId: string; name: string; place: string; attended: boolean; daysAttended: number | null; result: string; wasRecorded: boolean }
@@ -75,7 +75,7 @@ export function TrainingSessionPage() {
   const [editTarget, setEditTarget] = useState<TrainingSessionTarget | null>(null);
   const sessionQuery = useApiQuery(['training-session', id], (signal) => loadSession(id, signal));
   const session = sessionQuery.data?.detail ?? null;
-  const loadError = sessionQuery.error instanceof ApiError && [400, 403, 404].includes(sessionQuery.error.status) ? sessionQuery.error : null;
+  const loadError = recordLoadError(sessionQuery.error);
 
   useEffect(() => { if (sessionQuery.data) setRows(sessionQuery.data.rows); }, [sessionQuery.data]);
 

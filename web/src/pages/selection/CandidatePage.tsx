@@ -1,10 +1,9 @@
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
-import { selectionApi, type CandidateDetail, type EligibilityException, type JointReview, type Objection, type Step } from '../../api/selection.ts';
+import { selectionApi, type EligibilityException, type JointReview, type Objection, type Step } from '../../api/selection.ts';
 import { hasPermission } from '../../api/types.ts';
 import { useDictionaries } from '../../components/DictionariesContext.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
@@ -13,8 +12,8 @@ import {
   ACTION_RULES, CHANNEL_LABELS, EXCEPTION_STATUS, JOINT_REVIEW_STATUS, OUTCOME_COLORS, OUTCOME_LABELS, PROFILE_LABELS, PROFILE_SHORT,
   ruleLabel, SELECTION_STAGES, STAGE_LABELS, stageLabel, type SelectionAction,
 } from '../../components/selection/labels.ts';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
 /** Labels of the fields the server records in a step's details. */
 const DETAIL_LABELS: Record<string, string> = {
@@ -82,23 +81,11 @@ export function CandidatePage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const dictionaries = useDictionaries();
-  const [candidate, setCandidate] = useState<CandidateDetail | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [task, setTask] = useState<CandidateTask | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setCandidate(await selectionApi.get(id));
-      setLoadError(null);
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403 || error.status === 400)) setLoadError(error);
-      else showError(error);
-    }
-  }, [id, showError]);
-
-  useEffect(() => { void load(); }, [load]);
+  const candidateQuery = useApiQuery(['selection-candidate', id], (signal) => selectionApi.get(id, signal));
+  const candidate = candidateQuery.data ?? null;
+  const loadError = recordLoadError(candidateQuery.error);
 
   if (loadError) {
     return <Result status={loadError.status === 403 ? '403' : '404'} title="无法查看该人选" subTitle={loadError.message} extra={<Button onClick={() => void navigate(-1)}>返回</Button>} />;
@@ -334,7 +321,6 @@ export function CandidatePage() {
         onDone={(done) => {
           setTask(null);
           if (done) void message.success(done);
-          void load();
         }}
       />
     </div>

@@ -10,8 +10,8 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PROFILE_SHORT, toDateText } from '../../components/selection/labels.ts';
 import { ChooseTownshipHint, defaultTownship, TownshipChooser, townshipOf } from '../../components/selection/township.tsx';
 import { useIsMobile } from '../../components/useIsMobile.ts';
-import { useShowError } from '../../components/useShowError.ts';
 import { useMe } from '../../session/SessionContext.tsx';
+import { useApiQuery } from '../../state/queryClient.tsx';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
 
 interface Tally { excellent: number; competent: number; basicallyCompetent: number; incompetent: number }
@@ -33,14 +33,24 @@ export function EvaluationMeetingPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<MeetingForm>();
   const village = params.get('village');
   const township = townshipOf(village) ?? townshipOf(params.get('township')) ?? defaultTownship(me);
-  const [candidates, setCandidates] = useState<CandidateCard[] | null>(null);
+  const candidates = useApiQuery(
+    ['selection-candidates', 'democraticEvaluation', township],
+    (signal) => selectionApi.list({ orgCode: township!, stage: 'democraticEvaluation', outcome: 'inProgress', pageSize: 200 }, signal),
+    { enabled: Boolean(township) },
+  ).data?.candidates ?? null;
   const [tallies, setTallies] = useState<Record<string, Tally>>({});
-  const mutation = useSaveMutation({ form, save: (values: MeetingForm) => submit(values) });
+  const mutation = useSaveMutation({
+    form,
+    save: ({ values, orgCode }: { values: MeetingForm; orgCode: string }) => save(values, orgCode),
+    onSaved: (saved) => {
+      setResult(saved);
+      void message.success('已记录民主测评结果');
+    },
+  });
   const { clearError } = mutation;
   const [result, setResult] = useState<EvaluationResult | null>(null);
   const attendeeCount = Form.useWatch('attendeeCount', form) ?? 0;
@@ -55,18 +65,6 @@ export function EvaluationMeetingPage() {
       return next;
     }, { replace: true });
   }, [setParams]);
-
-  const load = useCallback(async () => {
-    if (!township) return;
-    try {
-      const list = await selectionApi.list({ orgCode: township, stage: 'democraticEvaluation', outcome: 'inProgress', pageSize: 200 });
-      setCandidates(list.candidates);
-    } catch (caught) {
-      showError(caught);
-    }
-  }, [township, showError]);
-
-  useEffect(() => { void load(); }, [load]);
 
   const villages = useMemo(() => {
     const byCode = new Map<string, { code: string; name: string; count: number }>();
@@ -100,20 +98,14 @@ export function EvaluationMeetingPage() {
     setTallies((current) => ({ ...current, [id]: { ...(current[id] ?? EMPTY_TALLY), [key]: value ?? 0 } }));
   };
 
-  const submit = async (values: MeetingForm) => {
-    if (!village) return;
-    const saved = await selectionApi.recordEvaluation({
-      orgCode: village,
-      heldOn: toDateText(values.heldOn),
-      attendeeCount: values.attendeeCount ?? 0,
-      attendees: values.attendees?.trim() ?? '',
-      minutes: values.minutes?.trim() || null,
-      tallies: inVillage.map((candidate) => ({ candidateId: candidate.id, ...(tallies[candidate.id] ?? EMPTY_TALLY), version: candidate.version })),
-    });
-    setResult(saved);
-    void message.success('已记录民主测评结果');
-    void load();
-  };
+  const save = (values: MeetingForm, orgCode: string) => selectionApi.recordEvaluation({
+    orgCode,
+    heldOn: toDateText(values.heldOn),
+    attendeeCount: values.attendeeCount ?? 0,
+    attendees: values.attendees?.trim() ?? '',
+    minutes: values.minutes?.trim() || null,
+    tallies: inVillage.map((candidate) => ({ candidateId: candidate.id, ...(tallies[candidate.id] ?? EMPTY_TALLY), version: candidate.version })),
+  });
 
   const rateOf = (candidate: CandidateCard) => {
     const tally = tallies[candidate.id] ?? EMPTY_TALLY;
@@ -193,7 +185,7 @@ export function EvaluationMeetingPage() {
       {!result && village && inVillage.length > 0 && (
         <Card size="small" title={`测评会：${inVillage[0]!.villageName}`}>
           <FormErrorAlert error={mutation.error} onClose={clearError} />
-          <Form<MeetingForm> form={form} layout="vertical" onFinish={mutation.submit}>
+          <Form<MeetingForm> form={form} layout="vertical" onFinish={(values) => { if (village) mutation.submit({ values, orgCode: village }); }}>
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="heldOn" label="测评日期" rules={[{ required: true, message: '请选择测评日期' }]}>

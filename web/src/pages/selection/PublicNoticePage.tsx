@@ -4,14 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
 import { selectionApi, type Objection, type PublicNotice } from '../../api/selection.ts';
 import { todayInChina } from '../../api/cultivation.ts';
 import { hasPermission } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STAGE_LABELS, toDateText } from '../../components/selection/labels.ts';
 import { useMe } from '../../session/SessionContext.tsx';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
 type NoticeCandidate = PublicNotice['candidates'][number];
 type Editing = { kind: 'record' } | { kind: 'handle'; objection: Objection } | null;
@@ -41,7 +40,7 @@ export function PublicNoticePage() {
   const { message } = App.useApp();
   const query = useApiQuery(['selection', 'notice', id], (signal) => selectionApi.notice(id, signal));
   const notice = query.data ?? null;
-  const loadError = query.error instanceof ApiError && [400, 403, 404].includes(query.error.status) ? query.error : null;
+  const loadError = recordLoadError(query.error);
   const [editing, setEditing] = useState<Editing>(null);
   const canReview = hasPermission(me, 'selection.review');
 

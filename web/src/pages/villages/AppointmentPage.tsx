@@ -3,12 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { AppointmentAction } from '../../../../src/domain/appointment-procedure.ts';
-import { ApiError } from '../../api/client.ts';
 import { appointmentsApi, type Appointment, type ByElectionInput } from '../../api/villages.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { APPOINTMENT_ACTION_RULES, OUTCOME_LABELS, todayText } from '../../components/villages/labels.ts';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
 type Objection = Appointment['objections'][number];
 type Editing =
@@ -34,8 +33,8 @@ export function AppointmentPage() {
   const query = useApiQuery(['appointment', id], (signal) => appointmentsApi.get(id, signal));
   const close = () => setEditing(null);
 
-  const error = query.error;
-  if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
+  const error = recordLoadError(query.error);
+  if (error) {
     return <Result status={error.status === 403 ? '403' : '404'} title="无法查看该任用事项" subTitle={error.message} />;
   }
   const appointment = query.data;

@@ -2,7 +2,6 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Resul
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
 import { hasPermission } from '../../api/types.ts';
 import { appointmentsApi, type Appointment, type RecommendInput, type Suggestion } from '../../api/villages.ts';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -10,7 +9,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { NEED_LABELS, PROXIMITY_LABELS, REASON_COLORS, todayText } from '../../components/villages/labels.ts';
 import { useMe } from '../../session/SessionContext.tsx';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
 type RecommendForm = Omit<RecommendInput, 'vacancyId' | 'reserveId'>;
 
@@ -33,8 +32,8 @@ export function VacancyPage() {
   const query = useApiQuery(['vacancy-suggestions', id], (signal) => appointmentsApi.suggestions(id, signal));
   const canRecommend = hasPermission(me, 'appointment.recommend');
 
-  const error = query.error;
-  if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
+  const error = recordLoadError(query.error);
+  if (error) {
     return <Result status={error.status === 403 ? '403' : '404'} title="无法查看该空缺职务" subTitle={error.message} />;
   }
   const data = query.data;

@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Skeleton, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -13,7 +14,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { CoverageCard } from '../../components/villages/CoverageCard.tsx';
 import { COMMITTEE_OPTIONS, LEAVE_REASON_OPTIONS, NEED_LABELS, NEED_OPTIONS, postOptions, todayText } from '../../components/villages/labels.ts';
-import { useApiQuery } from '../../state/queryClient.tsx';
+import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
 type ProfileForm = Omit<SaveProfileInput, 'version'>;
 type MemberForm = Omit<AddMemberInput, 'personId'> & { personId?: string };
@@ -56,23 +57,25 @@ export function VillagePage() {
   const [addingMember, setAddingMember] = useState(false);
   const [leaving, setLeaving] = useState<CommitteeMember | null>(null);
   const [showPast, setShowPast] = useState(false);
+  const queryClient = useQueryClient();
   const pageQuery = useApiQuery(['village', orgCode], (signal) => villagesApi.page(orgCode, signal));
 
   /** Imports a filled-in template into this village: all rows or none; the problems are shown with their rows and columns. */
-  async function importCommittees(file: File) {
-    try {
-      const result = await committeesApi.import(orgCode, file);
+  const committeeImport = useMutation({
+    mutationFn: (file: File) => committeesApi.import(orgCode, file),
+    onSuccess: (result) => {
       void message.success(`已导入：任职 ${result.seated} 人次，未变 ${result.unchanged} 行`);
-      await pageQuery.refetch();
-    } catch (importError) {
+      void queryClient.invalidateQueries();
+    },
+    onError: (importError) => {
       const problems = importError instanceof ApiError && typeof importError.body === 'object' && importError.body !== null && Array.isArray((importError.body as { errors?: unknown }).errors)
         ? ((importError.body as { errors: { row: number; column: string; message: string }[] }).errors) : [];
       void message.error(problems.length > 0 ? problems.slice(0, 5).map((item) => `第 ${item.row} 行「${item.column}」：${item.message}`).join('；') : importError instanceof Error ? importError.message : '导入失败');
-    }
-  }
+    },
+  });
 
-  const error = pageQuery.error;
-  if (error instanceof ApiError && [400, 403, 404].includes(error.status)) {
+  const error = recordLoadError(pageQuery.error);
+  if (error) {
     return <Result status={error.status === 403 ? '403' : '404'} title="无法查看该村（社区）" subTitle={error.message} />;
   }
   const data = pageQuery.data;
@@ -158,8 +161,8 @@ export function VillagePage() {
           <Space wrap>
             <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingMember(true)}>登记成员</Button>
             <DownloadButton fetchFile={(onProgress) => committeesApi.template(onProgress)}>导入模板</DownloadButton>
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void importCommittees(file); return false; }}>
-              <Button size="small" icon={<UploadOutlined />}>导入名册</Button>
+            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { committeeImport.mutate(file); return false; }}>
+              <Button size="small" icon={<UploadOutlined />} loading={committeeImport.isPending}>导入名册</Button>
             </Upload>
             <DownloadButton fetchFile={(onProgress) => committeesApi.export(orgCode, onProgress)}>导出</DownloadButton>
           </Space>
