@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthDateRangeForAges, calendarDateProblem, daysInMonth, formatYearMonth, isAmbiguousMonthNumber, isCalendarDate, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
+import { ageOn, birthDateRangeForAges, calendarDateProblem, daysInMonth, formatYearMonth, futureDateProblem, isAmbiguousMonthNumber, isCalendarDate, parseLooseDate, toIsoDate, todayInChina } from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts real days, 29 February of leap years among them', () => {
@@ -98,5 +98,14 @@ describe('dates as typed in rosters', () => {
       const inRange = birthDate <= range.bornOnOrBefore! && birthDate > range.bornAfter!;
       expect(inRange, birthDate).toBe(age >= 35 && age <= 45);
     }
+  });
+});
+
+describe('dates of what has happened', () => {
+  it('accepts today and earlier, refuses tomorrow with the label, both dates and what to fill in', () => {
+    expect(futureDateProblem('离任日期', '2026-11-29', '2026-11-29')).toBeNull();
+    expect(futureDateProblem('离任日期', '2025-12-31', '2026-01-01')).toBeNull();
+    expect(futureDateProblem('离任日期', '2027-01-01', '2026-12-31')).toBe('离任日期（2027-01-01）不能晚于今天（2026-12-31），请填写实际发生的日期');
+    expect(futureDateProblem('评议日期', '2028-02-29', '2028-02-28')).toBe('评议日期（2028-02-29）不能晚于今天（2028-02-28），请填写实际发生的日期');
   });
 });

@@ -120,3 +120,12 @@ export function birthDateRangeForAges(referenceDate: string, ageMin: number | un
     ...(ageMax !== undefined && { bornAfter: shiftYears(ageMax + 1) }),
   };
 }
+
+/**
+ * Why the date of something that has already happened (a meeting held, a member leaving, a
+ * decision taken) is refused: it lies after today. Null when it is today or earlier. Both dates
+ * are 'YYYY-MM-DD', so text order is date order.
+ */
+export function futureDateProblem(label: string, date: string, today: string): string | null {
+  return date > today ? `${label}（${date}）不能晚于今天（${today}），请填写实际发生的日期` : null;
+}

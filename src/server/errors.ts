@@ -45,6 +45,11 @@ export class AppError extends Error {
   }
 }
 
+/** Refuses the request with a domain rule's problem (400), when there is one. */
+export function refuseProblem(problem: string | null): void {
+  if (problem !== null) throw new AppError('VALIDATION_FAILED', problem);
+}
+
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what}不存在或不在您的管理范围内`);
 export const forbidden = (action: string): AppError => new AppError('FORBIDDEN', `您没有${action}的权限`);
 export const versionConflict = (what: string): AppError =>

@@ -96,7 +96,7 @@ describe('appointment of a reserve to a vacancy', () => {
     await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-12', version: noticed.version }, 409, '还有 1 条公示期间反映的问题未办结，办结后才能决定任职');
     await ok(township, 'POST', `/api/appointment-objections/${objected.objections[0].id}/handling`, { handling: '经镇纪委核查，账目清楚', isSubstantiated: false, handledOn: '2026-10-09' });
     await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-10', version: noticed.version }, 409, '公示至 2026-10-10 结束，结束后才能决定任职');
-    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-21', version: noticed.version }, 400, '日期（2026-10-21）不能晚于今天');
+    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-21', version: noticed.version }, 400, '日期（2026-10-21）不能晚于今天（2026-10-20），请填写实际发生的日期');
 
     const effective = (await step(township, 'takeEffect', '2026-10-12', noticed.version)).body;
     expect(effective).toMatchObject({ outcome: 'effective', stage: 'effective', effectiveOn: '2026-10-12', memberId: expect.any(String) });

@@ -1,3 +1,4 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db, Executor, Tx } from '../../db/database.ts';
 import type { AppointmentNotice } from '../../db/schema-management.ts';
 import {
@@ -6,7 +7,7 @@ import {
 } from '../../domain/appointment-procedure.ts';
 import { isFilledByElection, postLabel, postProblem, type Committee, type Post } from '../../domain/committee.ts';
 import { actorName, type Context } from '../../server/access.ts';
-import { AppError, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { changeReserveStatus, findReserve } from '../reserves/reserves.service.ts';
@@ -34,7 +35,7 @@ async function loadAppointment(db: Executor, ctx: Context, id: string): Promise<
 }
 
 function requireDate(ctx: Context, date: string, label: string): void {
-  if (date > ctx.today) throw new AppError('VALIDATION_FAILED', `${label}（${date}）不能晚于今天`);
+  refuseProblem(futureDateProblem(label, date, ctx.today));
 }
 
 async function requireNotBeforeLastStep(db: Executor, appointmentId: string, date: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db } from '../../db/database.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import {
@@ -7,7 +8,7 @@ import {
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { targetProgress, type FigureKey, type Figures, type TargetDirection } from '../../domain/statistics.ts';
 import { actorName, type Context } from '../../server/access.ts';
-import { AppError, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { requireUnit } from '../dashboard/dashboard.service.ts';
 import { readSnapshotOnOrBefore } from '../dashboard/snapshots.ts';
@@ -199,7 +200,7 @@ export async function confirmMilestone(db: Db, ctx: Context, id: string, input: 
   if (!unit || !campaignUnit || !unit.code.startsWith(subtreePrefix(campaignUnit.code, campaignUnit.level))) throw notFound('组织单位');
   const expected = milestone.applies_to === 'village' ? ['village', 'community'] : ['township'];
   if (!expected.includes(unit.level)) throw new AppError('VALIDATION_FAILED', `「${milestone.label}」由${MILESTONE_SCOPE_LABELS[milestone.applies_to]}完成，请选择${milestone.applies_to === 'village' ? '村（社区）' : '乡镇（街道）'}`);
-  if (input.confirmedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `完成日期 ${input.confirmedOn} 晚于今天（${ctx.today}）`);
+  refuseProblem(futureDateProblem('完成日期', input.confirmedOn, ctx.today));
   return db.transaction().execute(async (tx) => {
     if (await campaignRepository.findConfirmation(tx, id, unit.code)) throw new AppError('CONFLICT', `${unit.name}的「${milestone.label}」已确认完成`);
     const row = await campaignRepository.insertConfirmation(tx, { milestoneId: id, orgCode: unit.code, confirmedOn: input.confirmedOn, evidence: input.evidence, actorName: actorName(ctx) });

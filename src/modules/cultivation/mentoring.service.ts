@@ -1,6 +1,7 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { Context } from '../../server/access.ts';
-import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, forbidden, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { findReserveBriefs, presentBrief, readableRecords, requireReserve, type ReserveBriefRow } from './cultivation-access.ts';
 import { cultivationRepository } from './cultivation.repository.ts';
@@ -156,7 +157,7 @@ async function requireLoggableAssignment(db: Executor, ctx: Context, assignmentI
 }
 
 function checkContactDate(ctx: Context, assignment: AssignmentRow, contactedOn: string): void {
-  if (contactedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `联系日期 ${contactedOn} 晚于今天，请填写已开展联系的日期`);
+  refuseProblem(futureDateProblem('联系日期', contactedOn, ctx.today));
   if (!isActiveOn(assignment, contactedOn)) {
     throw new AppError('VALIDATION_FAILED', `联系日期 ${contactedOn} 不在帮带期内（${assignment.started_on} 至 ${assignment.ended_on ?? '今'}），请核对日期`);
   }
@@ -296,7 +297,7 @@ export async function listTalks(db: Db, ctx: Context, query: { reserveId?: strin
 export async function createTalk(db: Db, ctx: Context, input: { reserveId: string; talkedOn: string; talkerName: string; content: string }) {
   return db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, input.reserveId, 'cultivation.assess', 'none', '记录乡镇党委书记谈心谈话');
-    if (input.talkedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `谈话日期 ${input.talkedOn} 晚于今天`);
+    refuseProblem(futureDateProblem('谈话日期', input.talkedOn, ctx.today));
     const id = await cultivationRepository.insertTalk(tx, { ...input, orgCode: reserve.org_code, ...recordEntry(ctx, (actor) => actor.displayName === input.talkerName) });
     await recordAuditEvent(tx, ctx, { action: 'mentoring.talk', entityType: 'annualTalk', entityId: id, orgCode: reserve.org_code, summary: `记录 ${input.talkerName} 于 ${input.talkedOn} 与 ${reserve.name} 的谈心谈话`, after: input });
     return presentTalk(ctx, (await cultivationRepository.findTalk(tx, id))!, reserve);

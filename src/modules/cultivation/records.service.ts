@@ -1,8 +1,9 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { assessmentDateProblem, describeAssessmentPeriod, type AssessmentPeriod } from '../../domain/assessment-period.ts';
 import { evaluateTraining, type TrainingMethod } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
-import { AppError, forbidden, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, forbidden, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { findReserveBriefs, presentBrief, requireReserve, type CultivationPermission, type ReserveBriefRow } from './cultivation-access.ts';
 import { cultivationRepository } from './cultivation.repository.ts';
@@ -219,7 +220,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
     if (step.stage !== PARTY_STAGES[index]) throw new AppError('VALIDATION_FAILED', `入党培养须按「${PARTY_STAGES.map((stage) => PARTY_STAGE_LABELS[stage]).join(' → ')}」依次填写，缺少「${PARTY_STAGE_LABELS[PARTY_STAGES[index]!]}」`);
     const previous = steps[index - 1];
     if (previous && step.reachedOn < previous.reachedOn) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 早于「${PARTY_STAGE_LABELS[previous.stage]}」的日期 ${previous.reachedOn}`);
-    if (step.reachedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `「${PARTY_STAGE_LABELS[step.stage]}」的日期 ${step.reachedOn} 晚于今天`);
+    refuseProblem(futureDateProblem(`「${PARTY_STAGE_LABELS[step.stage]}」的日期`, step.reachedOn, ctx.today));
   });
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.write', 'none', '维护该后备力量的入党培养情况');

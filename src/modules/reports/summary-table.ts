@@ -1,9 +1,10 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db } from '../../db/database.ts';
 import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { addSummaryLines, SUMMARY_COUNT_LABELS, SUMMARY_COUNTS, type SummaryLine } from '../../domain/statistics.ts';
 import { actorName, type Context } from '../../server/access.ts';
-import { AppError, versionConflict } from '../../server/errors.ts';
+import { AppError, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { writeTableWorkbook, type TableCell, type TableExport } from '../../server/xlsx-table.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { requireUnit } from '../dashboard/dashboard.service.ts';
@@ -95,7 +96,7 @@ export async function fileSummaryTable(db: Db, ctx: Context, orgCode: string, in
   ctx.access.require('report.file', [orgCode], { record: '组织单位', action: '报备汇总表' });
   const table = await buildSummaryTable(db, ctx, orgCode);
   const { unit } = table;
-  if (input.filedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `报备日期 ${input.filedOn} 晚于今天（${ctx.today}），请填写实际报备的日期`);
+  refuseProblem(futureDateProblem('报备日期', input.filedOn, ctx.today));
   const totals = { ...table.total.counts, villages: table.townships.reduce((sum, township) => sum + township.villages.length, 0) };
   return db.transaction().execute(async (tx) => {
     const existing = await summaryTableRepository.findFiling(tx, unit.code, input.year);

@@ -1,7 +1,8 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db } from '../../db/database.ts';
 import { REMOVAL_RULES, REMOVAL_STATUS_LABELS, removalActionProblem, type RemovalAction, type RemovalStatus } from '../../domain/removal.ts';
 import { actorName, type Context } from '../../server/access.ts';
-import { AppError, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { removalRepository, type RemovalRow } from './reserve-removal.repository.ts';
@@ -20,7 +21,7 @@ function requireRole(ctx: Context, action: RemovalAction, orgCode: string): void
 }
 
 function requireDate(ctx: Context, date: string, notBefore: { date: string; label: string } | null): void {
-  if (date > ctx.today) throw new AppError('VALIDATION_FAILED', `日期（${date}）不能晚于今天`);
+  refuseProblem(futureDateProblem('日期', date, ctx.today));
   if (notBefore && date < notBefore.date) throw new AppError('VALIDATION_FAILED', `日期（${date}）不能早于${notBefore.label}（${notBefore.date}）`);
 }
 

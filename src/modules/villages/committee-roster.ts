@@ -4,9 +4,9 @@ import {
   type SeatHolder,
   type Committee, type LeaveReason, type Post,
 } from '../../domain/committee.ts';
-import { ageOn } from '../../domain/dates.ts';
+import { ageOn, futureDateProblem } from '../../domain/dates.ts';
 import type { Context } from '../../server/access.ts';
-import { AppError, notFound, versionConflict } from '../../server/errors.ts';
+import { AppError, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { listingPrefixes, orgUnitLookup } from '../org-units/org-units.service.ts';
 import { personLookup } from '../people/people.service.ts';
@@ -70,7 +70,7 @@ export async function seatMember(tx: Tx, ctx: Context, input: { orgCode: string;
   const person = await personLookup.findById(tx, input.personId);
   const personUnits = person ? ((await personLookup.listOrgCodes(tx, [person.id])).get(person.id) ?? []) : [];
   if (!person || !personUnits.some((code) => ctx.access.sees(code))) throw notFound('人员');
-  if (input.startedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `任职日期（${input.startedOn}）不能晚于今天`);
+  refuseProblem(futureDateProblem('任职日期', input.startedOn, ctx.today));
   const sitting = await villagesRepository.listMembers(tx, { prefixes: [unit.code], orgCode: unit.code, sittingOnly: true, committee: input.committee });
   const seatProblem = seatingProblem(sitting.map(toSeatHolder), { personId: person.id, name: person.name, committee: input.committee, post: input.post }, unit.name);
   if (seatProblem) throw new AppError('CONFLICT', seatProblem.message);
@@ -101,7 +101,7 @@ export async function memberLeaves(db: Db, ctx: Context, memberId: string, input
     if (!member || !ctx.access.sees(member.org_code)) throw notFound('“两委”成员');
     ctx.access.require('village.manage', [member.org_code], { record: '“两委”成员', action: '登记“两委”成员离任' });
     if (member.ended_on !== null) throw new AppError('CONFLICT', `${member.name}已于 ${member.ended_on} 离任`);
-    if (input.endedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `离任日期（${input.endedOn}）不能晚于今天`);
+    refuseProblem(futureDateProblem('离任日期', input.endedOn, ctx.today));
     if (input.endedOn < member.started_on) throw new AppError('VALIDATION_FAILED', `离任日期（${input.endedOn}）不能早于任职日期（${member.started_on}）`);
     if (!(await villagesRepository.endMember(tx, memberId, input.version, { endedOn: input.endedOn, reason: input.reason }))) throw versionConflict(`${member.name}的任职记录`);
     const label = postLabel(member.committee, member.post);

@@ -80,7 +80,7 @@ describe('createCommitteeChecker', () => {
       { row: 6, column: '届别', message: '届别「2030」应为换届选举的年份（1990–2026），如 2021' },
       { row: 6, column: '任职日期', message: '任职日期须写到日，如 2021.03.15' },
     ]);
-    expect(results[4]?.problems).toEqual([{ row: 7, column: '任职日期', message: '任职日期（2027-01-01）不能晚于今天' }]);
+    expect(results[4]?.problems).toEqual([{ row: 7, column: '任职日期', message: '任职日期（2027-01-01）不能晚于今天（2026-11-29），请填写实际发生的日期' }]);
     expect(results[5]?.problems).toEqual([{ row: 8, column: '任职日期', message: '任职日期（2021-03-15）早于届别 2024 年：请核对届别或任职日期' }]);
     expect(results[6]?.problems).toEqual([
       { row: 9, column: '职务', message: '请填写职务：书记、副书记、主任、副主任、委员' },

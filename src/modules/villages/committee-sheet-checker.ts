@@ -1,5 +1,5 @@
 import { COMMITTEE_LABELS, COMMITTEES, POST_LABELS, isHeadPost, postLabel, postProblem, type Committee, type Post } from '../../domain/committee.ts';
-import { toIsoDate } from '../../domain/dates.ts';
+import { futureDateProblem, toIsoDate } from '../../domain/dates.ts';
 import type { CheckedPerson } from '../../domain/person-rules.ts';
 import { readRosterDate } from '../../domain/roster.ts';
 import { createPersonCellsChecker, createVillageResolver, rawAt, textAt, type ImportProblem, type SheetCheckFacts } from '../roster/sheet-rows.ts';
@@ -140,7 +140,8 @@ export function createCommitteeChecker(sheets: readonly GridSheet[], facts: Shee
       return null;
     }
     const startedOn = toIsoDate(date);
-    if (startedOn > today) problems.push({ row: rowNumber, column: '任职日期', message: `任职日期（${startedOn}）不能晚于今天` });
+    const future = futureDateProblem('任职日期', startedOn, today);
+    if (future) problems.push({ row: rowNumber, column: '任职日期', message: future });
     else if (termYear !== null && date.year < termYear) problems.push({ row: rowNumber, column: '任职日期', message: `任职日期（${startedOn}）早于届别 ${termYear} 年：请核对届别或任职日期` });
     else return startedOn;
     return null;

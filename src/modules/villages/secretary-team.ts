@@ -1,7 +1,8 @@
+import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db } from '../../db/database.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { actorName, type Context } from '../../server/access.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, notFound, refuseProblem } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
 import { presentMember } from './committee-roster.ts';
@@ -58,7 +59,7 @@ export async function recordReview(db: Db, ctx: Context, memberId: string, input
 }) {
   return db.transaction().execute(async (tx) => {
     const member = await requireSittingSecretary(tx, ctx, memberId);
-    if (input.reviewedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `评议日期（${input.reviewedOn}）不能晚于今天`);
+    refuseProblem(futureDateProblem('评议日期', input.reviewedOn, ctx.today));
     const id = await villagesRepository.insertReview(tx, {
       memberId, orgCode: member.org_code, period: input.period, reviewedOn: input.reviewedOn, reviewers: input.reviewers, goodCount: input.counts.good,
       fairlyGoodCount: input.counts.fairlyGood, averageCount: input.counts.average, poorCount: input.counts.poor, result: input.result, finding: input.finding ?? null, recordedBy: actorName(ctx),
@@ -75,7 +76,7 @@ export async function recordReview(db: Db, ctx: Context, memberId: string, input
 export async function recordDiscipline(db: Db, ctx: Context, memberId: string, input: { decidedOn: string; kind: string; description: string }) {
   return db.transaction().execute(async (tx) => {
     const member = await requireSittingSecretary(tx, ctx, memberId);
-    if (input.decidedOn > ctx.today) throw new AppError('VALIDATION_FAILED', `处分日期（${input.decidedOn}）不能晚于今天`);
+    refuseProblem(futureDateProblem('处分日期', input.decidedOn, ctx.today));
     const id = await villagesRepository.insertDiscipline(tx, { memberId, orgCode: member.org_code, ...input, recordedBy: actorName(ctx) });
     await recordAuditEvent(tx, ctx, {
       action: 'secretaryDiscipline.create', entityType: 'secretaryDiscipline', entityId: id, orgCode: member.org_code,
