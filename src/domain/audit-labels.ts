@@ -43,7 +43,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
 /** Chinese names of the fields audit events record in their before and after states. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   name: '姓名', displayName: '姓名', username: '用户名', gender: '性别', birthDate: '出生日期', ethnicity: '民族', idNumber: '身份证号码', idNumberMasked: '身份证号码',
-  phone: '联系电话', phoneMasked: '联系电话', nativePlace: '籍贯', politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校',
+  phone: '联系电话', phoneMasked: '联系电话', nativePlace: '籍贯', birthplace: '出生地', politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校',
   major: '专业', health: '健康状况', occupation: '职业', specialties: '特长', workStartDate: '参加工作时间', position: '现任职务', isLivingAway: '在外能人', isAway: '在外能人',
   orgCode: '单位代码', sourceCategory: '来源类别', notes: '备注', surveyedOn: '摸排日期', status: '状态', targetPost: '拟任岗位', readiness: '成熟度',
   mentorName: '导师姓名', mentorPost: '导师职务', admittedOn: '入库日期', version: '版本', roles: '角色', role: '角色', department: '部门', isDisabled: '停用',

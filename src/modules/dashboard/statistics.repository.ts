@@ -11,6 +11,21 @@ import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Br
 
 export type BreakdownCounts = Record<Breakdown, Map<string, number>>;
 
+/** Breakdown counts as stored in a snapshot: per grouping, count per code. */
+export interface StoredStructure {
+  reserves: Record<string, Record<string, number>>;
+  secretaries: Record<string, Record<string, number>>;
+}
+
+/** Breakdown counts to their stored form and back. */
+export function storeBreakdowns(counts: BreakdownCounts): Record<string, Record<string, number>> {
+  return Object.fromEntries(Object.entries(counts).map(([breakdown, map]) => [breakdown, Object.fromEntries(map)]));
+}
+
+export function readStoredBreakdowns(stored: Record<string, Record<string, number>>): BreakdownCounts {
+  return Object.fromEntries(SET_ORDER.map((breakdown) => [breakdown, new Map(Object.entries(stored[breakdown] ?? {}))])) as BreakdownCounts;
+}
+
 /** The CASE that gives a birth date its age band on a date (the bands' own birth-date cuts). */
 function ageBandCase(column: string, onDate: string): RawBuilder<string> {
   const whens = AGE_BANDS.filter((band) => AGE_BAND_RANGES[band].ageMax !== undefined).map((band) => {
@@ -149,9 +164,16 @@ export const statisticsRepository = {
     return rows[0]!.n;
   },
 
-  async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>): Promise<void> {
-    await db.insertInto('statistics_snapshot').values({ org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures) })
-      .onConflict((oc) => oc.columns(['org_code', 'taken_on']).doUpdateSet({ figures: JSON.stringify(figures), taken_at: sql`now()` })).execute();
+  async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>, structure: StoredStructure): Promise<void> {
+    const values = { figures: JSON.stringify(figures), structure: JSON.stringify(structure) };
+    await db.insertInto('statistics_snapshot').values({ org_code: orgCode, taken_on: takenOn, ...values })
+      .onConflict((oc) => oc.columns(['org_code', 'taken_on']).doUpdateSet({ ...values, taken_at: sql`now()` })).execute();
+  },
+
+  /** The unit's latest snapshot on or before the date that holds the structure statistics. */
+  async structureOnOrBefore(db: Executor, orgCode: string, onDate: string) {
+    return db.selectFrom('statistics_snapshot').select(['taken_on', 'structure']).where('org_code', '=', orgCode).where('taken_on', '<=', onDate)
+      .where('structure', 'is not', null).orderBy('taken_on', 'desc').limit(1).executeTakeFirst();
   },
 
   /** The unit's latest snapshot taken before the date. */
