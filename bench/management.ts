@@ -21,7 +21,7 @@ import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { benchApp, createLog, openBenchDatabase } from './bench-database.ts';
-import { loadProvince } from './province.ts';
+import { loadProvince, seedReserves } from './province.ts';
 import { countyOf } from '../src/db/distribution.ts';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
@@ -43,19 +43,7 @@ async function main(): Promise<void> {
     if (!isLoaded) {
       const units = await loadProvince(db, PROVINCE);
       log(`province ${PROVINCE}: ${units} units`);
-      await sql`
-        INSERT INTO person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, political_status, education)
-        SELECT '储备' || g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END, date '1971-01-01' + (g * 37 % 11000), 'v1.bench', 'mg-' || g, '510000********0000',
-          (ARRAY['fullMember','fullMember','fullMember','probationaryMember','activist'])[1 + g % 5],
-          (ARRAY['juniorHigh','seniorHigh','juniorCollege','juniorCollege','bachelor','bachelor','postgraduate'])[1 + g * 7 % 11 % 7]
-        FROM generate_series(1, ${RESERVES}) g`.execute(db);
-      await sql`
-        WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM org_unit WHERE level IN ('village', 'community') AND code LIKE ${`${PROVINCE}%`})
-        INSERT INTO reserve (person_id, org_code, status, target_post, readiness, source_category, admitted_on)
-        SELECT p.id, v.codes[1 + (substr(p.id_number_hash, 4)::int * 7919) % array_length(v.codes, 1)], 'admitted',
-          CASE WHEN substr(p.id_number_hash, 4)::int % 3 = 0 THEN 'secretary' ELSE 'committeeMember' END,
-          (ARRAY['readyNow','withinTwoYears','withinTwoYears','longer'])[1 + substr(p.id_number_hash, 4)::int % 4], 'graduate', date '2025-07-01'
-        FROM person p, villages v WHERE p.id_number_hash LIKE 'mg-%'`.execute(db);
+      await seedReserves(db, PROVINCE, RESERVES);
       for (const [username, orgCode] of [['benchprovince', provinceCode], ['benchcounty', countyCode]] as const) {
         await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
       }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import readline from 'node:readline';
+import { sql } from 'kysely';
 import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
 import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
 
@@ -35,3 +36,23 @@ export async function loadProvince(db: Parameters<typeof orgUnitsRepository.inse
   return units.length;
 }
 
+
+/**
+ * `count` admitted reserves spread over the province's villages, with a mix of ages, gender,
+ * education, Party status, readiness and target posts, written with INSERT … SELECT.
+ */
+export async function seedReserves(db: Parameters<typeof orgUnitsRepository.insertMissing>[0], provinceCode: string, count: number): Promise<void> {
+  await sql`
+    INSERT INTO person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, political_status, education)
+    SELECT '储备' || g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END, date '1971-01-01' + (g * 37 % 11000), 'v1.bench', 'mg-' || g, '510000********0000',
+      (ARRAY['fullMember','fullMember','fullMember','probationaryMember','activist'])[1 + g % 5],
+      (ARRAY['juniorHigh','seniorHigh','juniorCollege','juniorCollege','bachelor','bachelor','postgraduate'])[1 + g * 7 % 11 % 7]
+    FROM generate_series(1, ${count}) g`.execute(db);
+  await sql`
+    WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM org_unit WHERE level IN ('village', 'community') AND code LIKE ${`${provinceCode}%`})
+    INSERT INTO reserve (person_id, org_code, status, target_post, readiness, source_category, admitted_on)
+    SELECT p.id, v.codes[1 + (substr(p.id_number_hash, 4)::int * 7919) % array_length(v.codes, 1)], 'admitted',
+      CASE WHEN substr(p.id_number_hash, 4)::int % 3 = 0 THEN 'secretary' ELSE 'committeeMember' END,
+      (ARRAY['readyNow','withinTwoYears','withinTwoYears','longer'])[1 + substr(p.id_number_hash, 4)::int % 4], 'graduate', date '2025-07-01'
+    FROM person p, villages v WHERE p.id_number_hash LIKE 'mg-%'`.execute(db);
+}

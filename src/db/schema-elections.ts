@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CandidateStatus, ElectionCommittee, ElectionStage, RiskKind, SecretaryMode, SignOff, VillageComposition, ViolationKind, VoteKind } from '../domain/election-procedure.ts';
-import type { CandidateOutcome, ExcusedReason } from '../domain/election-arithmetic.ts';
+import type { CandidateOutcome, ExcusedReason, ProxyVote } from '../domain/election-arithmetic.ts';
 import type { RuleVerdict } from '../domain/eligibility.ts';
 import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
 
@@ -38,7 +38,8 @@ export interface ElectionPlanTable {
 
 export interface Responsibility { task: string; owner: string }
 export interface SeatsApproval { approvedOn: string; approvedBy: string }
-export interface VoterRegister { registered: number; publishedOn: string; electionDay: string }
+/** The register as published; `proxies` are the 委托投票 registered with written authority (absent before any). */
+export interface VoterRegister { registered: number; publishedOn: string; electionDay: string; proxies?: ProxyVote[] }
 export interface ElectionCommitteeMember { name: string; personId: string | null; leftOn: string | null }
 export interface PostAssignment { candidateId: string; committee: ElectionCommittee; post: string; decidedOn: string }
 export interface ResultNotice { startsOn: string; endsOn: string; workingDays: number }

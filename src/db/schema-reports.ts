@@ -20,6 +20,8 @@ export interface StatisticsSnapshotTable {
   org_code: string;
   taken_on: string;
   figures: Json<Record<string, number | null>>;
+  /** Counts per code of each grouping, for reserves and secretaries (migration 0016); null in older snapshots. */
+  structure: ColumnType<{ reserves: Record<string, Record<string, number>>; secretaries: Record<string, Record<string, number>> } | null, string | null | undefined, string | null>;
   taken_at: UpdatedAt;
 }
 

@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'snapshot.take': '生成统计快照', 'summaryTable.export': '导出汇总表', 'summaryTable.file': '汇总表报备', 'statistics.export': '导出结构统计',
   'analysisReport.export': '生成综合分析研判报告', 'campaign.create': '制定行动方案', 'campaign.update': '修改行动方案', 'milestone.update': '修改进度安排',
   'milestone.confirm': '确认完成进度安排', 'appointmentForm.export': '导出干部任免审批表（.lrmx）',
+  'election.printNotice': '打印换届选举结果公示', 'election.exportSummary': '导出换届情况汇总表',
   'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
   ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
   ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),
@@ -36,13 +37,13 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
   statisticsSnapshot: '统计快照', summaryTable: '汇总表', structureStatistics: '结构统计', analysisReport: '综合分析研判报告', campaign: '行动方案',
-  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表',
+  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表', villageElection: '村级换届',
 };
 
 /** Chinese names of the fields audit events record in their before and after states. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   name: '姓名', displayName: '姓名', username: '用户名', gender: '性别', birthDate: '出生日期', ethnicity: '民族', idNumber: '身份证号码', idNumberMasked: '身份证号码',
-  phone: '联系电话', phoneMasked: '联系电话', nativePlace: '籍贯', politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校',
+  phone: '联系电话', phoneMasked: '联系电话', nativePlace: '籍贯', birthplace: '出生地', politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校',
   major: '专业', health: '健康状况', occupation: '职业', specialties: '特长', workStartDate: '参加工作时间', position: '现任职务', isLivingAway: '在外能人', isAway: '在外能人',
   orgCode: '单位代码', sourceCategory: '来源类别', notes: '备注', surveyedOn: '摸排日期', status: '状态', targetPost: '拟任岗位', readiness: '成熟度',
   mentorName: '导师姓名', mentorPost: '导师职务', admittedOn: '入库日期', version: '版本', roles: '角色', role: '角色', department: '部门', isDisabled: '停用',

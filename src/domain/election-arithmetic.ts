@@ -294,6 +294,55 @@ export function registerDecisionProblem(input: { receivedOn: string; decidedOn: 
   return `异议于 ${input.receivedOn} 收到，${input.decidedOn} 才作出处理，应在 ${REGISTER_DECISION_DAYS} 日内作出`;
 }
 
+// ---- Proxy votes (委托投票, 村民委员会组织法 art. 15) ----
+
+/** 近亲属 who may vote for a registered voter away on election day, with the voter's written authority. */
+export const CLOSE_RELATIVES = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
+export type CloseRelative = (typeof CLOSE_RELATIVES)[number];
+export const CLOSE_RELATIVE_LABELS: Record<CloseRelative, string> = {
+  spouse: '配偶', parent: '父母', child: '子女', sibling: '兄弟姐妹', grandparent: '祖父母、外祖父母', grandchild: '孙子女、外孙子女',
+};
+/** The provinces' election rules: one voter accepts at most three entrustments (每一选民接受委托投票不得超过三人). */
+export const MAXIMUM_ENTRUSTMENTS_PER_PROXY = 3;
+
+export interface ProxyVote {
+  voterName: string;
+  proxyName: string;
+  relationship: CloseRelative;
+  /** The day of the written authority (书面委托). */
+  authorizedOn: string;
+}
+
+/** Why a proxy vote cannot be registered, or null: the same person, a voter entrusting twice, a proxy over the limit, authority after election day. */
+export function proxyVoteProblem(existing: readonly ProxyVote[], next: ProxyVote, electionDay: string): string | null {
+  if (next.voterName === next.proxyName) return `委托人和受委托人不能是同一人（${next.voterName}）`;
+  if (next.authorizedOn > electionDay) return `书面委托日期（${next.authorizedOn}）晚于选举日（${electionDay}）`;
+  const earlier = existing.find((proxy) => proxy.voterName === next.voterName);
+  if (earlier) return `${next.voterName}已委托${earlier.proxyName}代为投票，一名选民只能委托一人`;
+  if (existing.some((proxy) => proxy.proxyName === next.voterName)) return `${next.voterName}已接受他人委托，不能再委托他人投票`;
+  if (existing.some((proxy) => proxy.voterName === next.proxyName)) return `${next.proxyName}已委托他人投票，不能再接受委托`;
+  const accepted = existing.filter((proxy) => proxy.proxyName === next.proxyName).length;
+  if (accepted >= MAXIMUM_ENTRUSTMENTS_PER_PROXY) return `${next.proxyName}已接受 ${accepted} 名选民的委托，每一选民接受委托投票不得超过 ${MAXIMUM_ENTRUSTMENTS_PER_PROXY} 人`;
+  return null;
+}
+
+// ---- The handover after the approval ----
+
+/** Who of those leaving has had the 落选离职谈话, who not yet, and whether the handover is past its 10 days. */
+export function handoverCheck(input: { approvedOn: string; leaving: readonly string[]; talks: readonly { name: string }[]; handedOverOn: string | null; today: string; days: number }) {
+  const deadline = addCalendarDays(input.approvedOn, input.days);
+  const talked = new Set(input.talks.map((talk) => talk.name));
+  const missingTalks = input.leaving.filter((name) => !talked.has(name));
+  const handedOverOn = input.handedOverOn;
+  const problems = [
+    ...(missingTalks.length > 0 ? [`离任人员${missingTalks.join('、')}尚未进行落选离职谈话`] : []),
+    ...(handedOverOn === null
+      ? (input.today > deadline ? [`新老班子应在审批后 ${input.days} 日内（${deadline} 前）完成交接，至今未登记交接`] : [])
+      : handedOverOn > deadline ? [`新老班子于 ${handedOverOn} 交接，超过审批后 ${input.days} 日的期限（${deadline}）`] : []),
+  ];
+  return { deadline, leaving: [...input.leaving], missingTalks, problems };
+}
+
 // ---- Secretary candidates across a township ----
 
 /** The share of secretary candidates aged `maximumAge` or under, and the warning when below `share`. */

@@ -155,6 +155,8 @@ export interface VillageComposition {
   after: Composition;
   reservesUsed: number;
   isNewSecretaryFromReserves: boolean;
+  /** The sitting members not re-elected, who leave with the 换届 (stored from the filing on; absent before). */
+  leaving?: { personId: string; name: string }[];
 }
 
 export interface CompositionRollup {
@@ -169,7 +171,8 @@ export interface CompositionRollup {
   newSecretariesFromReserves: number;
 }
 
-function average(values: readonly number[]): number | null {
+/** The average to one decimal (secretaries' ages); null without values. */
+export function average(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 }
 

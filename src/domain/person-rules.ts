@@ -11,6 +11,8 @@ export interface PersonInput {
   idNumber: string;
   phone?: string | null | undefined;
   nativePlace?: string | null | undefined;
+  /** 出生地; undefined leaves a stored one as it is. */
+  birthplace?: string | null | undefined;
   politicalStatus: string;
   partyJoinDate?: string | null | undefined;
   education: string;
@@ -46,7 +48,7 @@ export interface PersonDictionaries {
 
 const PARTY_STATUSES = new Set(['fullMember', 'probationaryMember']);
 /** The fields typed as free text, which hold one line without control characters. */
-const TEXT_FIELDS = ['name', 'nativePlace', 'school', 'major', 'occupation', 'specialties', 'presentPosition'] as const;
+const TEXT_FIELDS = ['name', 'nativePlace', 'birthplace', 'school', 'major', 'occupation', 'specialties', 'presentPosition'] as const;
 
 /**
  * Checks a person against the rules of SPEC section 2 and returns every problem, each naming its

@@ -19,6 +19,7 @@ describe('the vote entry of a village 换届 on a phone', () => {
   const stamp = Date.now();
   const tag = stamp.toString(36).slice(-3);
   const names = ['甲', '乙', '丙', '丁'].map((suffix) => `选${tag}${suffix}`);
+  const groups = [`${tag}一组`, `${tag}二组`];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -32,6 +33,7 @@ describe('the vote entry of a village 换届 on a phone', () => {
       orgCode: townshipCode, termYear: 2025, startsOn: '2025-09-01', endsOn: '2025-12-31', leadingGroup: '镇换届领导小组', standardPartySeats: 3, standardVillagersSeats: 3,
     }, 201);
     electionId = plan.villages.find((village) => village.orgCode === villageCode)!.id;
+    for (const group of groups) await admin.call('POST', `/api/org-units/${villageCode}/villager-groups`, { name: group }, 201);
     const url = `/api/village-elections/${electionId}`;
     let election = await township.call<Election>('PUT', `${url}/seats`, { partySeats: 3, villagersSeats: 3, basis: '人口与工作任务', version: 1 }, 200);
     for (const [index, name] of names.entries()) {
@@ -97,5 +99,57 @@ describe('the vote entry of a village 换届 on a phone', () => {
     await page.locator('.election-stage', { hasText: '村委会选举' }).waitFor();
     await expect.poll(() => page.locator('.election-results').textContent()).toContain(`当选：${names[0]}、${names[1]}、${names[2]}`);
     await phone.close();
+  });
+
+  it('walks the discipline page on a phone: a risk point, a citizen reporter covering a group, a report verified by the township', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await loginThroughForm(page, server.baseUrl, 'cunwu', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/elections/villages/${electionId}`);
+    await page.getByRole('link', { name: '风险点、直报员、举报和承诺' }).click();
+    const coverage = page.locator('.discipline-coverage');
+    await expect.poll(() => coverage.textContent()).toContain('民情直报员覆盖村民小组0／2');
+    expect(await page.locator('.ant-alert-warning').textContent()).toContain(`村民小组${groups[0]}、${groups[1]}还没有民情直报员`);
+
+    await page.getByRole('button', { name: '登记风险点' }).click();
+    const riskDialog = page.getByRole('dialog', { name: '登记风险点' });
+    await riskDialog.getByLabel('风险点').fill(`${tag}两大姓氏竞争激烈`);
+    await riskDialog.getByLabel('防范措施').fill('镇党委班子成员包联，逐户走访');
+    await riskDialog.getByLabel('责任人').fill('镇纪委书记');
+    await riskDialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('.risk-points').textContent()).toContain(`宗族宗教势力${tag}两大姓氏竞争激烈`);
+
+    await page.getByRole('button', { name: '登记民情直报员' }).click();
+    const reporterDialog = page.getByRole('dialog', { name: '登记民情直报员' });
+    await expect.poll(() => reporterDialog.locator('.ant-select').textContent()).toContain(`${groups[0]}（未配备）`);
+    await reporterDialog.getByLabel('民情直报员姓名').fill(`直报${tag}`);
+    await reporterDialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => coverage.textContent()).toContain('民情直报员覆盖村民小组1／2');
+    expect(await page.locator('.citizen-reporters').textContent()).toContain(`直报${tag}`);
+
+    await page.getByRole('button', { name: '登记举报' }).click();
+    const reportDialog = page.getByRole('dialog', { name: '登记违反换届纪律的举报' });
+    await reportDialog.getByLabel('举报内容').fill(`${tag}有人请客拉票`);
+    await reportDialog.getByRole('button', { name: '保存' }).click();
+    const reports = page.locator('.violation-reports');
+    await expect.poll(() => reports.textContent()).toContain(`${tag}有人请客拉票`);
+    expect(await reports.textContent()).toContain('待核查');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/election-discipline-390.png`, fullPage: true });
+    await phone.close();
+
+    // The township verifies the report on its own phone.
+    const townshipPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const townshipPage = await townshipPhone.newPage();
+    await loginThroughForm(townshipPage, server.baseUrl, 'xiangzhen', DEMO_PASSWORD);
+    await townshipPage.goto(`${server.baseUrl}/elections/villages/${electionId}/discipline`);
+    const report = townshipPage.locator('.violation-reports .row-card', { hasText: `${tag}有人请客拉票` });
+    await report.getByRole('button', { name: '核查' }).click();
+    const handling = townshipPage.getByRole('dialog', { name: '核查举报' });
+    await handling.getByLabel('核查情况').fill('经镇纪委走访核实，反映情况不属实');
+    await handling.getByLabel('不属实').check();
+    await handling.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => report.textContent()).toContain('不属实经镇纪委走访核实，反映情况不属实');
+    await townshipPhone.close();
   });
 });

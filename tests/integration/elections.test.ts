@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../../src/domain/dates.ts';
 import { systemContext } from '../../src/server/access.ts';
@@ -51,6 +53,20 @@ async function refused(cookie: string, method: 'POST' | 'PUT', url: string, payl
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   expect(response.body.message).toBe(message);
   expect(await countAuditEvents(world.database)).toBe(events);
+}
+async function readSummaryTable(cookie: string, orgCode: string) {
+  const response = await world.app.inject({ method: 'GET', url: `/api/election-summary-table?orgCode=${orgCode}`, headers: { cookie } });
+  expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, string | number | null>[] = [];
+  for (let row = 4; row <= sheet.rowCount; row += 1) {
+    rows.push(Object.fromEntries(headers.map((header, index) => [header, (sheet.getCell(row, index + 1).value ?? null) as string | number | null])));
+  }
+  const title = String(sheet.getCell(1, 1).value);
+  return { title, unitName: title.slice(0, title.indexOf('2026')), headers, rows };
 }
 const idOf = (election: { candidates: Json[] }, name: string, committee: 'party' | 'villagers'): string =>
   election.candidates.find((candidate) => candidate.name === name && candidate.committee === committee)!.id as string;
@@ -149,6 +165,13 @@ describe('the village 换届 from seats to filing', () => {
     await refused(clerk, 'PUT', `${url}/voter-register`, { registered: 1000, publishedOn: '2026-11-03', electionDay: '2026-11-22', version: election.version }, 400,
       '选民名单于 2026-11-03 公布，距选举日 2026-11-22 仅 19 日，应在选举日的 20 日以前公布');
     election = await ok(clerk, 'PUT', `${url}/voter-register`, { registered: 1000, publishedOn: '2026-11-01', electionDay: '2026-11-22', version: election.version });
+    // Proxy votes: a close relative with written authority, at most three entrustments each.
+    const proxyVote = (voterName: string, extra: object = {}) => ({ voterName, proxyName: '李甲', relationship: 'sibling', authorizedOn: '2026-11-10', version: election.version, ...extra });
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张一', { relationship: 'neighbour' }), 400, '请求内容有误——relationship：受委托人应为委托人的近亲属，请选择关系');
+    for (const voter of ['张一', '张二', '张三']) election = await ok(clerk, 'POST', `${url}/proxy-votes`, proxyVote(voter));
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张四'), 400, '李甲已接受 3 名选民的委托，每一选民接受委托投票不得超过 3 人');
+    await refused(clerk, 'POST', `${url}/proxy-votes`, proxyVote('张四', { proxyName: '张四子', relationship: 'child', version: election.version - 1 }), 409, '「' + election.villageName + '」的委托投票已被他人修改，请刷新后重新编辑（您的修改未保存）');
+    expect(election.voterRegister.proxies).toEqual(['张一', '张二', '张三'].map((voterName) => ({ voterName, proxyName: '李甲', relationship: 'sibling', relationshipLabel: '兄弟姐妹', authorizedOn: '2026-11-10' })));
     await refused(clerk, 'POST', `${url}/objections`, { kind: 'register', receivedOn: '2026-11-07', content: '漏登' }, 409, '选民名单于 2026-11-01 公布，异议于 2026-11-07 提出，已超过公布之日起 5 日的期限');
     election = await ok(clerk, 'POST', `${url}/objections`, { kind: 'register', receivedOn: '2026-11-04', content: '张某漏登' });
     election = await ok(clerk, 'POST', `/api/election-objections/${election.objections[0].id}/handling`, { handling: '经核实补登', isUpheld: true, handledOn: '2026-11-06' });
@@ -183,8 +206,27 @@ describe('the village 换届 from seats to filing', () => {
     election = await ok(clerk, 'PUT', `${url}/posts`, { committee: 'villagers', decidedOn: '2026-11-22', assignments: [{ candidateId: idOf(election, '新书记', 'villagers'), post: 'director' }], version: election.version });
 
     // The result notice of 5 working days, an objection, the township's approval, the county's filing.
+    const noticeDocument = `${url}/result-notice-document?contact=${encodeURIComponent('镇党政办 0833-1234567')}`;
+    const early = await call(township, 'GET', noticeDocument);
+    expect(early).toMatchObject({ status: 409, body: { message: `「${election.villageName}」尚未发布选举结果公示，请先在“发布结果公示”中登记公示开始日期，公示期按工作日计算后才能打印公示` } });
     election = await ok(township, 'POST', `${url}/result-notice`, { startsOn: '2026-11-24', version: election.version });
     expect(election.notice).toEqual({ startsOn: '2026-11-24', endsOn: '2026-11-30', workingDays: 5 });
+    const printed = await world.app.inject({ method: 'GET', url: noticeDocument, headers: { cookie: clerk } });
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const noticeXml = await (await JSZip.loadAsync(printed.rawPayload)).file('word/document.xml')!.async('string');
+    const noticeText = [...noticeXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('|');
+    expect(noticeText).toContain(`${election.villageName}2026年村“两委”换届选举结果公示`);
+    expect(noticeText).toContain('于2026年11月10日召开党员大会，选举产生了新一届村党组织委员会；于2026年11月22日召开村民选举大会，选举产生了新一届村民委员会');
+    expect(noticeText).toContain('村党组织委员会|书记|新书记|男|1990.05|大专|');
+    expect(noticeText).toContain('村党组织委员会|副书记|委员乙|');
+    expect(noticeText).toContain('村民委员会|主任|新书记|');
+    expect(noticeText).toContain('村民委员会|委员|妇女己|女|1992.01|');
+    expect(noticeText).not.toContain('委员丁');
+    expect(noticeText).not.toContain('村民壬');
+    expect(noticeText).toContain('公示时间：2026年11月24日至2026年11月30日（5个工作日）。');
+    expect(noticeText).toContain(`向中共${world.townshipA.name}委员会反映（镇党政办 0833-1234567）`);
+    expect((await call(otherTownship, 'GET', noticeDocument)).status).toBe(404);
     election = await ok(township, 'POST', `${url}/objections`, { kind: 'result', receivedOn: '2026-11-25', content: '反映委员丙年龄填写有误' });
     await refused(township, 'POST', `${url}/result-approval`, { approvedOn: '2026-11-30', version: election.version }, 409, '选举结果公示期至 2026-11-30（5 个工作日），2026-11-30 尚未期满，不能审批');
     await refused(township, 'POST', `${url}/result-approval`, { approvedOn: '2026-12-01', version: election.version }, 409, '公示期间反映的问题还有 1 件未办结，不能审批');
@@ -195,6 +237,19 @@ describe('the village 换届 from seats to filing', () => {
     await refused(township, 'POST', `${url}/filing`, { filedOn: '2026-12-03', version: election.version }, 403, '「换届结果备案」由县委组织部办理，您的角色不能办理这一步');
     election = await ok(county, 'POST', `${url}/filing`, { filedOn: '2026-12-03', version: election.version });
     expect(election.stage).toBe('filed');
+    expect(election.composition.leaving).toEqual([{ personId: old.personId, name: '老书记' }]);
+    expect(election.checks.handover).toEqual({
+      deadline: '2026-12-11', leaving: ['老书记'], missingTalks: ['老书记'], problems: ['离任人员老书记尚未进行落选离职谈话', '新老班子应在审批后 10 日内（2026-12-11 前）完成交接，至今未登记交接'],
+    });
+
+    // 落选离职谈话 with those leaving, and the handover.
+    await refused(township, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '委员丁', talkedOn: '2026-12-05' }], version: election.version }, 400,
+      '委员丁不是本次换届离任的成员（离任：老书记），请按离任人员登记落选离职谈话');
+    await refused(clerk, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }], version: election.version }, 403,
+      '「登记落选离职谈话和工作交接」由乡镇党委办理，您的角色不能办理这一步');
+    election = await ok(township, 'PUT', `${url}/handover`, { handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }], version: election.version });
+    expect(election.handover).toEqual({ handedOverOn: '2026-12-08', talks: [{ name: '老书记', talkedOn: '2026-12-05' }] });
+    expect(election.checks.handover).toMatchObject({ missingTalks: [], problems: [] });
 
     // The roster, the reserve and the composition report agree with the result.
     const page = await ok(township, 'GET', `/api/villages/${village}`);
@@ -215,6 +270,33 @@ describe('the village 换届 from seats to filing', () => {
       after: { members: 5, secretaryAge: 36, secretaryHasCollege: true, hasYoungMember: true, womenMembers: 2, womenHeads: 0, isSecretaryAndDirector: true },
     });
     expect(report.total).toMatchObject({ villages: 1, reservesUsed: 1, newSecretariesFromReserves: 1, averageSecretaryAge: { before: 61, after: 36 } });
+
+    // The county's summary table as xlsx agrees with the composition report.
+    const countyReport = await ok(county, 'GET', `/api/election-composition?orgCode=${world.countyCode}`);
+    const summary = await readSummaryTable(county, world.countyCode);
+    expect(summary.title).toBe(`${summary.unitName}2026年村级“两委”换届情况汇总表`);
+    expect(summary.rows).toHaveLength(world.townshipA.villageCodes.length + 2);
+    const filedRow = summary.rows.find((row) => row['村（社区）'] === election.villageName)!;
+    const filedVillage = countyReport.villages[0];
+    expect(filedRow).toEqual({
+      '乡镇（街道）': world.townshipA.name, '村（社区）': election.villageName, '换届阶段': '已备案', '村党组织委员会职数': 3, '村民委员会职数': 3,
+      '当选“两委”成员（人）': filedVillage.after.members, '书记、主任“一肩挑”': filedVillage.after.isSecretaryAndDirector ? '是' : '否',
+      '女性成员（人）': filedVillage.after.womenMembers, '35 岁及以下成员（人）': 1, '书记年龄': filedVillage.after.secretaryAge, '书记学历': '大专',
+      '使用后备力量（人）': filedVillage.reservesUsed, '新任书记来自后备力量': filedVillage.isNewSecretaryFromReserves ? '是' : '否',
+    });
+    expect(summary.rows.filter((row) => row['村（社区）'] !== election.villageName && row['乡镇（街道）'] === world.townshipA.name && row['村（社区）'] !== '小计')
+      .every((row) => row['换届阶段'] === '准备（设定职数）' && row['当选“两委”成员（人）'] === 0)).toBe(true);
+    const totalRow = summary.rows.at(-1)!;
+    expect(summary.rows.at(-2)).toMatchObject({ '乡镇（街道）': world.townshipA.name, '村（社区）': '小计' });
+    expect(totalRow).toMatchObject({
+      '乡镇（街道）': '合计', '换届阶段': `已备案 ${countyReport.total.villages}／${world.townshipA.villageCodes.length}`,
+      '当选“两委”成员（人）': filedVillage.after.members, '书记、主任“一肩挑”': countyReport.total.secretaryAndDirector.after, '女性成员（人）': countyReport.total.womenMembers.after,
+      '书记年龄': `平均 ${countyReport.total.averageSecretaryAge.after}`, '书记学历': '大专及以上 1 人',
+      '使用后备力量（人）': countyReport.total.reservesUsed, '新任书记来自后备力量': countyReport.total.newSecretariesFromReserves,
+    });
+    expect((await world.app.inject({ method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipA.code}`, headers: { cookie: otherTownship } })).statusCode).toBe(404);
+    const villageLevel = await call(county, 'GET', `/api/election-summary-table?orgCode=${village}`);
+    expect(villageLevel).toMatchObject({ status: 400, body: { message: '换届情况汇总表按县（区）或乡镇（街道）汇总，请选择县或乡镇' } });
 
     // Another township sees none of it.
     const foreign = await call(otherTownship, 'GET', url);

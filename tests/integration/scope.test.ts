@@ -182,6 +182,10 @@ const CORE_PROBES: Record<string, Probe> = {
     kind: 'foreign',
     requests: () => ['format=docx', 'format=pdf', 'includeSensitive=true'].map((query) => ({ method: 'GET', url: `/api/reserves/${townB.reserveId}/record-form?${query}` })),
   },
+  'GET /api/reserves/{id}/appointment-form': {
+    kind: 'foreign',
+    requests: () => ['', '?includeSensitive=true'].map((query) => ({ method: 'GET', url: `/api/reserves/${townB.reserveId}/appointment-form${query}` })),
+  },
   'GET /api/record-forms': {
     kind: 'foreign',
     requests: (w) => [w.townshipB.code, w.townshipB.villageCode, w.countyCode].map((code) => ({ method: 'GET', url: `/api/record-forms?orgCode=${code}&format=pdf` })),

@@ -79,6 +79,14 @@ export const appointmentsRepository = {
     return rows[0];
   },
 
+  /** The reserve's appointment under way, or else the latest that took effect: the post it names. */
+  async findCurrentPostOfReserve(db: Executor, reserveId: string): Promise<{ committee: Committee; post: Post; village_name: string; outcome: AppointmentOutcome } | undefined> {
+    return db.selectFrom('appointment as a').innerJoin('org_unit as v', 'v.code', 'a.org_code')
+      .select(['a.committee', 'a.post', 'v.name as village_name', 'a.outcome'])
+      .where('a.reserve_id', '=', reserveId).where('a.outcome', 'in', ['inProgress', 'effective'])
+      .orderBy(sql`a.outcome = 'inProgress'`, 'desc').orderBy('a.created_at', 'desc').limit(1).executeTakeFirst();
+  },
+
   async findOpenOfReserve(db: Executor, reserveId: string): Promise<{ id: string } | undefined> {
     return db.selectFrom('appointment').select('id').where('reserve_id', '=', reserveId).where('outcome', '=', 'inProgress').executeTakeFirst();
   },

@@ -4,6 +4,7 @@ import { COMMITTEES, POSTS } from '../../domain/committee.ts';
 import { errorResponses, optionalParagraph, requiredParagraph, ZDate, ZOrgCode, ZUuid, ZVersion } from '../../server/schemas.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { getAppointment, handleAppointmentObjection, listAppointments, recommendReserve, recordAppointmentObjection, recordByElection, takeAppointmentStep } from './appoint-reserve.ts';
+import { exportAppointmentForm } from './export-appointment-form.ts';
 import { suggestForVacancy } from './suggest-for-post.ts';
 
 const tags = ['择优使用'];
@@ -58,8 +59,24 @@ const ZStep = z.strictObject({
   noticeStarts: z.array(z.strictObject({ orgCode: ZOrgCode, startsOn: ZDate })).max(2).optional().describe('发布公示时：每个公示村（社区）的开始日期'),
 });
 
-export async function appointmentsRoutes(app: App, { database }: ModuleDeps): Promise<void> {
+export async function appointmentsRoutes(app: App, { database, cipher }: ModuleDeps): Promise<void> {
   const { db } = database;
+
+  app.get('/api/reserves/:id/appointment-form', {
+    schema: {
+      tags, summary: '导出后备力量的干部任免审批表交换文件（.lrmx，任免审批表软件可读的 XML）：基本情况、学历、现任和拟任职务、简历、家庭成员、照片；身份证号码默认脱敏，每次导出记入操作日志',
+      params: ZIdParams,
+      querystring: z.strictObject({
+        includeSensitive: z.enum(['true', 'false'], 'includeSensitive 只能是 true 或 false').transform((value) => value === 'true').optional()
+          .describe('true：写入完整身份证号码（须有查看权限，记入操作日志）；默认写入脱敏号码'),
+      }),
+      response: { 200: z.any().describe('.lrmx 文件（UTF-8 XML）'), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const file = await exportAppointmentForm(db, request.ctx, cipher, request.params.id, { includeSensitive: request.query.includeSensitive === true });
+    return reply.type('application/xml; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="appointment-form.lrmx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+  });
 
   app.get('/api/vacancies/:id/suggestions', {
     schema: { tags, summary: '空缺职务的建议人选：本村优先，其次本乡镇、全县统筹，逐项说明理由', params: ZIdParams, response: { 200: ZSuggestions, ...errorResponses } },

@@ -165,6 +165,13 @@ export async function campaignProgressOf(db: Db, ctx: Context, unit: OrgUnitReco
   return rollUp((await evaluateMilestones(db, ctx, campaign, unit)).map((milestone) => milestone.total));
 }
 
+/** The newest campaign the unit works under (made by it or above it), as seen from the unit; null without one. */
+export async function getCurrentCampaign(db: Db, ctx: Context, unit: OrgUnitRecord) {
+  if (unit.level !== 'county' && unit.level !== 'township' && unit.level !== 'village' && unit.level !== 'community') return null;
+  const [campaign] = await campaignRepository.listCampaigns(db, { prefixes: [], ancestors: ancestorCodes(unit) });
+  return campaign ? getCampaign(db, ctx, campaign.id, unit.code) : null;
+}
+
 /** Moves a milestone's deadline (within the three years), at its version. */
 export async function updateMilestone(db: Db, ctx: Context, id: string, input: { deadline: string; version: number }) {
   const milestone = await campaignRepository.findMilestone(db, id);

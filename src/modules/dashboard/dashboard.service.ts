@@ -9,7 +9,7 @@ import type { Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup, type OrgUnitRecord } from '../org-units/org-units.service.ts';
-import { statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
+import { readStoredBreakdowns, statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
 import { computeUnitStatistics } from './unit-statistics.ts';
 
 /** The dictionary that names the codes of each grouping (age bands are named by the domain). */
@@ -53,6 +53,9 @@ export async function requireUnit(db: Db, ctx: Context, orgCode: string, action:
   return unit;
 }
 
+/** The groupings shown for secretaries (source category and readiness belong to reserves). */
+export const SECRETARY_BREAKDOWNS: readonly Breakdown[] = ['ageBand', 'education', 'gender', 'politicalStatus'];
+
 /** The figure's drill-down: the list it counts, with its filter. */
 function figureLink(key: FigureKey, unit: OrgUnitRecord): { path: string; query: Record<string, string> } | null {
   const orgCode = unit.code;
@@ -87,13 +90,10 @@ function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number
  */
 export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra: { campaignProgress?: (unit: OrgUnitRecord) => Promise<number | null> } = {}) {
   const unit = await requireUnit(db, ctx, orgCode, '查看工作台');
-  const prefix = subtreePrefix(unit.code, unit.level);
   const isTownshipOrBelow = unit.level === 'township' || unit.level === 'village' || unit.level === 'community';
-  const [statistics, reserves, secretaries, labels, previous, children] = await Promise.all([
+  const [statistics, structure, previous, children] = await Promise.all([
     computeUnitStatistics(db, ctx, unit, { villages: isTownshipOrBelow }),
-    statisticsRepository.reserveBreakdowns(db, prefix, ctx.today),
-    statisticsRepository.secretaryBreakdowns(db, prefix, ctx.today),
-    loadEnabledItems(db),
+    computeStructure(db, ctx, unit, { withFilters: true }),
     statisticsRepository.snapshotBefore(db, unit.code, ctx.today),
     unit.childCount > 0 && unit.level !== 'township' ? orgUnitLookup.listChildren(db, unit.code) : Promise.resolve([]),
   ]);
@@ -109,8 +109,8 @@ export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra:
       change: changeSince(figures[key], before?.[key]),
       link: figureLink(key, unit),
     })),
-    reserves: presentBreakdowns(reserves, labels, ctx.today, { withFilters: true }),
-    secretaries: presentBreakdowns(secretaries, labels, ctx.today, { withFilters: false, only: ['ageBand', 'education', 'gender', 'politicalStatus'] }),
+    reserves: structure.reserves,
+    secretaries: structure.secretaries,
     subunitLevel: coverage.subunitLevel,
     subunits: coverage.subunits,
     villages: isTownshipOrBelow ? coverage.villages.map((village) => ({
@@ -118,6 +118,35 @@ export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra:
       isShort: village.isShort, hasReadySuccessor: village.hasReadySuccessor, shortRules: village.rules.filter((rule) => !rule.met).map((rule) => rule.label),
     })) : [],
     children: children.filter((child) => child.level !== 'villagerGroup').map((child) => ({ code: child.code, name: child.name, level: child.level })),
+  };
+}
+
+/** The groupings of the admitted reserves and of the sitting secretaries of a unit on the caller's date (the charts, the structure statistics). */
+export async function computeStructure(db: Db, ctx: Context, unit: OrgUnitRecord, options: { withFilters: boolean }) {
+  const prefix = subtreePrefix(unit.code, unit.level);
+  const [reserves, secretaries, labels] = await Promise.all([
+    statisticsRepository.reserveBreakdowns(db, prefix, ctx.today),
+    statisticsRepository.secretaryBreakdowns(db, prefix, ctx.today),
+    loadEnabledItems(db),
+  ]);
+  return {
+    reserves: presentBreakdowns(reserves, labels, ctx.today, { withFilters: options.withFilters }),
+    secretaries: presentBreakdowns(secretaries, labels, ctx.today, { withFilters: false, only: SECRETARY_BREAKDOWNS }),
+  };
+}
+
+/**
+ * The structure statistics of a unit as of a date: today's are counted live; an earlier date's are
+ * those of the unit's latest snapshot on or before it (null when there is none that holds them).
+ */
+export async function structureOn(db: Db, ctx: Context, unit: OrgUnitRecord, onDate: string) {
+  if (onDate >= ctx.today) return { takenOn: ctx.today, isLive: true, ...(await computeStructure(db, ctx, unit, { withFilters: false })) };
+  const [row, labels] = await Promise.all([statisticsRepository.structureOnOrBefore(db, unit.code, onDate), loadEnabledItems(db)]);
+  if (!row?.structure) return null;
+  return {
+    takenOn: row.taken_on, isLive: false,
+    reserves: presentBreakdowns(readStoredBreakdowns(row.structure.reserves), labels, row.taken_on, { withFilters: false }),
+    secretaries: presentBreakdowns(readStoredBreakdowns(row.structure.secretaries), labels, row.taken_on, { withFilters: false, only: SECRETARY_BREAKDOWNS }),
   };
 }
 

@@ -12,6 +12,21 @@ import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Br
 
 export type BreakdownCounts = Record<Breakdown, Map<string, number>>;
 
+/** Breakdown counts as stored in a snapshot: per grouping, count per code. */
+export interface StoredStructure {
+  reserves: Record<string, Record<string, number>>;
+  secretaries: Record<string, Record<string, number>>;
+}
+
+/** Breakdown counts to their stored form and back. */
+export function storeBreakdowns(counts: BreakdownCounts): Record<string, Record<string, number>> {
+  return Object.fromEntries(Object.entries(counts).map(([breakdown, map]) => [breakdown, Object.fromEntries(map)]));
+}
+
+export function readStoredBreakdowns(stored: Record<string, Record<string, number>>): BreakdownCounts {
+  return Object.fromEntries(SET_ORDER.map((breakdown) => [breakdown, new Map(Object.entries(stored[breakdown] ?? {}))])) as BreakdownCounts;
+}
+
 /** The CASE that gives a birth date its age band on a date (the bands' own birth-date cuts). */
 function ageBandCase(column: string, onDate: string): RawBuilder<string> {
   const whens = AGE_BANDS.filter((band) => AGE_BAND_RANGES[band].ageMax !== undefined).map((band) => {
@@ -155,10 +170,18 @@ export const statisticsRepository = {
     return rows[0]!.n;
   },
 
-  async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>): Promise<void> {
+  async saveSnapshot(db: Executor, orgCode: string, takenOn: string, figures: Record<string, number | null>, structure: StoredStructure): Promise<void> {
     // The update takes the inserted row's values: Citus evaluates no function (now()) in an upsert's update.
-    await db.insertInto('statistics_snapshot').values({ county_code: countyOf(orgCode), org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures) })
-      .onConflict((oc) => oc.columns(['county_code', 'org_code', 'taken_on']).doUpdateSet((eb) => ({ figures: eb.ref('excluded.figures'), taken_at: eb.ref('excluded.taken_at') }))).execute();
+    await db.insertInto('statistics_snapshot').values({ county_code: countyOf(orgCode), org_code: orgCode, taken_on: takenOn, figures: JSON.stringify(figures), structure: JSON.stringify(structure) })
+      .onConflict((oc) => oc.columns(['county_code', 'org_code', 'taken_on']).doUpdateSet((eb) => ({
+        figures: eb.ref('excluded.figures'), structure: eb.ref('excluded.structure'), taken_at: eb.ref('excluded.taken_at'),
+      }))).execute();
+  },
+
+  /** The unit's latest snapshot on or before the date that holds the structure statistics. */
+  async structureOnOrBefore(db: Executor, orgCode: string, onDate: string) {
+    return db.selectFrom('statistics_snapshot').select(['taken_on', 'structure']).where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).where('taken_on', '<=', onDate)
+      .where('structure', 'is not', null).orderBy('taken_on', 'desc').limit(1).executeTakeFirst();
   },
 
   /** The unit's latest snapshot taken before the date. */

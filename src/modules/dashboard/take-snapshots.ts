@@ -6,7 +6,7 @@ import { campaignProgressOf } from '../campaigns/campaign.service.ts';
 import { systemContext, type Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
-import { statisticsRepository } from './statistics.repository.ts';
+import { statisticsRepository, storeBreakdowns, type StoredStructure } from './statistics.repository.ts';
 import { computeUnitStatistics } from './unit-statistics.ts';
 
 /**
@@ -19,16 +19,21 @@ export async function takeSnapshots(db: Db, ctx: Context, rootCode: string): Pro
   if (!root) throw notFound('组织单位');
   ctx.access.require('report.file', [root.code], { record: '组织单位', action: '生成统计快照' });
   const units = await statisticsRepository.listSnapshotUnits(db, subtreePrefix(root.code, root.level));
-  const taken: { code: string; figures: Figures }[] = [];
+  const taken: { code: string; figures: Figures; structure: StoredStructure }[] = [];
   for (const { code } of units) {
     const unit = await orgUnitLookup.findByCode(db, code);
     if (!unit) continue;
-    const { figures } = await computeUnitStatistics(db, ctx, unit);
+    const prefix = subtreePrefix(unit.code, unit.level);
+    const [{ figures }, reserves, secretaries] = await Promise.all([
+      computeUnitStatistics(db, ctx, unit),
+      statisticsRepository.reserveBreakdowns(db, prefix, ctx.today),
+      statisticsRepository.secretaryBreakdowns(db, prefix, ctx.today),
+    ]);
     figures.campaignProgress = (await campaignProgressOf(db, ctx, unit))?.progress ?? null;
-    taken.push({ code, figures });
+    taken.push({ code, figures, structure: { reserves: storeBreakdowns(reserves), secretaries: storeBreakdowns(secretaries) } });
   }
   await db.transaction().execute(async (tx) => {
-    for (const { code, figures } of taken) await statisticsRepository.saveSnapshot(tx, code, ctx.today, figures);
+    for (const { code, figures, structure } of taken) await statisticsRepository.saveSnapshot(tx, code, ctx.today, figures, structure);
     await recordAuditEvent(tx, ctx, {
       action: 'snapshot.take', entityType: 'statisticsSnapshot', entityId: `${root.code}@${ctx.today}`, orgCode: root.code,
       summary: `生成${root.name}及下级 ${taken.length} 个单位 ${ctx.today} 的统计快照`, after: { onDate: ctx.today, total: taken.length },

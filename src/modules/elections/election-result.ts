@@ -91,10 +91,12 @@ async function seatNewCommittees(tx: Tx, ctx: Context, row: VillageElectionRow, 
     });
     usedPeople.add(personId);
   }
+  const electedPeople = new Set(elected.map((candidate) => candidate.person_id));
+  const leaving = [...new Map(sitting.filter((member) => !electedPeople.has(member.person_id)).map((member) => [member.person_id, { personId: member.person_id, name: member.name }])).values()];
   const newSecretary = elected.find((candidate) => candidate.committee === 'party' && postOf(candidate) === 'secretary');
   const previousSecretary = sitting.find((member) => member.committee === 'party' && member.post === 'secretary');
   return {
-    before, after, reservesUsed: usedPeople.size,
+    before, after, reservesUsed: usedPeople.size, leaving,
     isNewSecretaryFromReserves: newSecretary !== undefined && usedPeople.has(newSecretary.person_id) && previousSecretary?.person_id !== newSecretary.person_id,
   };
 }
@@ -126,6 +128,15 @@ export async function recordHandover(db: Db, ctx: Context, id: string, input: Ha
     requireNotAfterToday(ctx, input.handedOverOn, '交接日期');
     const deadline = addCalendarDays(row.approved_on!, HANDOVER_DAYS);
     if (input.handedOverOn < row.approved_on!) throw new AppError('VALIDATION_FAILED', `交接日期（${input.handedOverOn}）不能早于审批日期（${row.approved_on}）`);
+    const leaving = row.composition?.leaving?.map((member) => member.name);
+    const strangers = leaving ? input.talks.filter((talk) => !leaving.includes(talk.name)) : [];
+    if (strangers.length > 0) {
+      throw new AppError('VALIDATION_FAILED', `${strangers.map((talk) => talk.name).join('、')}不是本次换届离任的成员（离任：${leaving!.join('、') || '无'}），请按离任人员登记落选离职谈话`);
+    }
+    for (const talk of input.talks) {
+      requireNotAfterToday(ctx, talk.talkedOn, `${talk.name}的谈话日期`);
+      if (talk.talkedOn < row.approved_on!) throw new AppError('VALIDATION_FAILED', `${talk.name}的谈话日期（${talk.talkedOn}）不能早于审批日期（${row.approved_on}）`);
+    }
     const handover: Handover = { handedOverOn: input.handedOverOn, talks: input.talks };
     if (!(await electionsRepository.update(tx, row.id, { version: input.version }, { handover: JSON.stringify(handover) }))) throw versionConflict(`「${row.village_name}」的换届`);
     await recordElectionStep(tx, ctx, row, {

@@ -7,7 +7,7 @@ import type {
   ElectionCandidateTable, ElectionCitizenReporterTable, ElectionObjectionTable, ElectionPlanTable, ElectionRiskPointTable, ElectionStepTable,
   ElectionViolationReportTable, ElectionVoteTable, VillageElectionTable,
 } from '../../db/schema-elections.ts';
-import type { CandidateStatus, ElectionStage } from '../../domain/election-procedure.ts';
+import type { CandidateStatus, CompositionMember, ElectionStage } from '../../domain/election-procedure.ts';
 
 /** SQL of the village 换届; its tables are private to this module. */
 
@@ -20,6 +20,9 @@ export type VoteRow = Selectable<ElectionVoteTable>;
 export type ObjectionRow = Selectable<ElectionObjectionTable>;
 export type ViolationRow = Selectable<ElectionViolationReportTable>;
 export type StepRow = Selectable<ElectionStepTable>;
+export type SummaryRow = Pick<VillageElectionRow, 'id' | 'org_code' | 'village_name' | 'township_code' | 'stage' | 'party_seats' | 'villagers_seats' | 'composition' | 'approved_on'> & {
+  township_name: string; elected: CompositionMember[];
+};
 
 const json = (value: unknown): string => JSON.stringify(value);
 
@@ -95,6 +98,27 @@ export const electionsRepository = {
       FROM village_election e JOIN org_unit v ON v.code = e.org_code
       WHERE e.stage = 'filed' AND ${withinSubtrees('e.org_code', prefixes, { countyColumn: 'e.county_code' })} ${termYear === null ? sql`` : sql`AND e.term_year = ${termYear}`}
       ORDER BY e.org_code`.execute(db);
+    return rows;
+  },
+
+  /** The latest term of the plans in the subtree (the summary table's default). */
+  async findLatestTermYear(db: Executor, prefix: string): Promise<number | null> {
+    const { rows } = await sql<{ term_year: number | null }>`SELECT max(term_year) AS term_year FROM election_plan WHERE ${withinSubtrees('org_code', [prefix])}`.execute(db);
+    return rows[0]?.term_year ?? null;
+  },
+
+  /** Every village election of the term in the subtree with the people elected so far and their posts: the 换届 summary table's rows. */
+  async listSummaryRows(db: Executor, prefix: string, termYear: number): Promise<SummaryRow[]> {
+    const { rows } = await sql<SummaryRow>`
+      SELECT e.id, e.org_code, v.name AS village_name, pl.org_code AS township_code, t.name AS township_name, e.stage, e.party_seats, e.villagers_seats, e.composition,
+        to_char(e.approved_on, 'YYYY-MM-DD') AS approved_on,
+        coalesce((SELECT jsonb_agg(jsonb_build_object(
+            'personId', c.person_id, 'committee', c.committee, 'gender', p.gender, 'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'education', p.education,
+            'post', coalesce((SELECT a->>'post' FROM jsonb_array_elements(e.posts) a WHERE a->>'candidateId' = c.id::text LIMIT 1), 'member')) ORDER BY c.committee, c.id)
+          FROM election_candidate c JOIN person p ON p.id = c.person_id WHERE c.village_election_id = e.id AND c.status = 'elected'), '[]'::jsonb) AS elected
+      FROM village_election e JOIN election_plan pl ON pl.id = e.plan_id JOIN org_unit t ON t.code = pl.org_code JOIN org_unit v ON v.code = e.org_code
+      WHERE e.term_year = ${termYear} AND ${withinSubtrees('e.org_code', [prefix])}
+      ORDER BY t.sort_order, pl.org_code, v.sort_order, e.org_code`.execute(db);
     return rows;
   },
 

@@ -7,13 +7,16 @@ import { getCompositionReport } from './election-composition.ts';
 import { handleObjection, recordObjection } from './election-objections.ts';
 import { approveSeats, createElectionPlan, editVillagePlan, getElectionBoard, getElectionPlan, listElectionPlans, setSeats } from './election-plan.ts';
 import { approveResult, fileResult, recordHandover, startResultNotice } from './election-result.ts';
+import { DOCX_TYPE, exportResultNotice } from './result-notice-document.ts';
+import { attachmentDisposition, sendTableExport } from '../../server/xlsx-table.ts';
+import { exportElectionSummary } from './election-summary-table.ts';
 import {
-  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
-  ZPosts, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
+  ZBoard, ZCitizenReporter, ZCompositionReport, ZCreatePlan, ZElectionCommittee, ZHandover, ZNominate, ZNoticeDocumentQuery, ZSummaryTableQuery, ZObjection, ZObjectionHandling, ZPlan, ZPlans, ZPledge,
+  ZPosts, ZProxyVote, ZQualify, ZReduceSeats, ZRiskPoint, ZSeats, ZSignOff, ZTermQuery, ZVillageElection, ZVillagePlan, ZViolationHandling, ZViolationReport, ZVote, ZVoterRegister,
 } from './elections.schemas.ts';
 import { assignPosts, recordVote, reduceSeats } from './record-vote.ts';
 import { getVillageElection } from './village-election.ts';
-import { saveElectionCommittee, saveVoterRegister } from './voter-register.ts';
+import { addProxyVote, saveElectionCommittee, saveVoterRegister } from './voter-register.ts';
 
 const tags = ['村级换届'];
 const ZIdParams = z.strictObject({ id: ZUuid });
@@ -29,6 +32,13 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
   app.get('/api/election-composition', {
     schema: { tags, summary: '换届前后“两委”班子结构：按村、乡镇和全县汇总', querystring: ZTermQuery, response: { 200: ZCompositionReport, ...errorResponses } },
   }, async (request) => getCompositionReport(db, request.ctx, request.query));
+
+  app.get('/api/election-summary-table', {
+    schema: {
+      tags, summary: '县（乡镇）村级换届情况汇总表（Excel）：各村阶段、职数、当选、“一肩挑”、女性、35 岁及以下、书记年龄学历、使用后备力量，含乡镇小计和合计',
+      querystring: ZSummaryTableQuery, response: { 200: z.any().describe('汇总表文件（xlsx）'), ...errorResponses },
+    },
+  }, async (request, reply) => sendTableExport(reply, await exportElectionSummary(db, request.ctx, request.query), request.log, 'election-summary.xlsx'));
 
   app.get('/api/election-plans', {
     schema: { tags, summary: '乡镇换届工作方案', response: { 200: ZPlans, ...errorResponses } },
@@ -94,6 +104,10 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
     schema: { tags, summary: '公布选民名单（选举日 20 日以前）', params: ZIdParams, body: ZVoterRegister, response: election },
   }, async (request) => saveVoterRegister(db, request.ctx, request.params.id, request.body));
 
+  app.post('/api/village-elections/:id/proxy-votes', {
+    schema: { tags, summary: '登记委托投票：外出选民书面委托本村有选举权的近亲属代为投票（每人接受委托不超过 3 人）', params: ZIdParams, body: ZProxyVote, response: election },
+  }, async (request) => addProxyVote(db, request.ctx, request.params.id, request.body));
+
   app.put('/api/village-elections/:id/election-committee', {
     schema: { tags, summary: '村民选举委员会成员', params: ZIdParams, body: ZElectionCommittee, response: election },
   }, async (request) => saveElectionCommittee(db, request.ctx, request.params.id, request.body));
@@ -125,6 +139,16 @@ export async function electionsRoutes(app: App, { database }: ModuleDeps): Promi
   app.post('/api/village-elections/:id/result-notice', {
     schema: { tags, summary: '发布选举结果公示（不少于 5 个工作日）', params: ZIdParams, body: z.strictObject({ startsOn: ZDate, version: ZVersion }), response: election },
   }, async (request) => startResultNotice(db, request.ctx, request.params.id, request.body));
+
+  app.get('/api/village-elections/:id/result-notice-document', {
+    schema: {
+      tags, summary: '打印选举结果公示（Word）：当选人员及职务、按工作日计算的公示期、异议受理单位', params: ZIdParams, querystring: ZNoticeDocumentQuery,
+      response: { 200: z.any().describe('公示文件（docx）'), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const file = await exportResultNotice(db, request.ctx, request.params.id, request.query.contact ?? null);
+    return reply.type(DOCX_TYPE).header('Content-Disposition', attachmentDisposition(file.fileName, 'result-notice.docx')).send(file.data);
+  });
 
   app.post('/api/village-elections/:id/result-approval', {
     schema: { tags, summary: '乡镇党委审批选举结果并任命', params: ZIdParams, body: z.strictObject({ approvedOn: ZDate, version: ZVersion }), response: election },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { POSTS } from '../../domain/committee.ts';
-import { EXCUSED_REASONS } from '../../domain/election-arithmetic.ts';
+import { CLOSE_RELATIVES, EXCUSED_REASONS } from '../../domain/election-arithmetic.ts';
 import {
   CANDIDATE_STATUSES, ELECTION_COMMITTEES, ELECTION_STAGES, ELECTION_STEP_RULES, RISK_KINDS, SECRETARY_MODES, SIGN_OFF_ROLES, VIOLATION_KINDS, VOTE_KINDS,
 } from '../../domain/election-procedure.ts';
@@ -91,6 +91,14 @@ export const ZPosts = z.strictObject({
 
 export const ZVoterRegister = z.strictObject({ registered: count('登记选民人数').min(1, '请填写登记选民人数'), publishedOn: ZDate, electionDay: ZDate, version: ZVersion });
 
+export const ZProxyVote = z.strictObject({
+  voterName: personName('委托人（外出选民）姓名').refine((name) => name.length > 0, '请填写委托人姓名'),
+  proxyName: personName('受委托人姓名').refine((name) => name.length > 0, '请填写受委托人姓名'),
+  relationship: z.enum(CLOSE_RELATIVES, '受委托人应为委托人的近亲属，请选择关系'),
+  authorizedOn: ZDate.describe('书面委托日期'),
+  version: ZVersion,
+});
+
 export const ZElectionCommittee = z.strictObject({
   members: z.array(z.strictObject({ name: personName('成员姓名'), personId: ZUuid.nullable(), leftOn: ZDate.nullable() })).min(1, '请填写村民选举委员会成员').max(30),
   version: ZVersion,
@@ -112,13 +120,19 @@ export const ZHandover = z.strictObject({
   version: ZVersion,
 });
 
+export const ZSummaryTableQuery = z.strictObject({ orgCode: ZOrgCode.describe('县（区）或乡镇（街道）'), termYear: z.coerce.number('届别年份不正确').int('届别年份不正确').min(1990, '届别年份不正确').max(2100, '届别年份不正确').optional() });
+export const ZNoticeDocumentQuery = z.strictObject({ contact: optionalLine('异议受理联系方式', 100) });
+
 // ---- Responses ----
 
 const ZComposition = z.object({
   members: z.number(), secretaryAge: z.number().nullable(), secretaryHasCollege: z.boolean().nullable(), hasYoungMember: z.boolean(),
   womenMembers: z.number(), womenHeads: z.number(), isSecretaryAndDirector: z.boolean(),
 });
-const ZVillageComposition = z.object({ before: ZComposition, after: ZComposition, reservesUsed: z.number(), isNewSecretaryFromReserves: z.boolean() });
+const ZVillageComposition = z.object({
+  before: ZComposition, after: ZComposition, reservesUsed: z.number(), isNewSecretaryFromReserves: z.boolean(),
+  leaving: z.array(z.object({ personId: z.string(), name: z.string() })).optional(),
+});
 const ZBeforeAfter = z.object({ before: z.number().nullable(), after: z.number().nullable() });
 const ZRollup = z.object({
   villages: z.number(), averageSecretaryAge: ZBeforeAfter, secretaryCollegeShare: ZBeforeAfter, villagesWithYoungMember: ZBeforeAfter,
@@ -138,7 +152,9 @@ export const ZVillageElection = z.object({
     villagersCandidates: z.string().nullable(), womanOnVillagersCommittee: z.string().nullable(),
     pledges: z.object({ candidates: z.number(), pledged: z.number(), talked: z.number() }),
     citizenReporters: z.object({ groups: z.number(), covered: z.number(), uncovered: z.array(z.string()) }),
+    handover: z.object({ deadline: z.string(), leaving: z.array(z.string()), missingTalks: z.array(z.string()), problems: z.array(z.string()) }).nullable(),
   }),
+  villagerGroups: z.array(z.object({ code: z.string(), name: z.string() })),
   candidates: z.array(z.object({
     id: z.string(), committee: z.enum(ELECTION_COMMITTEES), committeeLabel: z.string(), personId: z.string(), name: z.string(), gender: z.string(), age: z.number(),
     educationLabel: z.string(), politicalLabel: z.string(), isSecretaryCandidate: z.boolean(), isContinuing: z.boolean(),
@@ -160,7 +176,10 @@ export const ZVillageElection = z.object({
     result: z.object({ elected: z.array(z.string()), tied: z.array(z.string()), seatsForTied: z.number(), unfilledSeats: z.number(), candidates: z.array(ZCandidateOutcome) }),
     recordedBy: z.string(),
   })),
-  voterRegister: z.object({ registered: z.number(), publishedOn: z.string(), electionDay: z.string() }).nullable(),
+  voterRegister: z.object({
+    registered: z.number(), publishedOn: z.string(), electionDay: z.string(),
+    proxies: z.array(z.object({ voterName: z.string(), proxyName: z.string(), relationship: z.enum(CLOSE_RELATIVES), relationshipLabel: z.string(), authorizedOn: z.string() })),
+  }).nullable(),
   electionCommittee: z.array(z.object({ name: z.string(), personId: z.string().nullable(), leftOn: z.string().nullable() })),
   posts: z.array(z.object({ candidateId: z.string(), committee: z.enum(ELECTION_COMMITTEES), post: z.string(), decidedOn: z.string() })),
   riskPoints: z.array(z.object({ id: z.string(), kind: z.enum(RISK_KINDS), kindLabel: z.string(), description: z.string(), measures: z.string(), owner: z.string() })),

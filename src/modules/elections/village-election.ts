@@ -1,9 +1,9 @@
 import type { Db, Executor, Tx } from '../../db/database.ts';
-import { ageOn } from '../../domain/dates.ts';
-import { competitiveMarginProblem, villagersCandidatesProblem, womanMemberProblem } from '../../domain/election-arithmetic.ts';
+import { ageOn, futureDateProblem } from '../../domain/dates.ts';
+import { CLOSE_RELATIVE_LABELS, competitiveMarginProblem, handoverCheck, villagersCandidatesProblem, womanMemberProblem } from '../../domain/election-arithmetic.ts';
 import {
   CANDIDATE_STATUS_LABELS, ELECTION_COMMITTEE_LABELS, ELECTION_STAGE_LABELS, ELECTION_STEP_RULES, RISK_KIND_LABELS, SECRETARY_MODE_LABELS, VIOLATION_KIND_LABELS, VOTE_KIND_LABELS,
-  isDualSigned, type ElectionStep,
+  HANDOVER_DAYS, isDualSigned, type ElectionStep,
 } from '../../domain/election-procedure.ts';
 import { EDUCATION_LABELS, POLITICAL_LABELS, type EducationLevel } from '../../domain/eligibility.ts';
 import { actorName, type Context } from '../../server/access.ts';
@@ -33,7 +33,8 @@ export function canTakeStep(ctx: Context, row: VillageElectionRow, step: Electio
 }
 
 export function requireNotAfterToday(ctx: Context, date: string, label: string): void {
-  if (date > ctx.today) throw new AppError('VALIDATION_FAILED', `${label}（${date}）不能晚于今天`);
+  const problem = futureDateProblem(label, date, ctx.today);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
 }
 
 /** The step's history row and its audit event, in the caller's transaction. */
@@ -92,13 +93,21 @@ export async function presentElection(db: Executor, ctx: Context, row: VillageEl
         talked: candidatesOnBallot.filter((candidate) => candidate.talked_on !== null).length },
       citizenReporters: { groups: villagerGroups.length, covered: villagerGroups.filter((group) => coveredGroups.has(group.code)).length,
         uncovered: villagerGroups.filter((group) => !coveredGroups.has(group.code)).map((group) => group.name) },
+      handover: row.stage !== 'filed' || row.approved_on === null ? null : handoverCheck({
+        approvedOn: row.approved_on, leaving: row.composition?.leaving?.map((member) => member.name) ?? [], talks: row.handover?.talks ?? [],
+        handedOverOn: row.handover?.handedOverOn ?? null, today: ctx.today, days: HANDOVER_DAYS,
+      }),
     },
+    villagerGroups: villagerGroups.map((group) => ({ code: group.code, name: group.name })),
     candidates: candidates.map((candidate) => presentCandidate(candidate, ctx.today)),
     votes: votes.map((vote) => ({
       id: vote.id, committee: vote.committee, committeeLabel: ELECTION_COMMITTEE_LABELS[vote.committee], kind: vote.kind, kindLabel: VOTE_KIND_LABELS[vote.kind],
       heldOn: vote.held_on, seats: vote.seats, counts: vote.counts, result: vote.result, recordedBy: vote.recorded_by,
     })),
-    voterRegister: row.voter_register, electionCommittee: row.election_committee, posts: row.posts,
+    voterRegister: row.voter_register && {
+      ...row.voter_register, proxies: (row.voter_register.proxies ?? []).map((proxy) => ({ ...proxy, relationshipLabel: CLOSE_RELATIVE_LABELS[proxy.relationship] })),
+    },
+    electionCommittee: row.election_committee, posts: row.posts,
     riskPoints: risks.map((risk) => ({ id: risk.id, kind: risk.kind, kindLabel: RISK_KIND_LABELS[risk.kind], description: risk.description, measures: risk.measures, owner: risk.owner })),
     citizenReporters: reporters.map((reporter) => ({ id: reporter.id, groupCode: reporter.group_code, groupName: villagerGroups.find((group) => group.code === reporter.group_code)?.name ?? reporter.group_code, name: reporter.name })),
     violationReports: violations.map((report) => ({

@@ -15,6 +15,8 @@ export interface PersonColumns {
   phoneCipher: string | null;
   phoneMasked: string | null;
   nativePlace: string | null;
+  /** Undefined when not entered: an update leaves the stored one. */
+  birthplace?: string | null | undefined;
   politicalStatus: string;
   partyJoinDate: string | null;
   education: string;
@@ -40,7 +42,7 @@ export interface PersonRecord extends PersonColumns {
 
 const COLUMNS = [
   'id', 'name', 'gender', 'ethnicity', 'birth_date', 'id_number_cipher', 'id_number_hash', 'id_number_masked', 'phone_cipher', 'phone_masked',
-  'native_place', 'political_status', 'party_join_date', 'education', 'school', 'major', 'health', 'occupation', 'specialties', 'work_start_date',
+  'native_place', 'birthplace', 'political_status', 'party_join_date', 'education', 'school', 'major', 'health', 'occupation', 'specialties', 'work_start_date',
   'present_position', 'is_living_away', 'education_history', 'work_history', 'family_members', 'has_photo', 'version',
 ] as const;
 
@@ -51,7 +53,7 @@ function toRecord(row: PersonRow): PersonRecord {
   return {
     id: row.id, name: row.name, gender: row.gender, ethnicity: row.ethnicity, birthDate: row.birth_date, idNumberCipher: row.id_number_cipher,
     idNumberHash: row.id_number_hash, idNumberMasked: row.id_number_masked, phoneCipher: row.phone_cipher, phoneMasked: row.phone_masked,
-    nativePlace: row.native_place, politicalStatus: row.political_status, partyJoinDate: row.party_join_date, education: row.education,
+    nativePlace: row.native_place, birthplace: row.birthplace, politicalStatus: row.political_status, partyJoinDate: row.party_join_date, education: row.education,
     school: row.school, major: row.major, health: row.health, occupation: row.occupation, specialties: row.specialties,
     workStartDate: row.work_start_date, presentPosition: row.present_position, isLivingAway: row.is_living_away,
     educationHistory: row.education_history, workHistory: row.work_history, familyMembers: row.family_members, hasPhoto: row.has_photo, version: row.version,
@@ -67,6 +69,7 @@ function toRow(columns: PersonColumns) {
     work_start_date: columns.workStartDate, present_position: columns.presentPosition, is_living_away: columns.isLivingAway,
     education_history: JSON.stringify(columns.educationHistory ?? []), work_history: JSON.stringify(columns.workHistory ?? []),
     family_members: JSON.stringify(columns.familyMembers ?? []),
+    ...(columns.birthplace !== undefined && { birthplace: columns.birthplace }),
   };
 }
 

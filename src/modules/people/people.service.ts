@@ -46,7 +46,7 @@ export async function overwritePerson(db: Executor, stored: PersonRecord, column
 }
 
 export const FIELD_LABELS: Record<keyof PersonInput, string> = {
-  name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', idNumber: '身份证号码', phone: '联系电话', nativePlace: '籍贯',
+  name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', idNumber: '身份证号码', phone: '联系电话', nativePlace: '籍贯', birthplace: '出生地',
   politicalStatus: '政治面貌', partyJoinDate: '入党时间', education: '学历', school: '毕业院校', major: '专业', health: '健康状况',
   occupation: '从事职业', specialties: '专长', workStartDate: '参加工作时间', presentPosition: '现任职务', isLivingAway: '在外能人',
 };
@@ -82,6 +82,7 @@ export function encryptPerson(cipher: SensitiveCipher, person: CheckedPerson, hi
     phoneCipher: person.phone ? cipher.encrypt(person.phone) : null,
     phoneMasked: person.phone ? maskPhone(person.phone) : null,
     nativePlace: person.nativePlace ?? null,
+    birthplace: person.birthplace,
     politicalStatus: person.politicalStatus,
     partyJoinDate: person.partyJoinDate ?? null,
     education: person.education,
@@ -195,6 +196,7 @@ async function presentPerson(db: Executor, ctx: Context, person: PersonRecord, o
     idNumberMasked: person.idNumberMasked,
     phoneMasked: person.phoneMasked,
     nativePlace: person.nativePlace,
+    birthplace: person.birthplace ?? null,
     politicalStatus: person.politicalStatus,
     partyJoinDate: person.partyJoinDate,
     education: person.education,
@@ -266,7 +268,7 @@ export async function updatePerson(
 export function auditView(person: PersonColumns | PersonRecord) {
   return {
     name: person.name, gender: person.gender, ethnicity: person.ethnicity, birthDate: person.birthDate, idNumberMasked: person.idNumberMasked,
-    phoneMasked: person.phoneMasked, nativePlace: person.nativePlace, politicalStatus: person.politicalStatus, partyJoinDate: person.partyJoinDate,
+    phoneMasked: person.phoneMasked, nativePlace: person.nativePlace, birthplace: person.birthplace ?? null, politicalStatus: person.politicalStatus, partyJoinDate: person.partyJoinDate,
     education: person.education, school: person.school, major: person.major, health: person.health, occupation: person.occupation,
     specialties: person.specialties, workStartDate: person.workStartDate, presentPosition: person.presentPosition, isLivingAway: person.isLivingAway,
   };

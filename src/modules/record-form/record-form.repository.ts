@@ -18,6 +18,7 @@ export interface RecordFormReserveRow {
   phone_cipher: string | null;
   phone_masked: string | null;
   native_place: string | null;
+  birthplace: string | null;
   party_join_date: string | null;
   education: string;
   school: string | null;
@@ -77,7 +78,7 @@ export interface AssessmentRow {
 const RESERVE_COLUMNS = [
   'r.id as reserve_id', 'r.org_code', 'r.status', 'r.person_id', 'v.name as village_name', 't.name as township_name',
   'p.name', 'p.gender', 'p.ethnicity', 'p.birth_date', 'p.id_number_cipher', 'p.id_number_masked', 'p.phone_cipher', 'p.phone_masked',
-  'p.native_place', 'p.party_join_date', 'p.education', 'p.school', 'p.major', 'p.health', 'p.occupation', 'p.specialties', 'p.work_start_date',
+  'p.native_place', 'p.birthplace', 'p.party_join_date', 'p.education', 'p.school', 'p.major', 'p.health', 'p.occupation', 'p.specialties', 'p.work_start_date',
 ] as const;
 
 function selectReserves(db: Executor) {

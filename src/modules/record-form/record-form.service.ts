@@ -161,8 +161,7 @@ async function loadForms(tx: Executor, ctx: Context, cipher: SensitiveCipher, re
           birthMonth: formatMonth(reserve.birth_date),
           ethnicity: labelOf('ethnicity', reserve.ethnicity),
           nativePlace: reserve.native_place ?? '',
-          // The person file does not record a birthplace separately; the paper form leaves it to be filled in.
-          birthPlace: '',
+          birthPlace: reserve.birthplace ?? '',
           partyJoinMonth: formatMonth(reserve.party_join_date),
           workStartMonth: formatMonth(reserve.work_start_date),
           health: labelOf('health', reserve.health),

@@ -51,6 +51,10 @@ const probes: Record<string, Probe> = {
     kind: 'foreign',
     requests: (world) => [world.townshipB.code, world.townshipB.villageCode].map((code) => ({ method: 'GET', url: `/api/election-composition?orgCode=${code}` })),
   },
+  'GET /api/election-summary-table': {
+    kind: 'foreign',
+    requests: (world) => [{ method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipB.code}` }, { method: 'GET', url: `/api/election-summary-table?orgCode=${world.townshipB.code}&termYear=2026` }],
+  },
   'GET /api/election-plans': { kind: 'list', requests: () => [{ method: 'GET', url: '/api/election-plans' }] },
   'POST /api/election-plans': {
     kind: 'foreign',
@@ -81,6 +85,9 @@ const probes: Record<string, Probe> = {
     committee: 'party', decidedOn: world.today, assignments: [{ candidateId: seeded.electionCandidateB, post: 'secretary' }], version: 3,
   })),
   'PUT /api/village-elections/{id}/voter-register': foreign('PUT', village('/voter-register'), (world) => ({ registered: 1, publishedOn: world.today, electionDay: addCalendarDays(world.today, 30), version: 3 })),
+  'POST /api/village-elections/{id}/proxy-votes': foreign('POST', village('/proxy-votes'), (world) => ({
+    voterName: '越权甲', proxyName: '越权乙', relationship: 'spouse', authorizedOn: world.today, version: 3,
+  })),
   'PUT /api/village-elections/{id}/election-committee': foreign('PUT', village('/election-committee'), () => ({ members: [{ name: '越权', personId: null, leftOn: null }], version: 3 })),
   'POST /api/village-elections/{id}/objections': foreign('POST', village('/objections'), (world) => ({ kind: 'register', receivedOn: world.today, content: '越权' })),
   'POST /api/election-objections/{id}/handling': foreign('POST', (seeded) => `/api/election-objections/${seeded.electionObjectionB}/handling`, (world) => ({ handling: '越权', isUpheld: false, handledOn: world.today })),
@@ -91,6 +98,7 @@ const probes: Record<string, Probe> = {
     verification: '越权', isSubstantiated: true, handledOn: world.today,
   })),
   'POST /api/village-elections/{id}/result-notice': foreign('POST', village('/result-notice'), (world) => ({ startsOn: world.today, version: 3 })),
+  'GET /api/village-elections/{id}/result-notice-document': foreign('GET', village('/result-notice-document')),
   'POST /api/village-elections/{id}/result-approval': foreign('POST', village('/result-approval'), (world) => ({ approvedOn: world.today, version: 3 })),
   'POST /api/village-elections/{id}/filing': foreign('POST', village('/filing'), (world) => ({ filedOn: world.today, version: 3 })),
   'PUT /api/village-elections/{id}/handover': foreign('PUT', village('/handover'), (world) => ({ handedOverOn: world.today, talks: [], version: 3 })),

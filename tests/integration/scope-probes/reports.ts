@@ -40,6 +40,10 @@ const probes: Record<string, Probe> = {
   'POST /api/summary-tables/{orgCode}/filings': {
     kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'POST', url: `/api/summary-tables/${code}/filings`, payload: { year: 2026, filedOn: world.today, version: null } })),
   },
+  'GET /api/structure-statistics/{orgCode}/export': { kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'GET', url: `/api/structure-statistics/${code}/export` })) },
+  'POST /api/analysis-reports/{orgCode}': {
+    kind: 'foreign', requests: (world) => unitsAbove(world).map((code) => ({ method: 'POST', url: `/api/analysis-reports/${code}`, payload: { year: 2026, half: 1, format: 'docx' } })),
+  },
 };
 
 export const reportsProbes: ProbeSet = { seedTownB, probes };

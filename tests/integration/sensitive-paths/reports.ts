@@ -10,6 +10,7 @@ export const reportsPaths: PathFiller = async (world, admin) => {
   return {
     '/api/dashboard/{orgCode}': world.townshipA.code,
     '/api/summary-tables/{orgCode}': world.townshipA.code,
+    '/api/structure-statistics/{orgCode}': world.townshipA.code,
     '/api/campaigns/{id}': (created.json() as { id: string }).id,
   };
 };

@@ -15,6 +15,7 @@ export interface PersonFormValues {
   ethnicity?: string | null;
   phone?: string;
   nativePlace?: string;
+  birthplace?: string;
   politicalStatus?: string;
   partyJoinDate?: string;
   education?: string;
@@ -65,6 +66,7 @@ export function toPersonInput(values: PersonFormValues, options: { keepBlankSens
     ethnicity: values.ethnicity || null,
     phone: orNull(values.phone),
     nativePlace: orNull(values.nativePlace),
+    birthplace: orNull(values.birthplace),
     politicalStatus: values.politicalStatus ?? '',
     partyJoinDate: orNull(values.partyJoinDate),
     education: values.education ?? '',
@@ -98,6 +100,7 @@ export function fromPerson(person: Person): PersonFormValues {
     ethnicity: person.ethnicity,
     phone: '',
     nativePlace: person.nativePlace ?? '',
+    birthplace: person.birthplace ?? '',
     politicalStatus: person.politicalStatus,
     partyJoinDate: person.partyJoinDate ?? '',
     education: person.education,
@@ -235,6 +238,11 @@ export function PersonFormFields({ form, prefix = [], existing, withHistories = 
         </Col>
         <Col {...col}>
           <Form.Item name={name('nativePlace')} label="籍贯" rules={[{ max: 50, message: '籍贯不能超过 50 个字符' }]}>
+            <Input autoComplete="off" placeholder="如 四川青神" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item name={name('birthplace')} label="出生地" rules={[{ max: 50, message: '出生地不能超过 50 个字符' }]}>
             <Input autoComplete="off" placeholder="如 四川青神" />
           </Form.Item>
         </Col>

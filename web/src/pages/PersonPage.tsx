@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, EyeOutlined, PrinterOutlined, UploadOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeOutlined, FileTextOutlined, PrinterOutlined, UploadOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { useDictionaries } from '../components/DictionariesContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { PersonEditDrawer } from '../components/PersonEditDrawer.tsx';
 import { ReserveFormModal, type ReserveFormTarget } from '../components/ReserveFormModal.tsx';
+import { DownloadButton } from '../components/DownloadButton.tsx';
 import { RevealModal } from '../components/RevealModal.tsx';
 import { useShowError } from '../components/useShowError.ts';
 import { useMe } from '../session/SessionContext.tsx';
@@ -129,7 +130,15 @@ export function PersonPage() {
       title: '培养教育',
       key: 'cultivation',
       width: 100,
-      render: (_value: unknown, reserve: ReserveRecord) => <Link className="no-print" to={`/reserves/${reserve.id}/cultivation`}>培养记录</Link>,
+      render: (_value: unknown, reserve: ReserveRecord) => (
+        <Space wrap className="no-print">
+          <Link to={`/reserves/${reserve.id}/cultivation`}>培养记录</Link>
+          <DownloadButton type="link" icon={<FileTextOutlined />} fetchFile={(onProgress) => reservesApi.appointmentForm(reserve.id, false, onProgress)}>任免审批表（.lrmx）</DownloadButton>
+          {person.policies.reveal && (
+            <DownloadButton type="link" icon={<FileTextOutlined />} fetchFile={(onProgress) => reservesApi.appointmentForm(reserve.id, true, onProgress)}>含完整身份证号</DownloadButton>
+          )}
+        </Space>
+      ),
     }] : []),
   ];
 
@@ -190,6 +199,7 @@ export function PersonPage() {
             </Descriptions.Item>
             <Descriptions.Item label="联系电话">{dash(person.phoneMasked)}</Descriptions.Item>
             <Descriptions.Item label="籍贯">{dash(person.nativePlace)}</Descriptions.Item>
+            <Descriptions.Item label="出生地">{dash(person.birthplace)}</Descriptions.Item>
             <Descriptions.Item label="政治面貌">{label('politicalStatus', person.politicalStatus)}</Descriptions.Item>
             <Descriptions.Item label="入党时间">{dash(person.partyJoinDate)}</Descriptions.Item>
             <Descriptions.Item label="学历">{label('education', person.education)}</Descriptions.Item>

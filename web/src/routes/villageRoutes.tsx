@@ -12,6 +12,7 @@ const VillagePage = page(() => import('../pages/villages/VillagePage.tsx'), 'Vil
 const ElectionBoardPage = page(() => import('../pages/elections/ElectionBoardPage.tsx'), 'ElectionBoardPage');
 const TownshipElectionPage = page(() => import('../pages/elections/ElectionBoardPage.tsx'), 'TownshipElectionPage');
 const VillageElectionPage = page(() => import('../pages/elections/VillageElectionPage.tsx'), 'VillageElectionPage');
+const DisciplinePage = page(() => import('../pages/elections/DisciplinePage.tsx'), 'DisciplinePage');
 
 /** Screens of management and use (管、用): villages, vacancies and appointments, coverage, removals, the secretary team, and the village 换届. */
 export const villageRoutes: readonly { path: string; element: ReactElement }[] = [
@@ -24,6 +25,7 @@ export const villageRoutes: readonly { path: string; element: ReactElement }[] =
   { path: 'elections', element: <ElectionBoardPage /> },
   { path: 'elections/plans/:id', element: <TownshipElectionPage /> },
   { path: 'elections/villages/:id', element: <VillageElectionPage /> },
+  { path: 'elections/villages/:id/discipline', element: <DisciplinePage /> },
 ];
 
 export const VILLAGE_NAVIGATION: readonly { path: string; label: string; icon: ReactNode; permission?: Permission | readonly Permission[] }[] = [

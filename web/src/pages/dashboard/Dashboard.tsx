@@ -9,6 +9,7 @@ import { hasPermission, type Me } from '../../api/types.ts';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 import { useSaveMutation } from '../../state/useSaveMutation.ts';
+import { AnalysisReportButton } from './AnalysisReportModal.tsx';
 import { EChart } from './EChart.tsx';
 import './dashboard.css';
 
@@ -161,6 +162,8 @@ export function Dashboard({ me }: { me: Me }) {
           {data && (data.level === 'township' || data.level === 'county') && (
             <DownloadButton fetchFile={(onProgress) => dashboardApi.summaryTable(orgCode, onProgress)}>导出汇总表</DownloadButton>
           )}
+          {data && <DownloadButton fetchFile={(onProgress) => dashboardApi.structureStatistics(data.orgCode, onProgress)}>导出结构统计</DownloadButton>}
+          {data && (data.level === 'township' || data.level === 'county') && <AnalysisReportButton orgCode={data.orgCode} unitName={data.name} today={data.today} />}
           {canFile && <Button icon={<CameraOutlined />} loading={snapshot.isSaving} onClick={() => snapshot.submit(undefined)}>生成统计快照</Button>}
         </Space>
       </div>

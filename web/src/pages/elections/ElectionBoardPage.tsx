@@ -1,8 +1,16 @@
-import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useParams } from 'react-router-dom';
-import { electionsApi, type CompositionReport, type ElectionBoard, type ElectionPlan } from '../../api/elections.ts';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { electionsApi, type CompositionReport, type CreatePlanInput, type ElectionBoard, type ElectionPlan } from '../../api/elections.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { todayText } from '../../components/villages/labels.ts';
+import { required } from './electionLabels.ts';
+import { levelOfCode } from '../../../../src/domain/org-code.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
 type Township = ElectionBoard['townships'][number];
@@ -31,6 +39,12 @@ export function CompositionSummary({ rollup }: { rollup: Rollup }) {
 
 /** 换届进度: every township's villages by stage, the townships' plans, and the composition so far. */
 export function ElectionBoardPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [planning, setPlanning] = useState<string | null>(null);
+  const planUnits = me.permissions.includes('election.manage') ? [...new Map(me.roles.filter((role) => levelOfCode(role.orgCode) === 'township').map((role) => [role.orgCode, role.orgName])).entries()] : [];
+  const summaryUnits = [...new Map(me.roles.filter((role) => ['county', 'township', 'city', 'province'].includes(levelOfCode(role.orgCode))).map((role) => [role.orgCode, role.orgName])).entries()];
   const board = useApiQuery(['election-board'], (signal) => electionsApi.board(signal));
   const plans = useApiQuery(['election-plans'], (signal) => electionsApi.plans(signal));
   const composition = useApiQuery(['election-composition'], (signal) => electionsApi.composition(undefined, signal));
@@ -42,7 +56,15 @@ export function ElectionBoardPage() {
   ];
   return (
     <div>
-      <div className="page-header"><h2>村级换届</h2></div>
+      <div className="page-header">
+        <h2>村级换届</h2>
+        <Space wrap>
+          {planUnits.map(([orgCode, orgName]) => <Button key={orgCode} type="primary" onClick={() => setPlanning(orgCode)}>{planUnits.length > 1 ? `制定${orgName}换届工作方案` : '制定换届工作方案'}</Button>)}
+          {summaryUnits.map(([orgCode, orgName]) => (
+            <DownloadButton key={orgCode} fetchFile={(onProgress) => electionsApi.summaryTable(orgCode, onProgress)}>{summaryUnits.length > 1 ? `${orgName}换届情况汇总表` : '换届情况汇总表'}</DownloadButton>
+          ))}
+        </Space>
+      </div>
       <Card size="small" title="各乡镇进度" style={{ marginBottom: 16 }}>
         {board.data && <Typography.Paragraph>共 {board.data.total.villages} 个村（社区），已备案 {board.data.total.filed} 个。</Typography.Paragraph>}
         <ResponsiveTable<Township> rowKey="code" size="small" loading={board.isFetching} pagination={false} scroll={{ x: 'max-content' }} columns={columns}
@@ -55,6 +77,18 @@ export function ElectionBoardPage() {
       <Card size="small" title="换届前后班子结构">
         {composition.data && <CompositionSummary rollup={composition.data.total} />}
       </Card>
+      <FormModal<Omit<CreatePlanInput, 'orgCode'>, ElectionPlan> title="制定换届工作方案" open={planning !== null} onClose={() => setPlanning(null)}
+        initialValues={{ termYear: Number(todayText().slice(0, 4)), standardPartySeats: 3, standardVillagersSeats: 3 }}
+        save={(values) => electionsApi.createPlan({ ...values, orgCode: planning! })}
+        onSaved={(plan) => { setPlanning(null); void message.success('已制定换届工作方案'); void navigate(`/elections/plans/${plan.id}`); }}
+        intro={<p>保存后为本乡镇（街道）每个村（社区）建立换届事项。</p>}>
+        <Form.Item name="termYear" label="届别年份" rules={required('请填写届别年份')}><InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="startsOn" label="开始日期" rules={required('请填写开始日期')}><DateInput /></Form.Item>
+        <Form.Item name="endsOn" label="结束日期" rules={required('请填写结束日期')}><DateInput /></Form.Item>
+        <Form.Item name="leadingGroup" label="领导小组（组长、成员）" rules={required('请填写领导小组')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+        <Form.Item name="standardPartySeats" label="村党组织委员会标准职数" rules={required('请填写标准职数')}><InputNumber min={3} max={15} precision={0} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="standardVillagersSeats" label="村民委员会标准职数（3 至 7 人）" rules={required('请填写标准职数')}><InputNumber min={3} max={7} precision={0} style={{ width: '100%' }} /></Form.Item>
+      </FormModal>
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
-import { talentLedgerApi } from '../../api/talentLedger.ts';
 import { committeesApi, villagesApi, type AddMemberInput, type CommitteeMember, type MemberLeavesInput, type SaveProfileInput, type Vacancy, type VillageProfile } from '../../api/villages.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
@@ -13,6 +12,7 @@ import { useDictionaries } from '../../components/DictionariesContext.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { CoverageCard } from '../../components/villages/CoverageCard.tsx';
+import { PersonSelect } from '../../components/villages/PersonSelect.tsx';
 import { COMMITTEE_OPTIONS, LEAVE_REASON_OPTIONS, NEED_LABELS, NEED_OPTIONS, postOptions, todayText } from '../../components/villages/labels.ts';
 import { recordLoadError, useApiQuery } from '../../state/queryClient.tsx';
 
@@ -27,24 +27,6 @@ function MemberMarks({ member }: { member: CommitteeMember }) {
       {member.isSecretaryAndDirector && <Tag color="gold">一肩挑</Tag>}
       {member.isCrossHolding && <Tag color="blue">交叉任职</Tag>}
     </Space>
-  );
-}
-
-/** A person of the village's talent ledger, searched by name. */
-function PersonSelect({ orgCode, value, onChange, id }: { orgCode: string; value?: string; onChange?: (value: string) => void; id?: string }) {
-  const [search, setSearch] = useState('');
-  const query = useApiQuery(['talent-ledger', 'pick', orgCode, search], (signal) => talentLedgerApi.list({ orgCode, search: search || undefined, pageSize: 20 }, signal));
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value}
-      onChange={onChange}
-      loading={query.isFetching}
-      placeholder="输入姓名查找本村人才台账中的人员"
-      notFoundContent={query.isFetching ? '查找中…' : '没有找到，请先在人才台账中登记'}
-      options={(query.data?.entries ?? []).map((entry) => ({ value: entry.person.id, label: `${entry.person.name}（${entry.person.age} 岁）` }))}
-    />
   );
 }
 
