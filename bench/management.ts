@@ -17,11 +17,10 @@ import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
 import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
-import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { benchApp, createLog, openBenchDatabase } from './bench-database.ts';
-import { loadProvince, seedReserves } from './province.ts';
+import { seedProvinceWithReserves } from './province.ts';
 import { countyOf } from '../src/db/distribution.ts';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
@@ -40,16 +39,7 @@ async function main(): Promise<void> {
     const system = systemContext(systemClock.today());
     const provinceCode = toStatisticalCode(PROVINCE);
     const countyCode = toStatisticalCode(COUNTY);
-    if (!isLoaded) {
-      const units = await loadProvince(db, PROVINCE);
-      log(`province ${PROVINCE}: ${units} units`);
-      await seedReserves(db, PROVINCE, RESERVES);
-      for (const [username, orgCode] of [['benchprovince', provinceCode], ['benchcounty', countyCode]] as const) {
-        await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
-      }
-      await sql`ANALYZE`.execute(db);
-      log(`${RESERVES} reserves seeded`);
-    }
+    if (!isLoaded) await seedProvinceWithReserves(db, { provinceCode: PROVINCE, countyCode: COUNTY, reserves: RESERVES, log });
     const village = (await db.selectFrom('org_unit').select('code').where('level', '=', 'village').where('code', 'like', `${COUNTY}%`).orderBy('code').executeTakeFirstOrThrow()).code;
     const { id: vacancyId } = await db.insertInto('post_vacancy').values({ county_code: countyOf(village), org_code: village, committee: 'party', post: 'secretary', opened_on: system.today, cause: '书记调整' }).returning('id').executeTakeFirstOrThrow();
 

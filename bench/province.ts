@@ -4,6 +4,9 @@ import readline from 'node:readline';
 import { sql } from 'kysely';
 import { NATION_CODE, toStatisticalCode, villageUnitFromCommitteeName } from '../src/domain/org-code.ts';
 import { orgUnitsRepository, type NewOrgUnit } from '../src/modules/org-units/org-units.repository.ts';
+import { createUser } from '../src/modules/users/users.service.ts';
+import { systemContext } from '../src/server/access.ts';
+import { systemClock } from '../src/server/clock.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -55,4 +58,24 @@ export async function seedReserves(db: Parameters<typeof orgUnitsRepository.inse
       CASE WHEN substr(p.id_number_hash, 4)::int % 3 = 0 THEN 'secretary' ELSE 'committeeMember' END,
       (ARRAY['readyNow','withinTwoYears','withinTwoYears','longer'])[1 + substr(p.id_number_hash, 4)::int % 4], 'graduate', date '2025-07-01'
     FROM person p, villages v WHERE p.id_number_hash LIKE 'mg-%'`.execute(db);
+}
+
+/**
+ * A new benchmark database at province scale: the province's org tree, `reserves` reserves spread
+ * over its villages, an org department user of the province (`benchprovince`) and of `countyCode`
+ * (`benchcounty`), and fresh planner statistics.
+ */
+export async function seedProvinceWithReserves(
+  db: Parameters<typeof orgUnitsRepository.insertMissing>[0] & Parameters<typeof createUser>[0],
+  options: { provinceCode: string; countyCode: string; reserves: number; log: (message: string) => void },
+): Promise<void> {
+  const units = await loadProvince(db, options.provinceCode);
+  options.log(`province ${options.provinceCode}: ${units} units`);
+  await seedReserves(db, options.provinceCode, options.reserves);
+  const system = systemContext(systemClock.today());
+  for (const [username, orgCode] of [['benchprovince', toStatisticalCode(options.provinceCode)], ['benchcounty', toStatisticalCode(options.countyCode)]] as const) {
+    await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
+  }
+  await sql`ANALYZE`.execute(db);
+  options.log(`${options.reserves} reserves seeded`);
 }

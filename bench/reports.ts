@@ -18,11 +18,10 @@ import { migrate } from '../src/db/migrate.ts';
 import { youngBornAfter } from '../src/domain/coverage.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
 import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
-import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { benchApp, createLog, openBenchDatabase, percentile } from './bench-database.ts';
-import { loadProvince, seedReserves } from './province.ts';
+import { seedProvinceWithReserves } from './province.ts';
 
 const PROVINCE = process.env.BENCH_PROVINCE ?? '51';
 const RESERVES = Number(process.env.BENCH_RESERVES ?? 100_000);
@@ -64,16 +63,7 @@ async function main(): Promise<void> {
     const system = systemContext(systemClock.today());
     const provinceCode = toStatisticalCode(PROVINCE);
     const countyCode = toStatisticalCode(COUNTY);
-    if (!isLoaded) {
-      const units = await loadProvince(db, PROVINCE);
-      log(`province ${PROVINCE}: ${units} units`);
-      await seedReserves(db, PROVINCE, RESERVES);
-      for (const [username, orgCode] of [['benchprovince', provinceCode], ['benchcounty', countyCode]] as const) {
-        await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
-      }
-      await sql`ANALYZE`.execute(db);
-      log(`${RESERVES} reserves seeded`);
-    }
+    if (!isLoaded) await seedProvinceWithReserves(db, { provinceCode: PROVINCE, countyCode: COUNTY, reserves: RESERVES, log });
     const { app, cookieOf, time, get } = await benchApp(database, RUNS);
     const province = await cookieOf('benchprovince');
     const county = await cookieOf('benchcounty');

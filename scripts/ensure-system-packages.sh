@@ -7,8 +7,8 @@
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi 'Droid Sans Fallback' || missing+=(fonts-droid-fallback)
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i 'Droid Sans Fallback' >/dev/null || missing+=(fonts-droid-fallback)
 dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
 dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
 command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || missing+=(poppler-utils)

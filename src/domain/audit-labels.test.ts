@@ -16,6 +16,13 @@ describe('audit labels', () => {
     expect(auditFieldLabel('unknownField')).toBe('unknownField');
   });
 
+  it('names every record of a village\'s 换届', () => {
+    expect(auditActionLabel('election.signOff')).toBe('书记候选人“双签”');
+    expect(auditActionLabel('election.recordPartyVote')).toBe('登记党员大会选举结果');
+    expect(auditActionLabel('election.proxyVote')).toBe('登记委托投票');
+    expect(auditActionLabel('election.createPlan')).toBe('制定乡镇村级换届工作方案');
+  });
+
   it('names every login outcome', () => {
     expect(LOGIN_OUTCOMES.map((outcome) => LOGIN_OUTCOME_LABELS[outcome])).toEqual(['成功', '密码错误', '用户不存在', '账户已锁定', '账户已停用']);
   });

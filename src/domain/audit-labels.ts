@@ -2,6 +2,7 @@
  * Chinese names of what the audit log records: actions and the kinds of records they touch. One
  * table for the audit page, its export and its filter by a Chinese action name.
  */
+import { ELECTION_RECORD_LABELS } from './election-procedure.ts';
 import { ACTION_RULES, type SelectionAction } from './selection-procedure.ts';
 
 const SELECTION_SIDE_STEPS: Record<string, string> = {
@@ -25,7 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'snapshot.take': '生成统计快照', 'summaryTable.export': '导出汇总表', 'summaryTable.file': '汇总表报备', 'statistics.export': '导出结构统计',
   'analysisReport.export': '生成综合分析研判报告', 'campaign.create': '制定行动方案', 'campaign.update': '修改行动方案', 'milestone.update': '修改进度安排',
   'milestone.confirm': '确认完成进度安排', 'appointmentForm.export': '导出干部任免审批表（.lrmx）',
-  'election.printNotice': '打印换届选举结果公示', 'election.exportSummary': '导出换届情况汇总表',
+  'election.createPlan': '制定乡镇村级换届工作方案', 'election.printNotice': '打印换届选举结果公示', 'election.exportSummary': '导出换届情况汇总表',
+  ...Object.fromEntries(Object.entries(ELECTION_RECORD_LABELS).map(([record, label]) => [`election.${record}`, label])),
   'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
   ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
   ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),

@@ -62,6 +62,17 @@ export const ELECTION_STEP_RULES = {
 } as const;
 export type ElectionStep = keyof typeof ELECTION_STEP_RULES;
 
+/**
+ * What a village's 换届 records in its history and in the audit log (`election.<record>`), in
+ * Chinese: each step of the procedure, and the finer records some steps are made of.
+ */
+export const ELECTION_RECORD_LABELS = {
+  ...(Object.fromEntries(Object.entries(ELECTION_STEP_RULES).map(([step, stepRule]) => [step, stepRule.label])) as Record<ElectionStep, string>),
+  riskPoint: '登记换届风险点', citizenReporter: '登记民情直报员', violationReport: '登记违反换届纪律的举报', pledge: '登记谈话和换届纪律承诺',
+  electionCommittee: '登记村民选举委员会', voterRegister: '公布选民名单', proxyVote: '登记委托投票', handleObjection: '办理公示期间的异议',
+} as const;
+export type ElectionRecord = keyof typeof ELECTION_RECORD_LABELS;
+
 
 export const ELECTION_COMMITTEES = ['party', 'villagers'] as const;
 export type ElectionCommittee = (typeof ELECTION_COMMITTEES)[number];

@@ -70,7 +70,15 @@ describe('the vote entry of a village 换届 on a phone', () => {
     await page.goto(`${server.baseUrl}/elections/villages/${electionId}`);
     const entry = page.locator('.vote-entry');
     await entry.waitFor();
-    await entry.getByLabel('有选举权的党员').fill('50');
+    // 52 members with a vote, two of them left out of 应到会 with approval, named with their reasons.
+    await entry.getByLabel('有选举权的党员').fill('52');
+    for (const [index, [name, reason]] of [['王德明', '患有严重疾病、不能表达本人意志'], ['赵长根', '出国出境或外出流动半年以上未转组织关系、不能参加选举']].entries()) {
+      await entry.getByRole('button', { name: '添加不计入应到会的党员' }).click();
+      await entry.getByLabel(`不计入应到会的党员 ${index + 1} 姓名`).fill(name!);
+      await entry.getByLabel(`不计入应到会的党员 ${index + 1} 原因`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: reason! }).click();
+    }
+    await entry.getByText('经批准不计入应到会（2 人）').waitFor();
     await entry.getByLabel('实到会').fill('40');
     await entry.getByLabel('发出选票').fill('40');
     await entry.getByLabel('收回选票').fill('40');
@@ -96,6 +104,9 @@ describe('the vote entry of a village 换届 on a phone', () => {
     const body = await response.text();
     expect(response.status(), body).toBe(200);
     expect(JSON.parse(body)).toMatchObject({ stage: 'villagersElection' });
+    expect(response.request().postDataJSON()).toMatchObject({
+      electorate: 52, excused: [{ name: '王德明', reason: 'seriouslyIll' }, { name: '赵长根', reason: 'awayOverSixMonths' }],
+    });
     await page.locator('.election-stage', { hasText: '村委会选举' }).waitFor();
     await expect.poll(() => page.locator('.election-results').textContent()).toContain(`当选：${names[0]}、${names[1]}、${names[2]}`);
     await phone.close();

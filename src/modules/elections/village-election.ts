@@ -3,7 +3,7 @@ import { ageOn, futureDateProblem } from '../../domain/dates.ts';
 import { CLOSE_RELATIVE_LABELS, competitiveMarginProblem, handoverCheck, villagersCandidatesProblem, womanMemberProblem } from '../../domain/election-arithmetic.ts';
 import {
   CANDIDATE_STATUS_LABELS, ELECTION_COMMITTEE_LABELS, ELECTION_STAGE_LABELS, ELECTION_STEP_RULES, RISK_KIND_LABELS, SECRETARY_MODE_LABELS, VIOLATION_KIND_LABELS, VOTE_KIND_LABELS,
-  HANDOVER_DAYS, isDualSigned, type ElectionStep,
+  HANDOVER_DAYS, isDualSigned, type ElectionRecord, type ElectionStep,
 } from '../../domain/election-procedure.ts';
 import { EDUCATION_LABELS, POLITICAL_LABELS, type EducationLevel } from '../../domain/eligibility.ts';
 import { actorName, type Context } from '../../server/access.ts';
@@ -39,7 +39,7 @@ export function requireNotAfterToday(ctx: Context, date: string, label: string):
 
 /** The step's history row and its audit event, in the caller's transaction. */
 export async function recordElectionStep(tx: Tx, ctx: Context, row: VillageElectionRow, step: {
-  action: string; occurredOn: string; summary: string; details?: Record<string, unknown>; before?: unknown; entity?: { type: string; id: string };
+  action: ElectionRecord; occurredOn: string; summary: string; details?: Record<string, unknown>; before?: unknown; entity?: { type: string; id: string };
 }): Promise<void> {
   await electionsRepository.insertStep(tx, { villageElectionId: row.id, action: step.action, occurredOn: step.occurredOn, actorName: actorName(ctx), details: step.details ?? {} });
   await recordAuditEvent(tx, ctx, {

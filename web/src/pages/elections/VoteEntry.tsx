@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Form, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { tallyPartyVote, tallyVillagersVote, type TallyResult } from '../../../../src/domain/election-arithmetic.ts';
+import { EXCUSED_REASON_LABELS, EXCUSED_REASONS, tallyPartyVote, tallyVillagersVote, type ExcusedReason, type TallyResult } from '../../../../src/domain/election-arithmetic.ts';
 import type { ElectionCommittee, VoteKind } from '../../../../src/domain/election-procedure.ts';
 import { electionsApi, type ElectionCandidate, type VillageElection } from '../../api/elections.ts';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -22,8 +22,12 @@ export function nextBallot(election: VillageElection, committee: ElectionCommitt
   return { kind: 'runoff', seats: seats - candidates.filter((candidate) => candidate.status === 'elected').length, candidates: onBallot };
 }
 
-interface Counts { electorate: number | null; excused: number | null; present: number | null; proxies: number | null; ballotsIssued: number | null; ballotsCollected: number | null; invalidBallots: number | null }
-const ZERO: Counts = { electorate: null, excused: 0, present: null, proxies: 0, ballotsIssued: null, ballotsCollected: null, invalidBallots: 0 };
+interface Counts { electorate: number | null; present: number | null; proxies: number | null; ballotsIssued: number | null; ballotsCollected: number | null; invalidBallots: number | null }
+const ZERO: Counts = { electorate: null, present: null, proxies: 0, ballotsIssued: null, ballotsCollected: null, invalidBallots: 0 };
+
+/** A member left out of 应到会 with approval: named, with the reason, as the minutes record them. */
+interface Excused { name: string; reason: ExcusedReason }
+const REASON_OPTIONS = EXCUSED_REASONS.map((reason) => ({ value: reason, label: EXCUSED_REASON_LABELS[reason] }));
 
 /**
  * The vote entry at the meeting (a phone or tablet): the counts and each candidate's votes, with
@@ -34,25 +38,26 @@ export function VoteEntry({ election, committee }: { election: VillageElection; 
   const [heldOn, setHeldOn] = useState(todayText());
   const [counts, setCounts] = useState<Counts>(ZERO);
   const [votes, setVotes] = useState<Record<string, number | null>>({});
+  const [excused, setExcused] = useState<Excused[]>([]);
   const isParty = committee === 'party';
   const tallies = ballot.candidates.map((candidate) => ({ candidateId: candidate.id, name: candidate.name, votesFor: votes[candidate.id] ?? 0, votesAgainst: 0, abstentions: 0 }));
   const isComplete = counts.present !== null && counts.ballotsIssued !== null && counts.ballotsCollected !== null && (!isParty || counts.electorate !== null);
   const result: TallyResult | null = useMemo(() => {
     if (!isComplete) return null;
     const common = { seats: ballot.seats, ballotsIssued: counts.ballotsIssued ?? 0, ballotsCollected: counts.ballotsCollected ?? 0, invalidBallots: counts.invalidBallots ?? 0, tallies };
-    if (isParty) return tallyPartyVote({ ...common, expected: (counts.electorate ?? 0) - (counts.excused ?? 0), present: counts.present ?? 0 });
+    if (isParty) return tallyPartyVote({ ...common, expected: (counts.electorate ?? 0) - excused.length, present: counts.present ?? 0 });
     return tallyVillagersVote({ ...common, registered: election.voterRegister?.registered ?? 0, votesCast: counts.present ?? 0, isRunoff: ballot.kind === 'runoff' });
-  }, [isComplete, isParty, ballot.seats, ballot.kind, counts, tallies, election.voterRegister]);
+  }, [isComplete, isParty, ballot.seats, ballot.kind, counts, excused.length, tallies, election.voterRegister]);
   const save = useSaveMutation({
     save: () => electionsApi.recordVote(election.id, {
       committee, kind: ballot.kind, heldOn, present: counts.present ?? 0, ballotsIssued: counts.ballotsIssued ?? 0, ballotsCollected: counts.ballotsCollected ?? 0,
       invalidBallots: counts.invalidBallots ?? 0, version: election.version,
       tallies: tallies.map(({ candidateId, votesFor }) => ({ candidateId, votesFor, votesAgainst: 0, abstentions: 0 })),
       ...(isParty
-        ? { electorate: counts.electorate ?? 0, excused: Array.from({ length: counts.excused ?? 0 }, (_, index) => ({ name: `经批准不计入应到会的党员 ${index + 1}`, reason: 'awayOverSixMonths' as const })) }
+        ? { electorate: counts.electorate ?? 0, excused: excused.map((member) => ({ name: member.name.trim(), reason: member.reason })) }
         : { proxies: counts.proxies ?? 0 }),
     }),
-    onSaved: () => { setCounts(ZERO); setVotes({}); },
+    onSaved: () => { setCounts(ZERO); setVotes({}); setExcused([]); },
   });
   const field = (key: keyof Counts, label: string) => (
     <Form.Item label={label} style={{ marginBottom: 8 }}>
@@ -65,7 +70,23 @@ export function VoteEntry({ election, committee }: { election: VillageElection; 
       <Form layout="vertical">
         <Form.Item label="选举日期" style={{ marginBottom: 8 }}><DateInput value={heldOn} onChange={setHeldOn} /></Form.Item>
         {isParty ? field('electorate', '有选举权的党员') : <Typography.Paragraph>登记选民 {election.voterRegister?.registered ?? '—'} 人</Typography.Paragraph>}
-        {isParty && field('excused', '经批准不计入应到会')}
+        {isParty && (
+          <Form.Item label={`经批准不计入应到会（${excused.length} 人）`} style={{ marginBottom: 8 }}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {excused.map((member, index) => {
+                const change = (next: Partial<Excused>) => setExcused(excused.map((row, at) => (at === index ? { ...row, ...next } : row)));
+                return (
+                  <Space.Compact key={index} block className="excused-member">
+                    <Input aria-label={`不计入应到会的党员 ${index + 1} 姓名`} placeholder="姓名" maxLength={50} style={{ width: '35%' }} value={member.name} onChange={(event) => change({ name: event.target.value })} />
+                    <Select<ExcusedReason> aria-label={`不计入应到会的党员 ${index + 1} 原因`} style={{ width: '50%' }} options={REASON_OPTIONS} value={member.reason} onChange={(reason) => change({ reason })} />
+                    <Button aria-label={`删除不计入应到会的党员 ${index + 1}`} onClick={() => setExcused(excused.filter((_row, at) => at !== index))}>删除</Button>
+                  </Space.Compact>
+                );
+              })}
+              <Button block onClick={() => setExcused([...excused, { name: '', reason: 'awayOverSixMonths' }])}>添加不计入应到会的党员</Button>
+            </Space>
+          </Form.Item>
+        )}
         {field('present', isParty ? '实到会' : '参加投票')}
         {!isParty && field('proxies', '其中委托投票')}
         {field('ballotsIssued', '发出选票')}
