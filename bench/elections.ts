@@ -49,16 +49,16 @@ async function main(): Promise<void> {
       const units = await loadProvince(db, PROVINCE);
       log(`province ${PROVINCE}: ${units} units`);
       await sql`
-        INSERT INTO election_plan (org_code, term_year, starts_on, ends_on, leading_group, standard_party_seats, standard_villagers_seats, created_by)
-        SELECT code, 2026, date '2026-09-01', date '2026-12-31', '换届领导小组', 5, 5, 'bench'
+        INSERT INTO election_plan (county_code, org_code, term_year, starts_on, ends_on, leading_group, standard_party_seats, standard_villagers_seats, created_by)
+        SELECT substr(code, 1, 6), code, 2026, date '2026-09-01', date '2026-12-31', '换届领导小组', 5, 5, 'bench'
         FROM org_unit WHERE level = 'township' AND code LIKE ${`${PROVINCE}%`}`.execute(db);
       await sql`
-        INSERT INTO village_election (plan_id, org_code, term_year, stage, party_seats, villagers_seats, approved_on, filed_on, composition)
-        SELECT pl.id, v.code, 2026, s.stage, 5, 5,
+        INSERT INTO village_election (county_code, plan_id, org_code, term_year, stage, party_seats, villagers_seats, approved_on, filed_on, composition)
+        SELECT pl.county_code, pl.id, v.code, 2026, s.stage, 5, 5,
           CASE WHEN s.stage IN ('filing', 'filed') THEN date '2026-11-20' END, CASE WHEN s.stage = 'filed' THEN date '2026-11-25' END,
           CASE WHEN s.stage = 'filed' THEN ${COMPOSITION('v.n')} END
         FROM (SELECT code, parent_code, row_number() OVER (ORDER BY code) AS n FROM org_unit WHERE level IN ('village', 'community') AND code LIKE ${`${PROVINCE}%`}) v
-        JOIN election_plan pl ON pl.org_code = v.parent_code
+        JOIN election_plan pl ON pl.county_code = substr(v.code, 1, 6) AND pl.org_code = v.parent_code
         CROSS JOIN LATERAL (SELECT (ARRAY['preparing', 'partyNomination', 'partyVote', 'villagersElection', 'resultNotice', 'filing', 'filed', 'filed', 'filed'])[1 + v.n % 9] AS stage) s`
         .execute(db);
       for (const [username, orgCode] of [['benchprovince', provinceCode], ['benchcounty', countyCode]] as const) {

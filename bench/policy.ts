@@ -71,12 +71,12 @@ async function seed(database: Database, counties: readonly string[], people: num
   const village = sql`(${villages}::text[])[1 + p.g % ${villages.length}]`;
   const candidateEvery = Math.round(1 / CANDIDATE_SHARE);
   await sql`
-    INSERT INTO reserve (person_id, org_code, status, target_post, readiness, source_category, admitted_on)
-    SELECT p.id, ${village}, 'admitted', 'committeeMember', 'withinTwoYears', 'graduate', date '2025-07-01'
+    INSERT INTO reserve (county_code, person_id, org_code, status, target_post, readiness, source_category, admitted_on)
+    SELECT substr(${village}, 1, 6), p.id, ${village}, 'admitted', 'committeeMember', 'withinTwoYears', 'graduate', date '2025-07-01'
     FROM ${mine} p WHERE p.g % ${candidateEvery} <> 0`.execute(db);
   await sql`
-    INSERT INTO selection_candidate (person_id, org_code, stage, channel, profile, target_post, source_category, exclusions_found)
-    SELECT p.id, ${village}, (ARRAY['qualificationReview','democraticEvaluation','interview','shortlist','jointReview'])[1 + p.g / ${candidateEvery} % 5],
+    INSERT INTO selection_candidate (county_code, person_id, org_code, stage, channel, profile, target_post, source_category, exclusions_found)
+    SELECT substr(${village}, 1, 6), p.id, ${village}, (ARRAY['qualificationReview','democraticEvaluation','interview','shortlist','jointReview'])[1 + p.g / ${candidateEvery} % 5],
       'organization', 'mature', 'committeeMember', 'graduate', CASE WHEN p.g % 50 = 0 THEN '["badCredit"]'::jsonb ELSE '[]'::jsonb END
     FROM ${mine} p WHERE p.g % ${candidateEvery} = 0`.execute(db);
   log(`seeded ${people} people in ${counties.join(', ')}`);

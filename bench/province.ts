@@ -53,11 +53,12 @@ export async function seedReserves(db: Parameters<typeof orgUnitsRepository.inse
     FROM generate_series(1, ${count}) g`.execute(db);
   await sql`
     WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM org_unit WHERE level IN ('village', 'community') AND code LIKE ${`${provinceCode}%`})
-    INSERT INTO reserve (person_id, org_code, status, target_post, readiness, source_category, admitted_on)
-    SELECT p.id, v.codes[1 + (substr(p.id_number_hash, 4)::int * 7919) % array_length(v.codes, 1)], 'admitted',
+    INSERT INTO reserve (county_code, person_id, org_code, status, target_post, readiness, source_category, admitted_on)
+    SELECT substr(u.code, 1, 6), p.id, u.code, 'admitted',
       CASE WHEN substr(p.id_number_hash, 4)::int % 3 = 0 THEN 'secretary' ELSE 'committeeMember' END,
       (ARRAY['readyNow','withinTwoYears','withinTwoYears','longer'])[1 + substr(p.id_number_hash, 4)::int % 4], 'graduate', date '2025-07-01'
-    FROM person p, villages v WHERE p.id_number_hash LIKE 'mg-%'`.execute(db);
+    FROM person p, villages v, LATERAL (SELECT v.codes[1 + (substr(p.id_number_hash, 4)::int * 7919) % array_length(v.codes, 1)] AS code) u
+    WHERE p.id_number_hash LIKE 'mg-%'`.execute(db);
 }
 
 /**

@@ -52,39 +52,39 @@ async function seed(database: Database, counties: readonly string[], reserves: n
       (ARRAY['seniorHigh','juniorCollege','bachelor'])[1 + g % 3]
     FROM generate_series(1, ${reserves}) g`.execute(db);
   await sql`
-    INSERT INTO reserve (person_id, org_code, status, target_post, readiness, source_category, admitted_on, notes)
-    SELECT p.id, (${villages}::text[])[1 + (substr(p.id_number_hash, ${tag.length + 1})::int % ${villages.length})], 'admitted', 'committeeMember', 'withinTwoYears', 'graduate', ${`${firstYear - 1}-07-01`}::date, ${tag}
-    FROM person p WHERE p.id_number_hash LIKE ${`${tag}%`}`.execute(db);
+    INSERT INTO reserve (county_code, person_id, org_code, status, target_post, readiness, source_category, admitted_on, notes)
+    SELECT substr(u.code, 1, 6), p.id, u.code, 'admitted', 'committeeMember', 'withinTwoYears', 'graduate', ${`${firstYear - 1}-07-01`}::date, ${tag}
+    FROM person p, LATERAL (SELECT (${villages}::text[])[1 + (substr(p.id_number_hash, ${tag.length + 1})::int % ${villages.length})] AS code) u WHERE p.id_number_hash LIKE ${`${tag}%`}`.execute(db);
   // This batch's reserves and assignments are tagged (notes, mentor_title) so the inserts below need no join.
-  const mine = sql`(SELECT id, org_code FROM reserve WHERE notes = ${tag})`;
+  const mine = sql`(SELECT id, org_code, county_code FROM reserve WHERE notes = ${tag})`;
   await sql`
-    INSERT INTO mentoring_assignment (reserve_id, org_code, mentor_name, mentor_post, mentor_title, started_on)
-    SELECT r.id, r.org_code, '导师', 'townshipLeader', ${tag}, ${start}::date FROM ${mine} r`.execute(db);
-  const assignments = sql`(SELECT id, reserve_id, org_code FROM mentoring_assignment WHERE mentor_title = ${tag})`;
+    INSERT INTO mentoring_assignment (county_code, reserve_id, org_code, mentor_name, mentor_post, mentor_title, started_on)
+    SELECT r.county_code, r.id, r.org_code, '导师', 'townshipLeader', ${tag}, ${start}::date FROM ${mine} r`.execute(db);
+  const assignments = sql`(SELECT id, reserve_id, org_code, county_code FROM mentoring_assignment WHERE mentor_title = ${tag})`;
   log(`seeded ${reserves} reserves and their mentors`);
   await sql`
-    INSERT INTO mentor_contact (assignment_id, reserve_id, org_code, contacted_on, form, thoughts, recorded_by)
-    SELECT a.id, a.reserve_id, a.org_code, (${start}::date + make_interval(months => k) + interval '9 days')::date, 'talk', '思想稳定', 'bench'
+    INSERT INTO mentor_contact (county_code, assignment_id, reserve_id, org_code, contacted_on, form, thoughts, recorded_by)
+    SELECT a.county_code, a.id, a.reserve_id, a.org_code, (${start}::date + make_interval(months => k) + interval '9 days')::date, 'talk', '思想稳定', 'bench'
     FROM ${assignments} a CROSS JOIN generate_series(0, ${YEARS * 12 - 1}) k
     WHERE (${start}::date + make_interval(months => k) + interval '9 days')::date <= ${ON_DATE}::date AND random() > 0.05`.execute(db);
   log('seeded contact logs');
   await sql`
-    INSERT INTO mentoring_summary (assignment_id, reserve_id, org_code, year, quarter, content, opinion, recorded_by)
-    SELECT a.id, a.reserve_id, a.org_code, ${firstYear} + k / 4, 1 + k % 4, '帮扶', '良好', 'bench'
+    INSERT INTO mentoring_summary (county_code, assignment_id, reserve_id, org_code, year, quarter, content, opinion, recorded_by)
+    SELECT a.county_code, a.id, a.reserve_id, a.org_code, ${firstYear} + k / 4, 1 + k % 4, '帮扶', '良好', 'bench'
     FROM ${assignments} a CROSS JOIN generate_series(0, ${YEARS * 4 - 1}) k
     WHERE make_date(${firstYear} + k / 4, 3 * (1 + k % 4), 1) <= ${ON_DATE}::date AND random() > 0.03`.execute(db);
   await sql`
-    INSERT INTO assessment (reserve_id, org_code, kind, assessor, year, quarter, grade, opinion, assessed_on, recorded_by)
-    SELECT r.id, r.org_code, 'quarterly', who, ${firstYear} + k / 4, 1 + k % 4, 'competent', '良好', make_date(${firstYear} + k / 4, 3 * (1 + k % 4), 25), 'bench'
+    INSERT INTO assessment (county_code, reserve_id, org_code, kind, assessor, year, quarter, grade, opinion, assessed_on, recorded_by)
+    SELECT r.county_code, r.id, r.org_code, 'quarterly', who, ${firstYear} + k / 4, 1 + k % 4, 'competent', '良好', make_date(${firstYear} + k / 4, 3 * (1 + k % 4), 25), 'bench'
     FROM ${mine} r CROSS JOIN generate_series(0, ${YEARS * 4 - 1}) k CROSS JOIN (VALUES ('village'), ('township')) w(who)
     WHERE make_date(${firstYear} + k / 4, 3 * (1 + k % 4), 25) <= ${ON_DATE}::date AND random() > 0.03`.execute(db);
   await sql`
-    INSERT INTO assessment (reserve_id, org_code, kind, assessor, year, grade, opinion, assessed_on, recorded_by)
-    SELECT r.id, r.org_code, 'annual', 'township', y, 'competent', '合格', make_date(y, 12, 28), 'bench'
+    INSERT INTO assessment (county_code, reserve_id, org_code, kind, assessor, year, grade, opinion, assessed_on, recorded_by)
+    SELECT r.county_code, r.id, r.org_code, 'annual', 'township', y, 'competent', '合格', make_date(y, 12, 28), 'bench'
     FROM ${mine} r CROSS JOIN generate_series(${firstYear}::int, ${firstYear + YEARS - 2}::int) y`.execute(db);
   await sql`
-    INSERT INTO annual_talk (reserve_id, org_code, talked_on, talker_name, content, recorded_by)
-    SELECT r.id, r.org_code, make_date(y, 6, 18), '书记', '谈话', 'bench'
+    INSERT INTO annual_talk (county_code, reserve_id, org_code, talked_on, talker_name, content, recorded_by)
+    SELECT r.county_code, r.id, r.org_code, make_date(y, 6, 18), '书记', '谈话', 'bench'
     FROM ${mine} r CROSS JOIN generate_series(${firstYear}::int, ${firstYear + YEARS - 1}::int) y WHERE make_date(y, 6, 18) <= ${ON_DATE}::date`.execute(db);
   log('seeded summaries, assessments and talks');
   for (const county of counties) {
@@ -98,8 +98,8 @@ async function seed(database: Database, counties: readonly string[], reserves: n
       for (const session of sessions) {
         const inserted = await db.insertInto('training_session').values({ org_code: countyCode, name: `${year} ${session.method}`, method: session.method, organiser: '县委组织部', start_date: session.start, end_date: session.end, days: session.days }).returning('id').executeTakeFirstOrThrow();
         await sql`
-          INSERT INTO training_attendance (session_id, reserve_id, org_code, attended, days_attended, method, end_date)
-          SELECT ${inserted.id}::uuid, r.id, r.org_code, true, ${session.days}, ${session.method}, ${session.end}::date
+          INSERT INTO training_attendance (county_code, session_id, reserve_id, org_code, attended, days_attended, method, end_date)
+          SELECT r.county_code, ${inserted.id}::uuid, r.id, r.org_code, true, ${session.days}, ${session.method}, ${session.end}::date
           FROM ${mine} r WHERE r.org_code LIKE ${`${county}%`} AND random() > 0.2`.execute(db);
       }
     }
