@@ -29,6 +29,12 @@ export const TEST_COUNTY = '511425';
 /** The audit chain key of in-process tests (a server or CLI derives its own from its master key). */
 export const TEST_AUDIT_CHAIN_KEY = Buffer.alloc(32, 7);
 
+/** Whether the tests run on a Citus coordinator (TEST_DATABASE_URL pointing at one). */
+export async function testsRunOnCitus(): Promise<boolean> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? (await clusterWorkers(serverUrl)) !== null : false;
+}
+
 /**
  * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new
  * database created on that PostgreSQL server (on every node when it is a Citus coordinator) and

@@ -10,7 +10,15 @@ import { checkpointFileIn, readCheckpoints } from '../../src/modules/audit/audit
 import { auditRepository } from '../../src/modules/audit/audit.repository.ts';
 import { checkpointAuditChain, configureAuditChain, recordAuditEvent, verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { openTestDatabase, TEST_AUDIT_CHAIN_KEY, testToday } from '../helpers/test-app.ts';
+import { openTestDatabase, TEST_AUDIT_CHAIN_KEY, testsRunOnCitus, testToday } from '../helpers/test-app.ts';
+
+/**
+ * Events of the unkeyed chain that preceded the keyed chains (migration 0010) in the fixture. None
+ * on a Citus coordinator: the log is distributed by its chain there, and a Citus installation starts
+ * empty, so it never holds unkeyed events (docs/DISTRIBUTION.md; the placement refuses a log with any).
+ */
+const citus = await testsRunOnCitus();
+const LEGACY = citus ? 0 : 3;
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -38,16 +46,16 @@ async function events() {
 
 describe('audit chains', () => {
   it('keep the events written before keyed chains verifying, and bind every keyed chain to them', async () => {
-    // Three events as the unkeyed SHA-256 chain wrote them, by dense id.
+    // Three events as the unkeyed SHA-256 chain wrote them, by dense id (none on Citus).
     let prevHash = GENESIS_HASH;
-    for (let id = 1; id <= 3; id += 1) {
+    for (let id = 1; id <= LEGACY; id += 1) {
       const fields = { id, at: new Date(Date.UTC(2026, 0, id)), actorId: null, actorName: 'system', ip: '127.0.0.1', action: 'legacy', entityType: 'test', entityId: String(id), orgCode: '511425000000', summary: `早期 ${id}`, before: null, after: null };
       const hash = hashAuditEvent(prevHash, fields);
       await sql`INSERT INTO audit_event (id, at, actor_id, actor_name, ip, action, entity_type, entity_id, org_code, summary, before, after, prev_hash, hash)
         VALUES (${id}, ${fields.at}, NULL, 'system', '127.0.0.1', 'legacy', 'test', ${String(id)}, '511425000000', ${fields.summary}, NULL, NULL, ${prevHash}, ${hash})`.execute(database.db);
       prevHash = hash;
     }
-    await sql`SELECT setval('audit_event_id_seq', 4, false)`.execute(database.db);
+    await sql`SELECT setval('audit_event_id_seq', ${LEGACY + 1}, false)`.execute(database.db);
     configureAuditChain(settings());
     await record('511425102201', '村里的事');
     await record('511402000000', '另一个县的事');
@@ -55,10 +63,10 @@ describe('audit chains', () => {
     await record(null, '系统的事');
     await record('511425000000', '县里的事');
     const stored = await events();
-    expect(stored.map((event) => [event.id, event.chain, event.chain_seq])).toEqual([
-      [1, null, null], [2, null, null], [3, null, null], [4, '511425', 1], [5, '511402', 1], [6, 'system', 1], [7, 'system', 2], [8, '511425', 2],
-    ]);
-    expect(await verifyAuditChain(database.db, settings())).toMatchObject({ checked: 8, firstBreak: null });
+    const legacy = Array.from({ length: LEGACY }, (_, index) => [index + 1, null, null]);
+    const keyed = [['511425', 1], ['511402', 1], ['system', 1], ['system', 2], ['511425', 2]].map(([chain, seq], index) => [LEGACY + 1 + index, chain, seq]);
+    expect(stored.map((event) => [event.id, event.chain, event.chain_seq])).toEqual([...legacy, ...keyed]);
+    expect(await verifyAuditChain(database.db, settings())).toMatchObject({ checked: LEGACY + 5, firstBreak: null });
   });
 
   it('find an event edited and re-chained without the key, with SHA-256 as before or with another key', async () => {
@@ -82,7 +90,8 @@ describe('audit chains', () => {
     expect((await verifyAuditChain(database.db, settings())).firstBreak).toBeNull();
   });
 
-  it('find the unkeyed events rewritten consistently, through the keyed chains bound to their head', async () => {
+  // Only where unkeyed events can exist: not on Citus (LEGACY above).
+  it.skipIf(citus)('find the unkeyed events rewritten consistently, through the keyed chains bound to their head', async () => {
     const legacy = (await events()).filter((event) => event.chain === null);
     let prevHash = GENESIS_HASH;
     for (const event of legacy) {
@@ -102,7 +111,7 @@ describe('audit chains', () => {
   it('find the newest events deleted against the last checkpoint written outside the database', async () => {
     const checkpoint = await checkpointAuditChain(database.db, new Date());
     expect(checkpoint!.heads).toEqual([
-      { chain: 'unkeyed', count: 3, hash: expect.any(String) },
+      ...(LEGACY > 0 ? [{ chain: 'unkeyed', count: LEGACY, hash: expect.any(String) }] : []),
       { chain: '511402', count: 1, hash: expect.any(String) },
       { chain: '511425', count: 2, hash: expect.any(String) },
       { chain: 'system', count: 2, hash: expect.any(String) },
@@ -121,7 +130,7 @@ describe('audit chains', () => {
   it('refuse a checkpoint file edited by hand', async () => {
     const file = checkpointFileIn(dataDir);
     const line = JSON.parse(fs.readFileSync(file, 'utf8').trim()) as { heads: { count: number }[] };
-    line.heads[3]!.count = 1;
+    line.heads.at(-1)!.count = 1;
     fs.writeFileSync(file, `${canonicalJson(line)}\n`);
     expect(() => readCheckpoints(file, TEST_AUDIT_CHAIN_KEY)).toThrow(`操作日志检查点文件 ${file} 第 1 行的校验码不符：检查点被改动，或主密钥不是写入时的密钥`);
   });

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterWorkers } from '../../src/db/citus-cluster.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { checkpointFileIn } from '../../src/modules/audit/audit-checkpoint.ts';
@@ -13,7 +12,7 @@ import { importCounty } from '../../src/modules/org-units/org-units.service.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { SensitiveCipher } from '../../src/server/sensitive-cipher.ts';
 import { CLI_TEST_TIMEOUT_MS, runCli } from '../helpers/cli.ts';
-import { makeIdNumber, openTestDatabase, TEST_AUDIT_CHAIN_KEY, testClock } from '../helpers/test-app.ts';
+import { makeIdNumber, openTestDatabase, TEST_AUDIT_CHAIN_KEY, testClock, testsRunOnCitus } from '../helpers/test-app.ts';
 
 const TABLES = ['org_unit', 'app_user', 'user_role', 'person', 'audit_event', 'installation_setting'] as const;
 const masterKey = crypto.randomBytes(32);
@@ -21,7 +20,7 @@ const cipher = new SensitiveCipher(masterKey);
 const idNumber = makeIdNumber('511425', '19900101', 777);
 
 /** On a Citus coordinator the commands refuse, naming the per-node backups (docs/DEPLOYMENT.md). */
-const citus = process.env.TEST_DATABASE_URL ? (await clusterWorkers(process.env.TEST_DATABASE_URL)) !== null : false;
+const citus = await testsRunOnCitus();
 
 let dataDir: string;
 let databaseUrl: string | undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.ts';
 import { systemContext } from '../../src/server/access.ts';
-import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld, testToday } from '../helpers/test-app.ts';
+import { addReserve, createTestWorld, TEST_PASSWORD, type TestWorld, testsRunOnCitus, testToday } from '../helpers/test-app.ts';
 import { lastYear, setAdmittedOn } from './cultivation-fixtures.ts';
 
 /**
@@ -20,6 +20,7 @@ let mentorCookie: string;
 let reserveId: string;
 let assignmentId: string;
 const year = lastYear();
+const citus = await testsRunOnCitus();
 
 type Json = Record<string, unknown>;
 
@@ -110,7 +111,10 @@ describe('who entered a record', () => {
     expect(view.contacts.map((item: Json) => [item.recordedBy, item.isProxy])).toEqual(expect.arrayContaining([['王导师', false], ['李四', true]]));
   });
 
-  it('turns the usernames stored before into display names (the migration, replayed over old rows)', async () => {
+  // A Citus installation runs every migration on empty plain tables before it places them
+  // (docs/DISTRIBUTION.md), so it never holds rows written before this one; replayed over placed
+  // tables, its statements (a column added with a key, county tables joined by id) are refused.
+  it.skipIf(citus)('turns the usernames stored before into display names (the migration, replayed over old rows)', async () => {
     const { db } = world.database;
     await db.updateTable('mentor_contact').set({ recorded_by: 'wangmentor' }).where('assignment_id', '=', assignmentId).execute();
     await db.updateTable('assessment').set({ recorded_by: 'lisi' }).where('reserve_id', '=', reserveId).execute();

@@ -9,14 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDatabase } from '../../src/db/backup.ts';
-import { clusterWorkers } from '../../src/db/citus-cluster.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { backupFolderIn, listScheduledBackups, runScheduledBackup } from '../../src/db/scheduled-backup.ts';
-import { openTestDatabase } from '../helpers/test-app.ts';
+import { openTestDatabase, testsRunOnCitus } from '../helpers/test-app.ts';
 
 /** On a Citus coordinator a scheduled backup is refused like `houbei backup` (each node is backed up on its own). */
-const citus = process.env.TEST_DATABASE_URL ? (await clusterWorkers(process.env.TEST_DATABASE_URL)) !== null : false;
+const citus = await testsRunOnCitus();
 
 let dataDir: string;
 let database: Database;

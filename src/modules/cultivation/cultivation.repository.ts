@@ -70,13 +70,23 @@ export const cultivationRepository = {
     return db.selectFrom('mentoring_assignment').selectAll().where('reserve_id', '=', reserveId).orderBy('started_on').orderBy('id').execute();
   },
 
-  /** Users holding the mentor role on a unit in the subtree of `prefix`, with their number of active mentees. */
+  /**
+   * Users holding the mentor role on a unit in the subtree of `prefix`, with their number of active
+   * mentees. The mentees are counted per mentor in a CTE of their own, not by a subquery per user:
+   * the users are a shared (reference) table, the assignments a county's, and Citus refuses a
+   * subquery that looks up a county table row by row from a reference table.
+   */
   async listMentorCandidates(db: Executor, prefix: string, onDate: string) {
-    return db.selectFrom('user_role as ur').innerJoin('app_user as u', 'u.id', 'ur.user_id').innerJoin('org_unit as o', 'o.code', 'ur.org_code')
-      .select(['u.id', 'u.display_name', 'ur.org_code', 'o.name as org_name'])
-      .select((eb) => eb.selectFrom('mentoring_assignment as m').whereRef('m.mentor_user_id', '=', 'u.id').where('m.started_on', '<=', onDate)
-        .where((inner) => inner.or([inner('m.ended_on', 'is', null), inner('m.ended_on', '>=', onDate)])).select((inner) => inner.fn.countAll<number>().as('n')).as('mentee_count'))
-      .where('ur.role', '=', 'mentor').where('u.is_disabled', '=', false).where('ur.org_code', 'like', `${prefix}%`)
+    return db
+      .with((wb) => wb('candidate').materialized(), (qb) => qb.selectFrom('user_role as ur').innerJoin('app_user as u', 'u.id', 'ur.user_id').innerJoin('org_unit as o', 'o.code', 'ur.org_code')
+        .select(['u.id', 'u.display_name', 'ur.org_code', 'o.name as org_name'])
+        .where('ur.role', '=', 'mentor').where('u.is_disabled', '=', false).where('ur.org_code', 'like', `${prefix}%`))
+      .with((wb) => wb('mentees').materialized(), (qb) => qb.selectFrom('mentoring_assignment as m')
+        .where('m.mentor_user_id', 'in', (eb) => eb.selectFrom('candidate').select('candidate.id'))
+        .where('m.started_on', '<=', onDate).where((inner) => inner.or([inner('m.ended_on', 'is', null), inner('m.ended_on', '>=', onDate)]))
+        .groupBy('m.mentor_user_id').select(['m.mentor_user_id', (eb) => eb.fn.countAll<number>().as('n')]))
+      .selectFrom('candidate as c').leftJoin('mentees', 'mentees.mentor_user_id', 'c.id')
+      .select(['c.id', 'c.display_name', 'c.org_code', 'c.org_name', 'mentees.n as mentee_count'])
       .execute();
   },
 

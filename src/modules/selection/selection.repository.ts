@@ -176,9 +176,10 @@ export const selectionRepository = {
         p.name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, v.name AS village_name, coalesce(t.name, '') AS township_name, c.target_post,
         c.person_id, c.org_code,
         to_char(coalesce(
-          (SELECT max(s.occurred_on) FROM selection_step s WHERE s.candidate_id = r.candidate_id AND s.action = 'sendJointReview' AND s.details->'departments' ? r.department),
+          (SELECT max(s.occurred_on) FROM selection_step s
+            WHERE s.county_code = r.county_code AND s.candidate_id = r.candidate_id AND s.action = 'sendJointReview' AND s.details->'departments' ? r.department),
           (r.created_at AT TIME ZONE 'Asia/Shanghai')::date), 'YYYY-MM-DD') AS sent_on
-      FROM joint_review r JOIN selection_candidate c ON c.id = r.candidate_id JOIN person p ON p.id = c.person_id
+      FROM joint_review r JOIN selection_candidate c ON c.county_code = r.county_code AND c.id = r.candidate_id JOIN person p ON p.id = c.person_id
         JOIN org_unit v ON v.code = c.org_code LEFT JOIN org_unit t ON t.code = v.parent_code
       WHERE (${sql.join(scopeConditions, sql` OR `)}) ${status ? sql`AND r.status = ${status}` : sql``} ${reviewId ? sql`AND r.id = ${reviewId}` : sql``}
       ORDER BY r.status = 'pending' DESC, r.created_at, r.id LIMIT 500`.execute(db);
