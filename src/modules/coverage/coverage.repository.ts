@@ -70,7 +70,7 @@ export const coverageRepository = {
 
   /** Counts of the admitted reserves of every village in the subtrees (or the given villages), with the stored shortfalls. */
   async countVillages(db: Executor, filter: { prefixes: readonly string[] } | { villageCodes: readonly string[] }, cutoffs: readonly TownshipCutoffs[]): Promise<VillageCountRow[]> {
-    const condition = 'prefixes' in filter ? withinSubtrees('u.code', filter.prefixes) : sql<boolean>`u.code = ANY(${[...filter.villageCodes]}::text[])`;
+    const within = (column: string) => ('prefixes' in filter ? withinSubtrees(column, filter.prefixes) : sql<boolean>`${sql.ref(column)} = ANY(${[...filter.villageCodes]}::text[])`);
     // The counties of the villages, when known: on Citus the query then stays on their shards.
     const codes = 'prefixes' in filter ? filter.prefixes : filter.villageCodes;
     const counties = codes.every((code) => code.length >= 6) ? [...new Set(codes.map(countyOf))] : null;
@@ -79,6 +79,10 @@ export const coverageRepository = {
       WITH cutoff AS (
         SELECT * FROM unnest(${cutoffs.map((c) => c.townshipCode)}::text[], ${cutoffs.map((c) => c.youngAfter)}::date[],
           ${cutoffs.map((c) => c.secretaryAfter)}::date[], ${cutoffs.map((c) => c.secretaryEducationRank)}::int[]) AS c(township, young_after, secretary_after, education_rank)
+      ), shortfall AS (
+        -- Gathered per village here, not by a subquery per unit (Citus refuses that from a reference table).
+        SELECT s.org_code, jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) AS short_since
+        FROM coverage_shortfall s WHERE ${within('s.org_code')} ${inCounties('s.county_code')} GROUP BY s.org_code
       )
       SELECT u.code AS org_code, u.name, u.parent_code AS township_code, t.name AS township_name,
         count(r.id)::int AS reserves,
@@ -90,13 +94,14 @@ export const coverageRepository = {
         to_char(min(p.birth_date) FILTER (WHERE p.birth_date > c.young_after), 'YYYY-MM-DD') AS oldest_young_birth,
         to_char(min(p.birth_date) FILTER (WHERE r.target_post = 'secretary' AND r.readiness = 'readyNow' AND p.birth_date > c.secretary_after
           AND array_position(${EDUCATIONS}, p.education) >= c.education_rank), 'YYYY-MM-DD') AS oldest_successor_birth,
-        (SELECT jsonb_object_agg(s.rule, to_char(s.short_since, 'YYYY-MM-DD')) FROM coverage_shortfall s WHERE s.org_code = u.code ${inCounties('s.county_code')}) AS short_since
+        min(sf.short_since::text)::jsonb AS short_since
       FROM org_unit u
         JOIN org_unit t ON t.code = u.parent_code
         JOIN cutoff c ON c.township = u.parent_code
         LEFT JOIN reserve r ON r.org_code = u.code AND r.status = 'admitted' ${inCounties('r.county_code')}
         LEFT JOIN person p ON p.id = r.person_id
-      WHERE u.level IN ('village', 'community') AND ${condition}
+        LEFT JOIN shortfall sf ON sf.org_code = u.code
+      WHERE u.level IN ('village', 'community') AND ${within('u.code')}
       GROUP BY u.code, u.name, u.parent_code, t.name, t.sort_order, u.sort_order
       ORDER BY t.sort_order, u.parent_code, u.sort_order, u.code`.execute(db);
     return rows;

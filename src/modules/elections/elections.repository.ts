@@ -115,9 +115,10 @@ export const electionsRepository = {
         coalesce((SELECT jsonb_agg(jsonb_build_object(
             'personId', c.person_id, 'committee', c.committee, 'gender', p.gender, 'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'education', p.education,
             'post', coalesce((SELECT a->>'post' FROM jsonb_array_elements(e.posts) a WHERE a->>'candidateId' = c.id::text LIMIT 1), 'member')) ORDER BY c.committee, c.id)
-          FROM election_candidate c JOIN person p ON p.id = c.person_id WHERE c.village_election_id = e.id AND c.status = 'elected'), '[]'::jsonb) AS elected
-      FROM village_election e JOIN election_plan pl ON pl.id = e.plan_id JOIN org_unit t ON t.code = pl.org_code JOIN org_unit v ON v.code = e.org_code
-      WHERE e.term_year = ${termYear} AND ${withinSubtrees('e.org_code', [prefix])}
+          FROM election_candidate c JOIN person p ON p.id = c.person_id
+          WHERE c.county_code = e.county_code AND c.village_election_id = e.id AND c.status = 'elected'), '[]'::jsonb) AS elected
+      FROM village_election e JOIN election_plan pl ON pl.county_code = e.county_code AND pl.id = e.plan_id JOIN org_unit t ON t.code = pl.org_code JOIN org_unit v ON v.code = e.org_code
+      WHERE e.term_year = ${termYear} AND ${withinSubtrees('e.org_code', [prefix], { countyColumn: 'e.county_code' })}
       ORDER BY t.sort_order, pl.org_code, v.sort_order, e.org_code`.execute(db);
     return rows;
   },
