@@ -1,13 +1,15 @@
 /**
  * What the benchmarks that seed their own data share: a database to load (PGlite in a temporary
- * directory, or a fresh database on the DATABASE_URL server, dropped afterwards unless
- * BENCH_KEEP=1 keeps it, loaded, for the next run), percentiles and a timed log.
+ * directory, or a fresh database on the DATABASE_URL server — on every node when it is a Citus
+ * coordinator — dropped afterwards unless BENCH_KEEP=1 keeps it, loaded, for the next run),
+ * percentiles and a timed log.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { clusterWorkers, createClusterDatabase, dropClusterDatabase } from '../src/db/citus-cluster.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
@@ -16,15 +18,17 @@ import { SensitiveCipher } from '../src/server/sensitive-cipher.ts';
 
 export interface BenchDatabase {
   database: Database;
-  kind: 'PGlite' | 'PostgreSQL';
+  kind: 'PGlite' | 'PostgreSQL' | 'Citus';
   /** True when a kept database was found (it holds the previous run's data). */
   isLoaded: boolean;
   drop: () => Promise<void>;
 }
 
-/** Opens the benchmark's database; `name` names the kept PostgreSQL database (houbei_bench_<name>_kept). */
-export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+/**
+ * Opens the benchmark's database on `serverUrl` (DATABASE_URL by default); `name` names the kept
+ * server database (houbei_bench_<name>_kept).
+ */
+export async function openBenchDatabase(name: string, serverUrl = process.env.DATABASE_URL): Promise<BenchDatabase> {
   if (!serverUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `houbei-bench-${name}-`));
     const database = await openDatabase({ dataDir: dir });
@@ -33,19 +37,22 @@ export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
   // BENCH_KEEP=1 keeps the loaded database for the next run (loading a province takes minutes).
   const keep = process.env.BENCH_KEEP === '1';
   const databaseName = keep ? `houbei_bench_${name}_kept` : `houbei_bench_${name}_${crypto.randomBytes(4).toString('hex')}`;
+  const workers = await clusterWorkers(serverUrl);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 1;
-  if (!exists) await admin.query(`CREATE DATABASE ${databaseName}`);
+  if (!exists && !workers) await admin.query(`CREATE DATABASE ${databaseName}`);
   await admin.end();
+  if (!exists && workers) await createClusterDatabase(serverUrl, workers, databaseName);
   const url = new URL(serverUrl);
   url.pathname = `/${databaseName}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
   return {
-    database, kind: 'PostgreSQL', isLoaded: exists,
+    database, kind: workers ? 'Citus' : 'PostgreSQL', isLoaded: exists,
     drop: async () => {
       await database.close();
       if (keep) return;
+      if (workers) return dropClusterDatabase(serverUrl, workers, databaseName);
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);

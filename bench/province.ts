@@ -73,10 +73,15 @@ export async function seedProvinceWithReserves(
   const units = await loadProvince(db, options.provinceCode);
   options.log(`province ${options.provinceCode}: ${units} units`);
   await seedReserves(db, options.provinceCode, options.reserves);
-  const system = systemContext(systemClock.today());
-  for (const [username, orgCode] of [['benchprovince', toStatisticalCode(options.provinceCode)], ['benchcounty', toStatisticalCode(options.countyCode)]] as const) {
-    await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
-  }
+  await createBenchUsers(db, options.provinceCode, options.countyCode);
   await sql`ANALYZE`.execute(db);
   options.log(`${options.reserves} reserves seeded`);
+}
+
+/** The org department users of the province (`benchprovince`) and of a county (`benchcounty`), password 'Bench12345'. */
+export async function createBenchUsers(db: Parameters<typeof createUser>[0], provinceCode: string, countyCode: string): Promise<void> {
+  const system = systemContext(systemClock.today());
+  for (const [username, orgCode] of [['benchprovince', toStatisticalCode(provinceCode)], ['benchcounty', toStatisticalCode(countyCode)]] as const) {
+    await createUser(db, system, { username, displayName: '组织部', orgCode, roles: [{ role: 'orgDepartment', orgCode }], password: 'Bench12345', mustChangePassword: false });
+  }
 }
