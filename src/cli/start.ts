@@ -2,6 +2,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
 import { runScheduledBackup } from '../db/scheduled-backup.ts';
+import { refreshCountyStatistics } from '../modules/dashboard/county-statistics.ts';
 import { takeMonthlySnapshotsIfDue } from '../modules/dashboard/take-snapshots.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
@@ -34,6 +35,10 @@ const BACKUP_FIRST_CHECK_MS = 60_000;
 /** How often the server looks whether this month's statistics snapshots are missing (the first look five minutes after start). */
 const SNAPSHOT_CHECK_MS = 60 * 60_000;
 const SNAPSHOT_FIRST_CHECK_MS = 5 * 60_000;
+
+/** How often the server looks for county statistics older than their interval (the first look two minutes after start). */
+const COUNTY_STATISTICS_CHECK_MS = 60_000;
+const COUNTY_STATISTICS_FIRST_CHECK_MS = 2 * 60_000;
 
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
@@ -88,13 +93,28 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   };
   const snapshots = config.monthlySnapshots ? setInterval(snapshot, SNAPSHOT_CHECK_MS) : undefined;
   snapshots?.unref();
+  // County statistics (县级统计), which the dashboards of cities, provinces and the nation add up: counted again when older than the interval.
+  let counting: Promise<void> = Promise.resolve();
+  let isCounting = false;
+  const countCounties = () => {
+    if (isCounting) return;
+    isCounting = true;
+    counting = refreshCountyStatistics(database.db, '', clock.today(), new Date(Date.now() - config.countyStatisticsMinutes * 60_000))
+      .then((counted) => { if (counted > 0) app.log.info({ counted }, 'county statistics counted'); })
+      .catch((error: unknown) => { app.log.error({ err: error }, 'county statistics failed'); })
+      .finally(() => { isCounting = false; });
+  };
+  const countyStatistics = config.countyStatisticsMinutes > 0 ? setInterval(countCounties, COUNTY_STATISTICS_CHECK_MS) : undefined;
+  countyStatistics?.unref();
   const close = async () => {
     clearInterval(checkpoints);
     clearInterval(backups);
     clearInterval(snapshots);
+    clearInterval(countyStatistics);
     await app.close();
     await backingUp;
     await snapshotting;
+    await counting;
     await checkpoint();
     await database.close();
     process.exit(0);
@@ -105,5 +125,6 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   // The first check a minute after start, not beside the first requests.
   if (backupHours > 0) setTimeout(backup, BACKUP_FIRST_CHECK_MS).unref();
   if (config.monthlySnapshots) setTimeout(snapshot, SNAPSHOT_FIRST_CHECK_MS).unref();
+  if (config.countyStatisticsMinutes > 0) setTimeout(countCounties, COUNTY_STATISTICS_FIRST_CHECK_MS).unref();
   console.log(`后备力量选育管用系统已启动：http://${config.host}:${config.port}/ （数据库：${database.kind === 'pglite' ? `内置 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
 }

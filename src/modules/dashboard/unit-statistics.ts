@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import { percentage, youngBornAfter } from '../../domain/coverage.ts';
+import { youngBornAfter } from '../../domain/coverage.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import type { Figures } from '../../domain/statistics.ts';
+import { figuresOf, type UnitTotals } from '../../domain/statistics.ts';
 import type { Context } from '../../server/access.ts';
 import { getCoverage } from '../coverage/coverage.service.ts';
 import { effectiveTrainingRules } from '../cultivation/training.service.ts';
@@ -30,21 +30,26 @@ export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitR
   ]);
   const trained = await statisticsRepository.trainedReserves(db, prefix, year, training.rules.minimumDaysPerYear);
   const { summary } = coverage;
-  const figures: Figures = {
+  const totals: UnitTotals = {
     reserves: summary.reserves,
     villages: summary.villages,
     villagesWithTwo: summary.counts.atLeastTwo,
     villagesWithTwoMature: twoMature,
     villagesWithYoung: summary.counts.young,
     villagesWithSuccessor: summary.counts.readySuccessor,
-    trainingCompliance: percentage(trained, summary.reserves),
-    mentoringThisMonth: percentage(mentoring.contactedThisMonth, mentoring.mentored),
+    shortVillages: summary.shortVillages,
+    shortMinimumReserves: summary.byRule.minimumReserves,
+    shortYoungReserve: summary.byRule.youngReserve,
+    shortNeededKind: summary.byRule.neededKind,
+    trained,
+    mentored: mentoring.mentored,
+    mentoredContactedThisMonth: mentoring.contactedThisMonth,
     mentorContactsThisMonth: mentoring.contactsThisMonth,
     secretaries: secretaries.secretaries,
-    secretaryCollegeShare: percentage(secretaries.college, secretaries.secretaries),
-    secretaryAverageAge: secretaries.secretaries === 0 ? null : Math.round((secretaries.ageSum / secretaries.secretaries) * 10) / 10,
+    collegeSecretaries: secretaries.college,
+    secretaryAgeSum: secretaries.ageSum,
     villagesWithYoungMember: youngMember,
-    campaignProgress: null,
   };
-  return { figures, coverage, trained, mentoring, minimumTrainingDays: training.rules.minimumDaysPerYear };
+  const figures = figuresOf(totals);
+  return { figures, totals, coverage, trained, mentoring, minimumTrainingDays: training.rules.minimumDaysPerYear };
 }
