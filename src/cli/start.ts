@@ -3,6 +3,7 @@ import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
 import { runScheduledBackup } from '../db/scheduled-backup.ts';
 import { refreshCountyStatistics } from '../modules/dashboard/county-statistics.ts';
+import { keepSpareConverter } from '../modules/record-form/record-form.pdf.ts';
 import { takeMonthlySnapshotsIfDue } from '../modules/dashboard/take-snapshots.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
@@ -68,6 +69,8 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     }
   }
   const app = await buildApp({ config, database, cipher, clock, logger: true });
+  // PDF downloads: a LibreOffice instance is kept started ahead of the next conversion.
+  const stopSpareConverter = keepSpareConverter();
   const checkpoint = () => checkpointAuditChain(database.db, new Date()).catch((error: unknown) => {
     app.log.error({ err: error }, 'audit checkpoint failed');
   });
@@ -111,6 +114,7 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     clearInterval(backups);
     clearInterval(snapshots);
     clearInterval(countyStatistics);
+    stopSpareConverter();
     await app.close();
     await backingUp;
     await snapshotting;
