@@ -13,3 +13,6 @@ CREATE TABLE county_statistics (
   structure    jsonb NOT NULL
 );
 CREATE INDEX county_statistics_code_prefix_idx ON county_statistics (county_code text_pattern_ops);
+
+-- The counties (or any level) of a subtree without reading the whole subtree's units.
+CREATE INDEX org_unit_level_code_idx ON org_unit (level, code text_pattern_ops);
