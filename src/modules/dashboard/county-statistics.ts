@@ -21,7 +21,7 @@ export function readsCountyStatistics(level: OrgUnitRecord['level']): boolean {
 }
 
 /** Counts a unit live on the caller's date: its totals and its groupings (a county's are what is stored). */
-export async function countUnit(db: Db, ctx: Context, unit: OrgUnitRecord): Promise<{ totals: UnitTotals; structure: StoredStructure }> {
+export async function countUnit(db: Db, ctx: Context, unit: Pick<OrgUnitRecord, 'code' | 'level'>): Promise<{ totals: UnitTotals; structure: StoredStructure }> {
   const prefix = subtreePrefix(unit.code, unit.level);
   const [{ totals }, reserves, secretaries] = await Promise.all([
     computeUnitStatistics(db, ctx, unit),
@@ -53,25 +53,36 @@ function readTotals(stored: Readonly<Record<string, number>>): UnitTotals {
 }
 
 /**
- * The counts of a unit above the county as its counties' stored counts added up (the counties
- * without a row of today counted first), with one line per unit below it — its counties, or for
- * the nation its provinces — and the time of the oldest count.
+ * The counts of a unit above the county as its counties' stored counts added up (a county without
+ * counts of today counted first, and stored), with one line per unit below it — its counties, or
+ * for the nation its provinces — and the time of the oldest count.
  */
 export async function addUpCounties(db: Db, unit: OrgUnitRecord, today: string) {
-  const prefix = subtreePrefix(unit.code, unit.level);
-  await refreshCountyStatistics(db, prefix, today);
-  const rows = await statisticsRepository.listCountyStatistics(db, prefix);
-  const counties = rows.map((row) => ({ code: row.county_code, totals: readTotals(row.totals), structure: row.structure, countedAt: row.counted_at }));
+  const rows = await statisticsRepository.listCountiesWithStatistics(db, subtreePrefix(unit.code, unit.level));
+  const ctx = systemContext(today);
+  const counties: { code: string; name: string; totals: UnitTotals; structure: StoredStructure; countedAt: Date }[] = [];
+  for (const row of rows) {
+    if (row.totals && row.structure && row.counted_at && row.counted_on === today) {
+      counties.push({ code: row.code, name: row.name, totals: readTotals(row.totals), structure: row.structure, countedAt: new Date(row.counted_at) });
+      continue;
+    }
+    const counted = await countUnit(db, ctx, { code: row.code, level: 'county' });
+    await saveCountyStatistics(db, row.code, today, counted);
+    counties.push({ code: row.code, name: row.name, ...counted, countedAt: new Date() });
+  }
   const subunitLevel = unit.level === 'nation' ? 'province' as const : 'county' as const;
   const lineCode = (countyCode: string) => (subunitLevel === 'province' ? `${countyCode.slice(0, 2)}0000000000` : countyCode);
   const lineCodes = [...new Set(counties.map((county) => lineCode(county.code)))];
-  const names = new Map((await orgUnitLookup.findByCodes(db, lineCodes)).map((line) => [line.code, line.name]));
-  const subunits = lineCodes.sort().map((code) => {
+  if (subunitLevel === 'province') lineCodes.sort();
+  const names = subunitLevel === 'county'
+    ? new Map(counties.map((county) => [county.code, county.name]))
+    : new Map((await orgUnitLookup.findByCodes(db, lineCodes)).map((line) => [line.code, line.name]));
+  const subunits = lineCodes.map((code) => {
     const totals = addUnitTotals(counties.filter((county) => lineCode(county.code) === code).map((county) => county.totals));
     return { code, name: names.get(code) ?? code, ...coverageOf(totals) };
   });
   const totals = addUnitTotals(counties.map((county) => county.totals));
-  const countedAt = counties.map((county) => new Date(county.countedAt)).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const countedAt = counties.map((county) => county.countedAt).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   return {
     totals,
     coverage: coverageOf(totals),

@@ -198,10 +198,12 @@ export const statisticsRepository = {
       .onConflict((oc) => oc.column('county_code').doUpdateSet((eb) => ({ ...values, counted_at: eb.ref('excluded.counted_at') }))).execute();
   },
 
-  /** The stored counts of the counties of the subtree. */
-  async listCountyStatistics(db: Executor, prefix: string) {
-    return db.selectFrom('county_statistics').select(['county_code', 'counted_on', 'counted_at', 'totals', 'structure'])
-      .where(withinSubtrees('county_code', [prefix])).orderBy('county_code').execute();
+  /** The counties of the subtree in the tree's order, each with its stored counts (null when never counted). */
+  async listCountiesWithStatistics(db: Executor, prefix: string) {
+    return db.selectFrom('org_unit as u').leftJoin('county_statistics as s', 's.county_code', 'u.code')
+      .select(['u.code', 'u.name', 's.counted_on', 's.counted_at', 's.totals', 's.structure'])
+      .where('u.level', '=', 'county').where(withinSubtrees('u.code', [prefix]))
+      .orderBy('u.sort_order').orderBy('u.code').execute();
   },
 
   /**

@@ -16,7 +16,7 @@ export const YOUNG_MEMBER_MAXIMUM_AGE = 35;
  * and mentoring compliance, and the sitting secretaries. The campaign's progress is added by the
  * campaign module; here it is left empty.
  */
-export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitRecord, options: { villages?: boolean } = {}) {
+export async function computeUnitStatistics(db: Db, ctx: Context, unit: Pick<OrgUnitRecord, 'code' | 'level'>, options: { villages?: boolean } = {}) {
   const today = ctx.today;
   const prefix = subtreePrefix(unit.code, unit.level);
   const year = Number(today.slice(0, 4));
