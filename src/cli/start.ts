@@ -37,9 +37,8 @@ const BACKUP_FIRST_CHECK_MS = 60_000;
 const SNAPSHOT_CHECK_MS = 60 * 60_000;
 const SNAPSHOT_FIRST_CHECK_MS = 5 * 60_000;
 
-/** How often the server looks for county statistics older than their interval (the first look two minutes after start). */
+/** How often the server looks for county statistics older than their interval (the first look a minute after start). */
 const COUNTY_STATISTICS_CHECK_MS = 60_000;
-const COUNTY_STATISTICS_FIRST_CHECK_MS = 2 * 60_000;
 
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
@@ -129,6 +128,5 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   // The first check a minute after start, not beside the first requests.
   if (backupHours > 0) setTimeout(backup, BACKUP_FIRST_CHECK_MS).unref();
   if (config.monthlySnapshots) setTimeout(snapshot, SNAPSHOT_FIRST_CHECK_MS).unref();
-  if (config.countyStatisticsMinutes > 0) setTimeout(countCounties, COUNTY_STATISTICS_FIRST_CHECK_MS).unref();
   console.log(`后备力量选育管用系统已启动：http://${config.host}:${config.port}/ （数据库：${database.kind === 'pglite' ? `内置 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
 }

@@ -43,7 +43,7 @@ export async function saveCountyStatistics(db: Db, countyCode: string, today: st
 export async function refreshCountyStatistics(db: Db, prefix: string, today: string, countedBefore?: Date): Promise<number> {
   const codes = await statisticsRepository.listCountiesToCount(db, prefix, today, countedBefore);
   const ctx = systemContext(today);
-  for (const county of await orgUnitLookup.findByCodes(db, codes)) await saveCountyStatistics(db, county.code, today, await countUnit(db, ctx, county));
+  for (const code of codes) await saveCountyStatistics(db, code, today, await countUnit(db, ctx, { code, level: 'county' }));
   return codes.length;
 }
 
