@@ -23,8 +23,11 @@ describe('the PDF converter with a spare instance', () => {
     const text = pdfText(second!, 'raw').replace(/\s+/g, '');
     expect(text).toContain('第二份：汇总表说明');
     expect(text).not.toContain('第一份');
-    // Another spare is started after the warm conversion.
+    // Another spare is started after the warm conversion, and takes several documents at once.
     expect(await spareConverterReady()).toBe(true);
+    const batch = await convertDocxToPdf(await Promise.all(['甲村纪实表', '乙村纪实表', '丙村纪实表'].map(document)));
+    expect(pdfConversions.warm).toBe(before.warm + 2);
+    expect(batch.map((pdf) => pdfText(pdf, 'raw').replace(/\s+/g, ''))).toEqual(['甲村纪实表', '乙村纪实表', '丙村纪实表']);
   });
 
   it('keeps no spare once stopped, and converts cold again', async () => {
