@@ -15,7 +15,7 @@ import { encryptPerson, ledgerBulk, type PersonColumns } from '../modules/people
 import { admitReservesInBulk } from '../modules/reserves/reserves.service.ts';
 import { createUser, findUserIdByUsername } from '../modules/users/users.service.ts';
 import { loadDemoCultivation } from '../modules/cultivation/cultivation-demo.ts';
-import { loadDemoSelection } from './demo-selection.ts';
+import { demoRoundYear, loadDemoSelection } from './demo-selection.ts';
 import { loadDemoElections } from './demo-elections.ts';
 import { loadDemoManagement } from './demo-management.ts';
 
@@ -108,7 +108,7 @@ async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCiphe
       sequence += 1;
       const isReserve = index < reserves;
       const sex = faker.helpers.arrayElement(['male', 'female'] as const);
-      // Reserves meet the demo's policy (中共党员, 大专 or above, 45 or under on its reference date 2026-03-31).
+      // Reserves meet the demo's policy (中共党员, 大专 or above, 45 or under on its reference date, 31 March of the demo's round).
       const birthRange = !isReserve ? { from: '1971-01-01', to: '2001-12-31' }
         : shape === 'noYoung' || index > 0 ? { from: '1982-01-01', to: '1989-12-31' } : { from: '1992-01-01', to: '2001-12-31' };
       const birth = faker.date.between(birthRange);
@@ -152,7 +152,7 @@ async function loadDemoPeople(db: Db, ctx: SystemContext, cipher: SensitiveCiphe
     await ledgerBulk.insertPeopleWithLedgerEntries(tx, placements.map((placement) => ({
       id: personId(placement.personIndex), person: people[placement.personIndex]!,
       ledgerEntry: { orgCode: placement.orgCode, sourceCategory: placement.sourceCategory, isAway: placement.isAway },
-    })), '2026-08-25');
+    })), `${demoRoundYear(ctx.today)}-08-25`);
     await admitReservesInBulk(tx, ctx, placements.filter((placement) => placement.isReserve).map((placement) => {
       const [mentorName, mentorPost] = placement.mentor.split(' ');
       return {

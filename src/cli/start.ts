@@ -2,6 +2,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { loadDemo } from './demo.ts';
 import { migrate } from '../db/migrate.ts';
 import { runScheduledBackup } from '../db/scheduled-backup.ts';
+import { refreshCountyStatistics } from '../modules/dashboard/county-statistics.ts';
+import { keepSpareConverter } from '../modules/record-form/record-form.pdf.ts';
 import { takeMonthlySnapshotsIfDue } from '../modules/dashboard/take-snapshots.ts';
 import { ensureAdministrator } from '../modules/users/bootstrap.ts';
 import { buildApp } from '../server/app.ts';
@@ -35,6 +37,9 @@ const BACKUP_FIRST_CHECK_MS = 60_000;
 const SNAPSHOT_CHECK_MS = 60 * 60_000;
 const SNAPSHOT_FIRST_CHECK_MS = 5 * 60_000;
 
+/** How often the server looks for county statistics older than their interval (the first look a minute after start). */
+const COUNTY_STATISTICS_CHECK_MS = 60_000;
+
 /** The sensitive-field cipher with this installation's master key, refused when the database was started with another. */
 export async function openInstallationCipher(config: Config, database: Database): Promise<SensitiveCipher> {
   const { key, source } = loadMasterKeyWithSource({ secretKey: config.secretKey, dataDir: config.dataDir });
@@ -63,6 +68,8 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
     }
   }
   const app = await buildApp({ config, database, cipher, clock, logger: true });
+  // PDF downloads: a LibreOffice instance is kept started ahead of the next conversion.
+  const stopSpareConverter = keepSpareConverter();
   const checkpoint = () => checkpointAuditChain(database.db, new Date()).catch((error: unknown) => {
     app.log.error({ err: error }, 'audit checkpoint failed');
   });
@@ -88,13 +95,29 @@ export async function startServer(options: { demo: boolean }): Promise<void> {
   };
   const snapshots = config.monthlySnapshots ? setInterval(snapshot, SNAPSHOT_CHECK_MS) : undefined;
   snapshots?.unref();
+  // County statistics (县级统计), which the dashboards of cities, provinces and the nation add up: counted again when older than the interval.
+  let counting: Promise<void> = Promise.resolve();
+  let isCounting = false;
+  const countCounties = () => {
+    if (isCounting) return;
+    isCounting = true;
+    counting = refreshCountyStatistics(database.db, '', clock.today(), new Date(Date.now() - config.countyStatisticsMinutes * 60_000))
+      .then((counted) => { if (counted > 0) app.log.info({ counted }, 'county statistics counted'); })
+      .catch((error: unknown) => { app.log.error({ err: error }, 'county statistics failed'); })
+      .finally(() => { isCounting = false; });
+  };
+  const countyStatistics = config.countyStatisticsMinutes > 0 ? setInterval(countCounties, COUNTY_STATISTICS_CHECK_MS) : undefined;
+  countyStatistics?.unref();
   const close = async () => {
     clearInterval(checkpoints);
     clearInterval(backups);
     clearInterval(snapshots);
+    clearInterval(countyStatistics);
+    stopSpareConverter();
     await app.close();
     await backingUp;
     await snapshotting;
+    await counting;
     await checkpoint();
     await database.close();
     process.exit(0);

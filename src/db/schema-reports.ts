@@ -6,9 +6,10 @@ type Json<T> = ColumnType<T, string, string>;
 /** numeric comes back as text from both drivers. */
 type Numeric = ColumnType<string, number | string, number | string>;
 
-/** Tables of the dashboard, reports and the campaign (migration 0013_reports_and_campaign.sql). */
+/** Tables of the dashboard, reports and the campaign (migrations 0013_reports_and_campaign.sql, 0016, 0018). */
 export interface ReportsSchema {
   statistics_snapshot: StatisticsSnapshotTable;
+  county_statistics: CountyStatisticsTable;
   summary_table_filing: SummaryTableFilingTable;
   campaign: CampaignTable;
   campaign_milestone: CampaignMilestoneTable;
@@ -23,6 +24,17 @@ export interface StatisticsSnapshotTable {
   /** Counts per code of each grouping, for reserves and secretaries (migration 0016); null in older snapshots. */
   structure: ColumnType<{ reserves: Record<string, Record<string, number>>; secretaries: Record<string, Record<string, number>> } | null, string | null | undefined, string | null>;
   taken_at: UpdatedAt;
+}
+
+/** Grouped counts: per grouping, count per code. */
+type GroupedCounts = Record<string, Record<string, number>>;
+
+export interface CountyStatisticsTable {
+  county_code: string;
+  counted_on: string;
+  counted_at: UpdatedAt;
+  totals: Json<Record<string, number>>;
+  structure: Json<{ reserves: GroupedCounts; secretaries: GroupedCounts }>;
 }
 
 export interface SummaryTableFilingTable {

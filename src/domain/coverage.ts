@@ -121,6 +121,28 @@ export function isReadyNowSuccessor(reserve: SuccessorFacts): boolean {
   return reserve.targetPost === 'secretary' && reserve.readiness === 'readyNow' && reserve.passesNewSecretaryRules;
 }
 
+/** The coverage of a unit's villages as counted: how many, how many short (in all and by rule), how many meet each target. */
+export interface CoverageCounts {
+  villages: number;
+  shortVillages: number;
+  reserves: number;
+  withMinimum: number;
+  withYoung: number;
+  withSuccessor: number;
+  byRule: Record<CoverageRule, number>;
+}
+
+/** A unit's line of the coverage page: the counts and the share of villages that meet each target. */
+export function coverageSummary(counts: CoverageCounts) {
+  const { villages } = counts;
+  return {
+    villages, shortVillages: counts.shortVillages, reserves: counts.reserves,
+    counts: { atLeastTwo: counts.withMinimum, young: counts.withYoung, readySuccessor: counts.withSuccessor },
+    shares: { atLeastTwo: percentage(counts.withMinimum, villages), young: percentage(counts.withYoung, villages), readySuccessor: percentage(counts.withSuccessor, villages) },
+    byRule: counts.byRule,
+  };
+}
+
 /** A share as a percentage with one decimal; null when there is nothing to count. */
 export function percentage(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;

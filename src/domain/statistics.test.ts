@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn } from './dates.ts';
 import {
-  addSummaryLines, AGE_BANDS, ageBandOf, bandBirthDates, AGE_BAND_RANGES, changeSince, countBy, halfYearOf, halfYearRange, isCollegeOrAbove, isPartyMember,
-  summaryAgeBandOf, targetProgress,
+  addGroupedCounts, addSummaryLines, addUnitTotals, AGE_BANDS, ageBandOf, bandBirthDates, AGE_BAND_RANGES, changeSince, countBy, halfYearOf, halfYearRange, isCollegeOrAbove, isPartyMember,
+  figuresOf, summaryAgeBandOf, targetProgress,
 } from './statistics.ts';
 
 const ON = '2026-06-30';
@@ -123,5 +123,33 @@ describe('the 汇总表 totals', () => {
     expect(total.counts).toMatchObject({ reserves: 5, women: 1, upTo35: 2, over45: 3, partyMembers: 5, trainedThisYear: 2 });
     expect(total.bySource).toEqual({ veteran: 3, graduate: 1, groupLeader: 1 });
     expect(addSummaryLines([]).counts.reserves).toBe(0);
+  });
+});
+
+describe("a unit's figures from its counties' counts", () => {
+  it("adds the counts and takes the shares and the average age of the sums, not the average of the counties' shares", () => {
+    const small = { reserves: 2, villages: 1, trained: 2, secretaries: 1, collegeSecretaries: 1, secretaryAgeSum: 30, mentored: 2, mentoredContactedThisMonth: 2 };
+    const large = { reserves: 8, villages: 4, trained: 2, secretaries: 3, collegeSecretaries: 0, secretaryAgeSum: 150, mentored: 0, mentoredContactedThisMonth: 0 };
+    const totals = addUnitTotals([small, large]);
+    expect(totals).toMatchObject({ reserves: 10, villages: 5, trained: 4, secretaries: 4, secretaryAgeSum: 180, shortVillages: 0 });
+    const figures = figuresOf(totals);
+    // 4 of 10 trained: 40 %, where the counties' shares (100 %, 25 %) would average 62.5 %.
+    expect(figures.trainingCompliance).toBe(40);
+    expect(figures.secretaryCollegeShare).toBe(25);
+    expect(figures.secretaryAverageAge).toBe(45);
+    expect(figures.mentoringThisMonth).toBe(100);
+  });
+
+  it("leaves a share or an average empty when there is nothing to count, and the campaign's progress to the campaign", () => {
+    const figures = figuresOf(addUnitTotals([]));
+    expect(figures.trainingCompliance).toBeNull();
+    expect(figures.secretaryAverageAge).toBeNull();
+    expect(figures.campaignProgress).toBeNull();
+    expect(figures.reserves).toBe(0);
+  });
+
+  it('adds the grouped counts of the charts code by code, keeping codes only one unit has', () => {
+    const total = addGroupedCounts([{ gender: { male: 3, female: 1 } }, { gender: { female: 2 }, education: { bachelor: 1 } }]);
+    expect(total).toEqual({ gender: { male: 3, female: 3 }, education: { bachelor: 1 } });
   });
 });

@@ -1,3 +1,4 @@
+import { percentage } from './coverage.ts';
 import { birthDateRangeForAges } from './dates.ts';
 import { EDUCATION_ORDER } from './eligibility.ts';
 
@@ -160,6 +161,57 @@ export const FIGURES = {
 export type FigureKey = keyof typeof FIGURES;
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
 export type Figures = Record<FigureKey, number | null>;
+
+/**
+ * The counts behind a unit's figures, all of them additive: a county's are counted from its
+ * records, a city's, a province's or the nation's are its counties' added up.
+ */
+export const UNIT_TOTALS = [
+  'reserves', 'villages', 'villagesWithTwo', 'villagesWithTwoMature', 'villagesWithYoung', 'villagesWithSuccessor',
+  'shortVillages', 'shortMinimumReserves', 'shortYoungReserve', 'shortNeededKind',
+  'trained', 'mentored', 'mentoredContactedThisMonth', 'mentorContactsThisMonth',
+  'secretaries', 'collegeSecretaries', 'secretaryAgeSum', 'villagesWithYoungMember',
+] as const;
+export type UnitTotal = (typeof UNIT_TOTALS)[number];
+export type UnitTotals = Record<UnitTotal, number>;
+
+export function addUnitTotals(list: readonly Readonly<Partial<UnitTotals>>[]): UnitTotals {
+  const total = Object.fromEntries(UNIT_TOTALS.map((key) => [key, 0])) as UnitTotals;
+  for (const item of list) for (const key of UNIT_TOTALS) total[key] += item[key] ?? 0;
+  return total;
+}
+
+/** A unit's figures from its counts (the campaign's progress is not a count: it is left empty here). */
+export function figuresOf(totals: UnitTotals): Figures {
+  return {
+    reserves: totals.reserves,
+    villages: totals.villages,
+    villagesWithTwo: totals.villagesWithTwo,
+    villagesWithTwoMature: totals.villagesWithTwoMature,
+    villagesWithYoung: totals.villagesWithYoung,
+    villagesWithSuccessor: totals.villagesWithSuccessor,
+    trainingCompliance: percentage(totals.trained, totals.reserves),
+    mentoringThisMonth: percentage(totals.mentoredContactedThisMonth, totals.mentored),
+    mentorContactsThisMonth: totals.mentorContactsThisMonth,
+    secretaries: totals.secretaries,
+    secretaryCollegeShare: percentage(totals.collegeSecretaries, totals.secretaries),
+    secretaryAverageAge: totals.secretaries === 0 ? null : Math.round((totals.secretaryAgeSum / totals.secretaries) * 10) / 10,
+    villagesWithYoungMember: totals.villagesWithYoungMember,
+    campaignProgress: null,
+  };
+}
+
+/** Grouped counts (per grouping, count per code) added up, as the charts of several units together. */
+export function addGroupedCounts(list: readonly Readonly<Record<string, Readonly<Record<string, number>>>>[]): Record<string, Record<string, number>> {
+  const total: Record<string, Record<string, number>> = {};
+  for (const grouped of list) {
+    for (const [group, counts] of Object.entries(grouped)) {
+      const into = (total[group] ??= {});
+      for (const [code, count] of Object.entries(counts)) into[code] = (into[code] ?? 0) + count;
+    }
+  }
+  return total;
+}
 
 /** The counted columns of the 汇总表 (seed 000), per village and totalled. */
 export const SUMMARY_COUNTS = ['reserves', 'women', 'upTo35', 'from36To45', 'over45', 'college', 'partyMembers', 'withMentor', 'trainedThisYear'] as const;

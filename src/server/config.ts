@@ -23,6 +23,8 @@ export interface Config {
   backupKeep: number;
   /** Whether the server takes the monthly statistics snapshots (HOUBEI_MONTHLY_SNAPSHOTS, default true; 'false' for none). */
   monthlySnapshots: boolean;
+  /** Minutes after which the server counts a county's statistics again (HOUBEI_COUNTY_STATISTICS_MINUTES, default 10; 0 = only when read on a new day). */
+  countyStatisticsMinutes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +48,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupIntervalHours: env.HOUBEI_BACKUP_HOURS ? Number(env.HOUBEI_BACKUP_HOURS) : undefined,
     backupKeep: Math.max(1, Number(env.HOUBEI_BACKUP_KEEP ?? 7)),
     monthlySnapshots: env.HOUBEI_MONTHLY_SNAPSHOTS !== 'false',
+    countyStatisticsMinutes: minutesSetting('HOUBEI_COUNTY_STATISTICS_MINUTES', env.HOUBEI_COUNTY_STATISTICS_MINUTES, 10),
   };
+}
+
+function minutesSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const minutes = Number(value);
+  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`${name} 必须是不小于 0 的整数（分钟），现为「${value}」`);
+  return minutes;
 }

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts';
-import { COVERAGE_RULE_LABELS, COVERAGE_RULES, DEFAULT_COVERAGE_TARGETS, lastDayAtMostAge, percentage, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule, type RuleResult } from '../../domain/coverage.ts';
+import { COVERAGE_RULE_LABELS, COVERAGE_RULES, coverageSummary, DEFAULT_COVERAGE_TARGETS, lastDayAtMostAge, reconcileShortfalls, shortfalls, villageCoverage, youngBornAfter, type CoverageRule, type RuleResult } from '../../domain/coverage.ts';
 import { EDUCATION_ORDER } from '../../domain/eligibility.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import type { CandidateProfile } from '../../domain/selection-procedure.ts';
@@ -110,12 +110,11 @@ function presentVillage(village: EvaluatedVillage, today: string) {
 }
 
 function summariseStored(row: StoredGroupRow) {
-  return {
+  return coverageSummary({
     villages: row.villages, shortVillages: row.short_villages, reserves: row.reserves,
-    counts: { atLeastTwo: row.with_minimum, young: row.with_young, readySuccessor: row.with_successor },
-    shares: { atLeastTwo: percentage(row.with_minimum, row.villages), young: percentage(row.with_young, row.villages), readySuccessor: percentage(row.with_successor, row.villages) },
-    byRule: { minimumReserves: row.short_minimum_reserves, youngReserve: row.short_young_reserve, neededKind: row.short_needed_kind } satisfies Record<CoverageRule, number>,
-  };
+    withMinimum: row.with_minimum, withYoung: row.with_young, withSuccessor: row.with_successor,
+    byRule: { minimumReserves: row.short_minimum_reserves, youngReserve: row.short_young_reserve, neededKind: row.short_needed_kind },
+  });
 }
 
 function addUp(rows: readonly StoredGroupRow[]): StoredGroupRow {
@@ -151,17 +150,14 @@ async function storedCoverage(db: Db, prefix: string, subunitLevel: 'province' |
 }
 
 function summarise(villages: readonly ReturnType<typeof presentVillage>[]) {
-  const count = villages.length;
-  const short = villages.filter((village) => village.isShort).length;
-  const withTwo = villages.filter((village) => village.reserves >= DEFAULT_COVERAGE_TARGETS.minimumReserves).length;
-  const withYoung = villages.filter((village) => village.young >= 1).length;
-  const withSuccessor = villages.filter((village) => village.hasReadySuccessor).length;
-  return {
-    villages: count, shortVillages: short, reserves: villages.reduce((sum, village) => sum + village.reserves, 0),
-    counts: { atLeastTwo: withTwo, young: withYoung, readySuccessor: withSuccessor },
-    shares: { atLeastTwo: percentage(withTwo, count), young: percentage(withYoung, count), readySuccessor: percentage(withSuccessor, count) },
+  return coverageSummary({
+    villages: villages.length, shortVillages: villages.filter((village) => village.isShort).length,
+    reserves: villages.reduce((sum, village) => sum + village.reserves, 0),
+    withMinimum: villages.filter((village) => village.reserves >= DEFAULT_COVERAGE_TARGETS.minimumReserves).length,
+    withYoung: villages.filter((village) => village.young >= 1).length,
+    withSuccessor: villages.filter((village) => village.hasReadySuccessor).length,
     byRule: Object.fromEntries(COVERAGE_RULES.map((rule) => [rule, villages.filter((village) => village.rules.some((result) => result.rule === rule && !result.met)).length])) as Record<CoverageRule, number>,
-  };
+  });
 }
 
 /** Villages listed at most for a unit above a township (the short ones first). */

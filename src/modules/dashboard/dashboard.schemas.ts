@@ -15,6 +15,7 @@ const ZShares = z.object({ atLeastTwo: z.number().nullable(), young: z.number().
 
 export const ZDashboard = z.object({
   orgCode: z.string(), name: z.string(), level: z.string(), today: z.string(),
+  countedAt: z.string().nullable().describe('市、省和全国的数字由各县的统计相加而来：其中最早一个县的统计时间；县及以下为实时统计，为空'),
   snapshotOn: z.string().nullable().describe('比较所用的上一次统计快照日期'),
   figures: z.array(z.object({
     key: z.enum(FIGURE_KEYS), label: z.string(), unit: z.string(), value: z.number().nullable(),

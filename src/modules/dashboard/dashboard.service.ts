@@ -2,13 +2,14 @@ import type { Db } from '../../db/database.ts';
 import type { DictionaryName } from '../../domain/dictionaries.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import {
-  AGE_BAND_LABELS, AGE_BAND_RANGES, AGE_BANDS, BREAKDOWN_LABELS, BREAKDOWNS, changeSince, countBy, FIGURE_KEYS, FIGURES,
-  type AgeBand, type Breakdown, type FigureKey, type Figures,
+  AGE_BAND_LABELS, AGE_BAND_RANGES, AGE_BANDS, BREAKDOWN_LABELS, BREAKDOWNS, changeSince, countBy, FIGURE_KEYS, FIGURES, figuresOf,
+  type AgeBand, type Breakdown, type FigureKey, type Figures, type UnitTotals,
 } from '../../domain/statistics.ts';
 import type { Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { loadEnabledItems } from '../dictionaries/dictionaries.service.ts';
 import { orgUnitLookup, type OrgUnitRecord } from '../org-units/org-units.service.ts';
+import { addUpCounties, readsCountyStatistics } from './county-statistics.ts';
 import { readStoredBreakdowns, statisticsRepository, type BreakdownCounts } from './statistics.repository.ts';
 import { computeUnitStatistics } from './unit-statistics.ts';
 
@@ -74,10 +75,10 @@ function figureLink(key: FigureKey, unit: OrgUnitRecord): { path: string; query:
 }
 
 /** The figures' denominators, where a figure is a count of villages or a share. */
-function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number }): number | null {
+function figureTotal(key: FigureKey, figures: Figures, totals: UnitTotals): number | null {
   if (key === 'villagesWithTwo' || key === 'villagesWithTwoMature' || key === 'villagesWithYoung' || key === 'villagesWithSuccessor' || key === 'villagesWithYoungMember') return figures.villages;
   if (key === 'trainingCompliance') return figures.reserves;
-  if (key === 'mentoringThisMonth') return extra.mentored;
+  if (key === 'mentoringThisMonth') return totals.mentored;
   if (key === 'secretaryCollegeShare' || key === 'secretaryAverageAge') return figures.secretaries;
   return null;
 }
@@ -85,39 +86,67 @@ function figureTotal(key: FigureKey, figures: Figures, extra: { mentored: number
 /**
  * The dashboard of a unit in the caller's scope: its figures with their change since the last
  * snapshot, the structure of its reserves and secretaries, coverage per unit below (townships of a
- * county, counties of a city or province), and (for a
- * township) the grid of its villages. Every figure and chart item names the list it counts.
+ * county, counties of a city or province, provinces of the nation), and (for a township) the grid
+ * of its villages. Every figure and chart item names the list it counts. A county and the units
+ * below it are counted live; a city, a province and the nation add up their counties' stored
+ * counts (county-statistics.ts), and say when those were counted.
  */
 export async function getDashboard(db: Db, ctx: Context, orgCode: string, extra: { campaignProgress?: (unit: OrgUnitRecord) => Promise<number | null> } = {}) {
   const unit = await requireUnit(db, ctx, orgCode, '查看工作台');
-  const isTownshipOrBelow = unit.level === 'township' || unit.level === 'village' || unit.level === 'community';
-  const [statistics, structure, previous, children] = await Promise.all([
-    computeUnitStatistics(db, ctx, unit, { villages: isTownshipOrBelow }),
-    computeStructure(db, ctx, unit, { withFilters: true }),
+  const [counted, previous, children] = await Promise.all([
+    readsCountyStatistics(unit.level) ? countFromCounties(db, ctx, unit) : countLive(db, ctx, unit),
     statisticsRepository.snapshotBefore(db, unit.code, ctx.today),
     unit.childCount > 0 && unit.level !== 'township' ? orgUnitLookup.listChildren(db, unit.code) : Promise.resolve([]),
   ]);
-  const { figures, coverage } = statistics;
+  const { figures, totals } = counted;
   if (extra.campaignProgress) figures.campaignProgress = await extra.campaignProgress(unit);
   const before = previous?.figures ?? null;
   return {
     orgCode: unit.code, name: unit.name, level: unit.level, today: ctx.today,
+    countedAt: counted.countedAt?.toISOString() ?? null,
     snapshotOn: previous?.taken_on ?? null,
     figures: FIGURE_KEYS.map((key) => ({
       key, label: FIGURES[key].label, unit: FIGURES[key].unit, value: figures[key],
-      total: figureTotal(key, figures, statistics.mentoring),
+      total: figureTotal(key, figures, totals),
       change: changeSince(figures[key], before?.[key]),
       link: figureLink(key, unit),
     })),
-    reserves: structure.reserves,
-    secretaries: structure.secretaries,
-    subunitLevel: coverage.subunitLevel,
-    subunits: coverage.subunits,
+    reserves: counted.reserves,
+    secretaries: counted.secretaries,
+    subunitLevel: counted.subunitLevel,
+    subunits: counted.subunits,
+    villages: counted.villages,
+    children: children.filter((child) => child.level !== 'villagerGroup').map((child) => ({ code: child.code, name: child.name, level: child.level })),
+  };
+}
+
+/** A county's, a township's or a village's dashboard counted from its records. */
+async function countLive(db: Db, ctx: Context, unit: OrgUnitRecord) {
+  const isTownshipOrBelow = unit.level === 'township' || unit.level === 'village' || unit.level === 'community';
+  const [statistics, structure] = await Promise.all([
+    computeUnitStatistics(db, ctx, unit, { villages: isTownshipOrBelow }),
+    computeStructure(db, ctx, unit, { withFilters: true }),
+  ]);
+  const { coverage } = statistics;
+  return {
+    figures: statistics.figures, totals: statistics.totals, countedAt: null,
+    reserves: structure.reserves, secretaries: structure.secretaries,
+    subunitLevel: coverage.subunitLevel, subunits: coverage.subunits,
     villages: isTownshipOrBelow ? coverage.villages.map((village) => ({
       orgCode: village.orgCode, name: village.name, reserves: village.reserves, young: village.young,
       isShort: village.isShort, hasReadySuccessor: village.hasReadySuccessor, shortRules: village.rules.filter((rule) => !rule.met).map((rule) => rule.label),
     })) : [],
-    children: children.filter((child) => child.level !== 'villagerGroup').map((child) => ({ code: child.code, name: child.name, level: child.level })),
+  };
+}
+
+/** A city's, a province's or the nation's dashboard as its counties' stored counts added up. */
+async function countFromCounties(db: Db, ctx: Context, unit: OrgUnitRecord) {
+  const [added, labels] = await Promise.all([addUpCounties(db, unit, ctx.today), loadEnabledItems(db)]);
+  return {
+    figures: figuresOf(added.totals), totals: added.totals, countedAt: added.countedAt,
+    reserves: presentBreakdowns(readStoredBreakdowns(added.structure.reserves), labels, ctx.today, { withFilters: true }),
+    secretaries: presentBreakdowns(readStoredBreakdowns(added.structure.secretaries), labels, ctx.today, { withFilters: false, only: SECRETARY_BREAKDOWNS }),
+    subunitLevel: added.subunitLevel, subunits: added.subunits, villages: [],
   };
 }
 

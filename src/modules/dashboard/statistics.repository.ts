@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { countyOf } from '../../db/distribution.ts';
 import { withinSubtrees } from '../../db/scope.ts';
-import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Breakdown } from '../../domain/statistics.ts';
+import { AGE_BANDS, AGE_BAND_RANGES, bandBirthDates, COLLEGE_EDUCATIONS, type Breakdown, type UnitTotals } from '../../domain/statistics.ts';
 
 /**
  * The SQL of the statistics: counts over the admitted reserves and the sitting secretaries of a
@@ -198,6 +198,35 @@ export const statisticsRepository = {
 
   async listSnapshots(db: Executor, orgCode: string, limit: number) {
     return db.selectFrom('statistics_snapshot').select(['taken_on', 'figures']).where('county_code', '=', countyOf(orgCode)).where('org_code', '=', orgCode).orderBy('taken_on', 'desc').limit(limit).execute();
+  },
+
+  async saveCountyStatistics(db: Executor, countyCode: string, countedOn: string, totals: UnitTotals, structure: StoredStructure): Promise<void> {
+    const values = { counted_on: countedOn, totals: JSON.stringify(totals), structure: JSON.stringify(structure) };
+    await db.insertInto('county_statistics').values({ county_code: countyCode, ...values })
+      .onConflict((oc) => oc.column('county_code').doUpdateSet((eb) => ({ ...values, counted_at: eb.ref('excluded.counted_at') }))).execute();
+  },
+
+  /** The counties of the subtree in the tree's order, each with its stored counts (null when never counted). */
+  async listCountiesWithStatistics(db: Executor, prefix: string) {
+    return db.selectFrom('org_unit as u').leftJoin('county_statistics as s', 's.county_code', 'u.code')
+      .select(['u.code', 'u.name', 's.counted_on', 's.counted_at', 's.totals', 's.structure'])
+      .where('u.level', '=', 'county').where(withinSubtrees('u.code', [prefix]))
+      .orderBy('u.sort_order').orderBy('u.code').execute();
+  },
+
+  /**
+   * Counties of the subtree whose counts are not stored, were counted on another day than
+   * `today`, or (with `countedBefore`) were counted before that time.
+   */
+  async listCountiesToCount(db: Executor, prefix: string, today: string, countedBefore?: Date): Promise<string[]> {
+    const rows = await db.selectFrom('org_unit as u').leftJoin('county_statistics as s', 's.county_code', 'u.code').select('u.code')
+      .where('u.level', '=', 'county').where(withinSubtrees('u.code', [prefix]))
+      .where((eb) => eb.or([
+        eb('s.county_code', 'is', null), eb('s.counted_on', '<>', today),
+        ...(countedBefore ? [eb('s.counted_at', '<', countedBefore)] : []),
+      ]))
+      .orderBy('u.code').execute();
+    return rows.map((row) => row.code);
   },
 
   /** Units a snapshot is taken of: the subtree's units from province down to township. */

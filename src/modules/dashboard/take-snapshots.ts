@@ -1,13 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import { monthlySnapshotDate, type Figures } from '../../domain/statistics.ts';
+import { figuresOf, monthlySnapshotDate, type Figures } from '../../domain/statistics.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
 import { campaignProgressOf } from '../campaigns/campaign.service.ts';
 import { systemContext, type Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { orgUnitLookup } from '../org-units/org-units.service.ts';
-import { statisticsRepository, storeBreakdowns, type StoredStructure } from './statistics.repository.ts';
-import { computeUnitStatistics } from './unit-statistics.ts';
+import { addUpCounties, countUnit, readsCountyStatistics, saveCountyStatistics } from './county-statistics.ts';
+import { statisticsRepository, type StoredStructure } from './statistics.repository.ts';
 
 /**
  * Snapshots (统计快照): the figures of every unit from the province down to the townships of a
@@ -18,19 +18,22 @@ export async function takeSnapshots(db: Db, ctx: Context, rootCode: string): Pro
   const root = await orgUnitLookup.findByCode(db, rootCode);
   if (!root) throw notFound('组织单位');
   ctx.access.require('report.file', [root.code], { record: '组织单位', action: '生成统计快照' });
-  const units = await statisticsRepository.listSnapshotUnits(db, subtreePrefix(root.code, root.level));
+  const units = await orgUnitLookup.findByCodes(db, (await statisticsRepository.listSnapshotUnits(db, subtreePrefix(root.code, root.level))).map((unit) => unit.code));
   const taken: { code: string; figures: Figures; structure: StoredStructure }[] = [];
-  for (const { code } of units) {
-    const unit = await orgUnitLookup.findByCode(db, code);
-    if (!unit) continue;
-    const prefix = subtreePrefix(unit.code, unit.level);
-    const [{ figures }, reserves, secretaries] = await Promise.all([
-      computeUnitStatistics(db, ctx, unit),
-      statisticsRepository.reserveBreakdowns(db, prefix, ctx.today),
-      statisticsRepository.secretaryBreakdowns(db, prefix, ctx.today),
-    ]);
-    figures.campaignProgress = (await campaignProgressOf(db, ctx, unit))?.progress ?? null;
-    taken.push({ code, figures, structure: { reserves: storeBreakdowns(reserves), secretaries: storeBreakdowns(secretaries) } });
+  // Counties and townships are counted live (a county's counts stored as well); the units above
+  // them then add up their counties' counts, all of today's.
+  for (const unit of units.filter((candidate) => !readsCountyStatistics(candidate.level))) {
+    const counted = await countUnit(db, ctx, unit);
+    if (unit.level === 'county') await saveCountyStatistics(db, unit.code, ctx.today, counted);
+    taken.push({ code: unit.code, figures: figuresOf(counted.totals), structure: counted.structure });
+  }
+  for (const unit of units.filter((candidate) => readsCountyStatistics(candidate.level))) {
+    const added = await addUpCounties(db, unit, ctx.today);
+    taken.push({ code: unit.code, figures: figuresOf(added.totals), structure: added.structure });
+  }
+  for (const entry of taken) {
+    const unit = units.find((candidate) => candidate.code === entry.code)!;
+    entry.figures.campaignProgress = (await campaignProgressOf(db, ctx, unit))?.progress ?? null;
   }
   await db.transaction().execute(async (tx) => {
     for (const { code, figures, structure } of taken) await statisticsRepository.saveSnapshot(tx, code, ctx.today, figures, structure);

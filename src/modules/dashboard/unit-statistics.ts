@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import { percentage, youngBornAfter } from '../../domain/coverage.ts';
+import { youngBornAfter } from '../../domain/coverage.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
-import type { Figures } from '../../domain/statistics.ts';
+import { figuresOf, type UnitTotals } from '../../domain/statistics.ts';
 import type { Context } from '../../server/access.ts';
 import { getCoverage } from '../coverage/coverage.service.ts';
 import { effectiveTrainingRules } from '../cultivation/training.service.ts';
@@ -16,7 +16,7 @@ export const YOUNG_MEMBER_MAXIMUM_AGE = 35;
  * and mentoring compliance, and the sitting secretaries. The campaign's progress is added by the
  * campaign module; here it is left empty.
  */
-export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitRecord, options: { villages?: boolean } = {}) {
+export async function computeUnitStatistics(db: Db, ctx: Context, unit: Pick<OrgUnitRecord, 'code' | 'level'>, options: { villages?: boolean } = {}) {
   const today = ctx.today;
   const prefix = subtreePrefix(unit.code, unit.level);
   const year = Number(today.slice(0, 4));
@@ -30,21 +30,26 @@ export async function computeUnitStatistics(db: Db, ctx: Context, unit: OrgUnitR
   ]);
   const trained = await statisticsRepository.trainedReserves(db, prefix, year, training.rules.minimumDaysPerYear);
   const { summary } = coverage;
-  const figures: Figures = {
+  const totals: UnitTotals = {
     reserves: summary.reserves,
     villages: summary.villages,
     villagesWithTwo: summary.counts.atLeastTwo,
     villagesWithTwoMature: twoMature,
     villagesWithYoung: summary.counts.young,
     villagesWithSuccessor: summary.counts.readySuccessor,
-    trainingCompliance: percentage(trained, summary.reserves),
-    mentoringThisMonth: percentage(mentoring.contactedThisMonth, mentoring.mentored),
+    shortVillages: summary.shortVillages,
+    shortMinimumReserves: summary.byRule.minimumReserves,
+    shortYoungReserve: summary.byRule.youngReserve,
+    shortNeededKind: summary.byRule.neededKind,
+    trained,
+    mentored: mentoring.mentored,
+    mentoredContactedThisMonth: mentoring.contactedThisMonth,
     mentorContactsThisMonth: mentoring.contactsThisMonth,
     secretaries: secretaries.secretaries,
-    secretaryCollegeShare: percentage(secretaries.college, secretaries.secretaries),
-    secretaryAverageAge: secretaries.secretaries === 0 ? null : Math.round((secretaries.ageSum / secretaries.secretaries) * 10) / 10,
+    collegeSecretaries: secretaries.college,
+    secretaryAgeSum: secretaries.ageSum,
     villagesWithYoungMember: youngMember,
-    campaignProgress: null,
   };
-  return { figures, coverage, trained, mentoring, minimumTrainingDays: training.rules.minimumDaysPerYear };
+  const figures = figuresOf(totals);
+  return { figures, totals, coverage, trained, mentoring, minimumTrainingDays: training.rules.minimumDaysPerYear };
 }

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { ArrowDownOutlined, ArrowUpOutlined, CameraOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -170,7 +171,8 @@ export function Dashboard({ me }: { me: Me }) {
       {!data ? <Skeleton active paragraph={{ rows: 8 }} /> : (
         <>
           <Typography.Paragraph type="secondary">
-            统计日期 {data.today}{data.snapshotOn ? `，箭头为与 ${data.snapshotOn} 统计快照相比的变化` : '，尚无统计快照可比较'}。点击数字或图表查看对应名单。
+            统计日期 {data.today}{data.countedAt ? `（由各县统计相加，各县统计于 ${dayjs(data.countedAt).format('MM-DD HH:mm')} 及以后）` : ''}
+            {data.snapshotOn ? `，箭头为与 ${data.snapshotOn} 统计快照相比的变化` : '，尚无统计快照可比较'}。点击数字或图表查看对应名单。
           </Typography.Paragraph>
           <Row gutter={[12, 12]}>
             {data.figures.filter((figure) => figure.key !== 'campaignProgress' || figure.value !== null).map((figure) => (
