@@ -17,7 +17,7 @@ import type { Database, Executor } from './database.ts';
  */
 export const REFERENCE_TABLES = [
   'org_unit', 'dictionary_item', 'official_calendar_year', 'eligibility_policy', 'training_rule_set', 'training_session',
-  'person', 'person_photo', 'app_user', 'user_role', 'installation_setting',
+  'person', 'person_photo', 'app_user', 'user_role', 'installation_setting', 'county_statistics',
 ] as const;
 
 /** Distributed by county_code, all in the co-location group of `reserve`. */
