@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts';
 import { campaignProgressOf } from '../campaigns/campaign.service.ts';
 import { systemContext, type Context } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
-import { orgUnitLookup } from '../org-units/org-units.service.ts';
+import { orgUnitLookup, type OrgUnitRecord } from '../org-units/org-units.service.ts';
 import { addUpCounties, countUnit, readsCountyStatistics, saveCountyStatistics } from './county-statistics.ts';
 import { statisticsRepository, type StoredStructure } from './statistics.repository.ts';
 
@@ -19,24 +19,21 @@ export async function takeSnapshots(db: Db, ctx: Context, rootCode: string): Pro
   if (!root) throw notFound('组织单位');
   ctx.access.require('report.file', [root.code], { record: '组织单位', action: '生成统计快照' });
   const units = await orgUnitLookup.findByCodes(db, (await statisticsRepository.listSnapshotUnits(db, subtreePrefix(root.code, root.level))).map((unit) => unit.code));
-  const taken: { code: string; figures: Figures; structure: StoredStructure }[] = [];
+  const taken: { unit: OrgUnitRecord; figures: Figures; structure: StoredStructure }[] = [];
   // Counties and townships are counted live (a county's counts stored as well); the units above
   // them then add up their counties' counts, all of today's.
   for (const unit of units.filter((candidate) => !readsCountyStatistics(candidate.level))) {
     const counted = await countUnit(db, ctx, unit);
     if (unit.level === 'county') await saveCountyStatistics(db, unit.code, ctx.today, counted);
-    taken.push({ code: unit.code, figures: figuresOf(counted.totals), structure: counted.structure });
+    taken.push({ unit, figures: figuresOf(counted.totals), structure: counted.structure });
   }
   for (const unit of units.filter((candidate) => readsCountyStatistics(candidate.level))) {
     const added = await addUpCounties(db, unit, ctx.today);
-    taken.push({ code: unit.code, figures: figuresOf(added.totals), structure: added.structure });
+    taken.push({ unit, figures: figuresOf(added.totals), structure: added.structure });
   }
-  for (const entry of taken) {
-    const unit = units.find((candidate) => candidate.code === entry.code)!;
-    entry.figures.campaignProgress = (await campaignProgressOf(db, ctx, unit))?.progress ?? null;
-  }
+  for (const entry of taken) entry.figures.campaignProgress = (await campaignProgressOf(db, ctx, entry.unit))?.progress ?? null;
   await db.transaction().execute(async (tx) => {
-    for (const { code, figures, structure } of taken) await statisticsRepository.saveSnapshot(tx, code, ctx.today, figures, structure);
+    for (const { unit, figures, structure } of taken) await statisticsRepository.saveSnapshot(tx, unit.code, ctx.today, figures, structure);
     await recordAuditEvent(tx, ctx, {
       action: 'snapshot.take', entityType: 'statisticsSnapshot', entityId: `${root.code}@${ctx.today}`, orgCode: root.code,
       summary: `生成${root.name}及下级 ${taken.length} 个单位 ${ctx.today} 的统计快照`, after: { onDate: ctx.today, total: taken.length },
