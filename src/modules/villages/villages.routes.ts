@@ -6,12 +6,11 @@ import { buildCommitteeTemplate } from './committee-template.ts';
 import { exportCommittees } from './export-committees.ts';
 import { annotateCommitteeErrors, importCommittees } from './import-committees.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
-import { ZVillageCoverage } from '../coverage/coverage.routes.ts';
 import { addMember, listVacancies, memberLeaves, openVacancy } from './committee-roster.ts';
 import { listSecretaries, recordDiscipline, recordReview } from './secretary-team.ts';
 import { getVillagePage, updateVillageProfile } from './village-page.ts';
 import {
-  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordDiscipline, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList,
+  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordDiscipline, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
 } from './villages.schemas.ts';
 
 const tags = ['村情与“两委”'];
@@ -32,7 +31,7 @@ export async function villagesRoutes(app: App, { database, cipher }: ModuleDeps)
   app.get('/api/villages/:orgCode', {
     schema: {
       tags, summary: '村（社区）页面：村情与需要的类型、“两委”名册（含届别和离任）、空缺职务、覆盖情况和书记接任人选', params: ZCodeParams,
-      response: { 200: z.object({ profile: ZProfile, roster: ZRoster, coverage: ZVillageCoverage.nullable() }), ...errorResponses },
+      response: { 200: ZVillagePage, ...errorResponses },
     },
   }, async (request) => getVillagePage(db, request.ctx, request.params.orgCode));
 

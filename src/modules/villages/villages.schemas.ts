@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMITTEES, LEAVE_REASONS, POSTS } from '../../domain/committee.ts';
 import { CANDIDATE_PROFILES } from '../../domain/selection-procedure.ts';
+import { ZVillageCoverage } from '../coverage/coverage.schemas.ts';
 import { optionalLine, optionalParagraph, requiredLine, requiredParagraph, singleLineText, ZDate, ZUuid, ZVersion } from '../../server/schemas.ts';
 
 const count = (label: string) => z.number(`${label}应为数字`).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(10_000_000, `${label}过大`);
@@ -42,6 +43,9 @@ export const ZVacancy = z.object({
 });
 
 export const ZRoster = z.object({ orgCode: z.string(), name: z.string(), members: z.array(ZMember), vacancies: z.array(ZVacancy), policies: z.object({ manage: z.boolean() }) });
+
+/** The village page: profile, 两委 roster with vacancies, and coverage with bench strength. */
+export const ZVillagePage = z.object({ profile: ZProfile, roster: ZRoster, coverage: ZVillageCoverage.nullable() });
 
 export const ZAddMember = z.strictObject({
   personId: ZUuid, committee: z.enum(COMMITTEES, '请选择组织'), post: z.enum(POSTS, '请选择职务'),

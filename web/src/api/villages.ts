@@ -4,11 +4,13 @@
  * where they are exported; dates arrive as 'YYYY-MM-DD' strings.
  */
 import type { z } from 'zod';
-import type { AppointmentAction, AppointmentOutcome, AppointmentStage } from '../../../src/domain/appointment-procedure.ts';
-import type { Committee, Post } from '../../../src/domain/committee.ts';
-import type { CoverageRule } from '../../../src/domain/coverage.ts';
+import type { AppointmentOutcome } from '../../../src/domain/appointment-procedure.ts';
 import type {
-  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList,
+  ZAppointment, ZAppointmentList, ZByElection, ZHandleObjection, ZRecommend, ZRecordObjection, ZStep, ZSuggestions,
+} from '../../../src/modules/appointments/appointments.schemas.ts';
+import type { ZCoverage, ZCoverageSummary, ZVillageCoverage } from '../../../src/modules/coverage/coverage.schemas.ts';
+import type {
+  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
 } from '../../../src/modules/villages/villages.schemas.ts';
 import type { ZAdjustmentList, ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList } from '../../../src/modules/reserves/reserve-removal.schemas.ts';
 import { api, fetchFile, request, type DownloadedFile, type ProgressListener } from './client.ts';
@@ -47,60 +49,20 @@ export type ProposeRemovalInput = In<typeof ZProposeRemoval>;
 export type DecideRemovalInput = In<typeof ZDecideRemoval>;
 export type FileRemovalInput = In<typeof ZFileRemoval>;
 
-type Need = 'mature' | 'youngPotential';
+export type VillageCoverage = Out<typeof ZVillageCoverage>;
+export type CoverageSummary = Out<typeof ZCoverageSummary>;
+export type Coverage = Out<typeof ZCoverage>;
+export type VillagePage = Out<typeof ZVillagePage>;
 
-/** A village's coverage (GET /api/coverage/:orgCode `villages[]`, and the village page's `coverage`). */
-export interface VillageCoverage {
-  orgCode: string; name: string; townshipCode: string; townshipName: string;
-  reserves: number; young: number; mature: number; successors: number;
-  need: Need | null; needExplanation: string;
-  rules: { rule: CoverageRule; label: string; met: boolean; explanation: string; shortSince: string | null }[];
-  isShort: boolean; hasReadySuccessor: boolean;
-}
-export interface CoverageSummary {
-  villages: number; shortVillages: number; reserves: number;
-  shares: { atLeastTwo: number | null; young: number | null; readySuccessor: number | null };
-  byRule: Record<CoverageRule, number>;
-}
-export interface Coverage {
-  orgCode: string; name: string; level: string; today: string; summary: CoverageSummary;
-  subunitLevel: 'province' | 'county' | 'township';
-  subunits: (CoverageSummary & { code: string; name: string })[];
-  villages: VillageCoverage[]; villagesTotal: number;
-}
-
-export interface VillagePage { profile: VillageProfile; roster: Roster; coverage: VillageCoverage | null }
-
-export interface Suggestion {
-  rank: number; reserveId: string; reserveVersion: number; name: string; villageName: string;
-  proximity: 'ownVillage' | 'township' | 'county'; isEligible: boolean;
-  reasons: { kind: 'plus' | 'minus' | 'info'; text: string }[];
-}
-export interface Suggestions {
-  vacancy: { id: string; orgCode: string; villageName: string; committee: Committee; post: Post; postLabel: string; openedOn: string; cause: string; closedOn: string | null };
-  need: Need | null; needExplanation: string; considered: number;
-  suggestions: Suggestion[];
-}
-
-export interface Appointment {
-  id: string; vacancyId: string | null; orgCode: string; villageName: string; homeOrgCode: string; homeVillageName: string;
-  isCrossVillage: boolean; committee: Committee; post: Post; postLabel: string; isElectedPost: boolean;
-  reserveId: string; personName: string; termYear: number; stage: AppointmentStage; stageLabel: string; outcome: AppointmentOutcome;
-  notices: { orgCode: string; startsOn: string; endsOn: string; workingDays: number }[]; requiredNoticeVillages: string[];
-  byElection: { heldOn: string; eligibleVoters: number; votesCast: number; votesFor: number } | null;
-  effectiveOn: string | null; memberId: string | null;
-  steps: { action: string; occurredOn: string; actorName: string; details: Record<string, unknown> }[];
-  objections: { id: string; receivedOn: string; content: string; handling: string | null; isSubstantiated: boolean | null; handledOn: string | null; handledBy: string | null }[];
-  version: number;
-  policies: { next: AppointmentAction | null; refuse: boolean; withdraw: boolean; objections: boolean; byElection: boolean };
-}
-export interface AppointmentSummary {
-  id: string; personName: string; villageName: string; homeVillageName: string; postLabel: string; stage: AppointmentStage; stageLabel: string;
-  outcome: AppointmentOutcome; effectiveOn: string | null;
-}
-export interface RecommendInput { vacancyId: string; reserveId: string; termYear: number; recommendedOn: string; basis: string }
-export interface StepInput { action: AppointmentAction; occurredOn: string; version: number; note?: string; noticeStarts?: { orgCode: string; startsOn: string }[] }
-export interface ByElectionInput { heldOn: string; eligibleVoters: number; votesCast: number; votesFor: number; version: number }
+export type Suggestions = Out<typeof ZSuggestions>;
+export type Suggestion = Suggestions['suggestions'][number];
+export type Appointment = Out<typeof ZAppointment>;
+export type AppointmentSummary = Out<typeof ZAppointmentList>['appointments'][number];
+export type RecommendInput = In<typeof ZRecommend>;
+export type StepInput = In<typeof ZStep>;
+export type ByElectionInput = In<typeof ZByElection>;
+export type RecordObjectionInput = In<typeof ZRecordObjection>;
+export type HandleObjectionInput = In<typeof ZHandleObjection>;
 
 export const villagesApi = {
   page: (orgCode: string, signal?: AbortSignal) => api.get<VillagePage>(`/api/villages/${id(orgCode)}`, undefined, signal),
@@ -116,12 +78,12 @@ export const villagesApi = {
 
 export const appointmentsApi = {
   suggestions: (vacancyId: string, signal?: AbortSignal) => api.get<Suggestions>(`/api/vacancies/${id(vacancyId)}/suggestions`, undefined, signal),
-  list: (outcome: AppointmentOutcome | undefined, signal?: AbortSignal) => api.get<{ appointments: AppointmentSummary[] }>('/api/appointments', { outcome }, signal),
+  list: (outcome: AppointmentOutcome | undefined, signal?: AbortSignal) => api.get<Out<typeof ZAppointmentList>>('/api/appointments', { outcome }, signal),
   get: (appointmentId: string, signal?: AbortSignal) => api.get<Appointment>(`/api/appointments/${id(appointmentId)}`, undefined, signal),
   recommend: (input: RecommendInput) => api.post<Appointment>('/api/appointments', input),
   step: (appointmentId: string, input: StepInput) => api.post<Appointment>(`/api/appointments/${id(appointmentId)}/steps`, input),
-  recordObjection: (appointmentId: string, input: { receivedOn: string; content: string }) => api.post<Appointment>(`/api/appointments/${id(appointmentId)}/objections`, input),
-  handleObjection: (objectionId: string, input: { handling: string; isSubstantiated: boolean; handledOn: string }) => api.post<Appointment>(`/api/appointment-objections/${id(objectionId)}/handling`, input),
+  recordObjection: (appointmentId: string, input: RecordObjectionInput) => api.post<Appointment>(`/api/appointments/${id(appointmentId)}/objections`, input),
+  handleObjection: (objectionId: string, input: HandleObjectionInput) => api.post<Appointment>(`/api/appointment-objections/${id(objectionId)}/handling`, input),
   byElection: (appointmentId: string, input: ByElectionInput) => api.post<Appointment>(`/api/appointments/${id(appointmentId)}/by-election`, input),
 };
 

@@ -2,17 +2,22 @@ import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Card, Col, Pagination, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { levelOfCode } from '../../../../src/domain/org-code.ts';
+import { hasPermission } from '../../api/types.ts';
 import { cultivationExportApi, currentYear, REMINDER_KIND_LABELS, recordFormApi, remindersApi, type RecordFormFormat, type ReminderKind } from '../../api/cultivation.ts';
 import '../../components/cultivation/cultivation.css';
 import { ReminderList as Reminders } from '../../components/cultivation/ReminderList.tsx';
 import { DownloadButton } from '../../components/DownloadButton.tsx';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker.tsx';
+import { ShortVillagesCard } from '../../components/villages/ShortVillages.tsx';
 import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
 const PAGE_SIZE = 50;
 
-/** 培养提醒: what is due or overdue in a unit (village, township, county), and the 纪实表 of the unit as a zip. */
+/**
+ * 培养提醒: what is due or overdue in a unit (village, township, county), the villages short of
+ * reserves (补充), and the 纪实表 of the unit as a zip.
+ */
 export function RemindersPage() {
   const me = useMe();
   const ownUnit = me.roles.find((binding) => binding.role !== 'mentor');
@@ -68,6 +73,7 @@ export function RemindersPage() {
         <Reminders reminders={list?.reminders ?? []} showResponsible emptyText={isLoading ? '加载中…' : '暂无待办和逾期事项'} />
         {(list?.total ?? 0) > PAGE_SIZE && <Pagination style={{ marginTop: 12 }} current={page} pageSize={PAGE_SIZE} total={list?.total ?? 0} showSizeChanger={false} onChange={setPage} />}
       </Card>
+      {orgCode && hasPermission(me, 'person.read') && <ShortVillagesCard orgCode={orgCode} />}
       <Card size="small" title="批量导出纪实表" className="cultivation-section">
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           导出所选乡镇或村（社区）全部在库后备力量的村级后备干部日常管理纪实表，每人一个文件，打包为 zip（Word 最多 300 份，PDF 最多 100 份）。

@@ -72,7 +72,7 @@ export function VoteEntry({ election, committee }: { election: VillageElection; 
         {isParty ? field('electorate', '有选举权的党员') : <Typography.Paragraph>登记选民 {election.voterRegister?.registered ?? '—'} 人</Typography.Paragraph>}
         {isParty && (
           <Form.Item label={`经批准不计入应到会（${excused.length} 人）`} style={{ marginBottom: 8 }}>
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               {excused.map((member, index) => {
                 const change = (next: Partial<Excused>) => setExcused(excused.map((row, at) => (at === index ? { ...row, ...next } : row)));
                 return (
@@ -102,7 +102,7 @@ export function VoteEntry({ election, committee }: { election: VillageElection; 
       {result && !result.isValid && <Alert className="vote-validity" type="error" showIcon message="选举无效" description={result.problems.join('；')} style={{ marginBottom: 8 }} />}
       {result?.isValid && (
         <Alert className="vote-validity" type="success" showIcon message="选举有效" style={{ marginBottom: 8 }} description={(
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             {result.candidates.map((outcome) => (
               <span key={outcome.candidateId} className="vote-outcome">
                 <Tag color={outcome.outcome === 'elected' ? 'green' : outcome.outcome === 'tied' ? 'orange' : 'default'}>{outcome.outcome === 'elected' ? '当选' : outcome.outcome === 'tied' ? '需再次投票' : '未当选'}</Tag>

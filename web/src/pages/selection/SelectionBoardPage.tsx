@@ -2,7 +2,7 @@ import { EditOutlined, FileDoneOutlined, NotificationOutlined, PlusOutlined, Rel
 import { App, Badge, Button, Card, Checkbox, Empty, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { coverageApi, type VillageCoverage } from '../../api/coverage.ts';
+import { villagesApi, type VillageCoverage } from '../../api/villages.ts';
 import { Link, useNavigate } from 'react-router-dom';
 import { orgUnitsApi } from '../../api/orgUnits.ts';
 import { selectionApi, type Board, type BoardVillage, type CandidateCard } from '../../api/selection.ts';
@@ -103,7 +103,7 @@ export function SelectionBoardPage() {
   const load = () => void boardQuery.refetch();
   // The pool's coverage of each village (≥ 2 reserves, one aged 35 or under, the kind needed), from the coverage figures.
   const canReadCoverage = hasPermission(me, 'person.read');
-  const coverageQuery = useApiQuery(['coverage', board?.orgCode], (signal) => coverageApi.get(board!.orgCode, signal), { enabled: Boolean(board && !ownVillages && canReadCoverage) });
+  const coverageQuery = useApiQuery(['coverage', board?.orgCode], (signal) => villagesApi.coverage(board!.orgCode, false, signal), { enabled: Boolean(board && !ownVillages && canReadCoverage) });
   const coverageByVillage = useMemo(() => new Map((coverageQuery.data?.villages ?? []).map((village) => [village.orgCode, village])), [coverageQuery.data]);
   /** Per village, how many candidates the township has checked (on the shortlist or later). */
   const checkedByVillage = useMemo(() => {

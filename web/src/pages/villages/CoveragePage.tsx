@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { villagesApi, type Coverage, type VillageCoverage } from '../../api/villages.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { NEED_LABELS, shareText } from '../../components/villages/labels.ts';
+import { ShortfallTags } from '../../components/villages/ShortVillages.tsx';
 import { useMe } from '../../session/SessionContext.tsx';
 import { useApiQuery } from '../../state/queryClient.tsx';
 
@@ -45,12 +46,7 @@ export function CoveragePage() {
     { title: '需要的类型', dataIndex: 'need', key: 'need', render: (need: VillageCoverage['need']) => (need ? NEED_LABELS[need] : '不限') },
     {
       title: '不足之处', key: 'rules',
-      render: (_: unknown, village) => (
-        <Space size={[4, 4]} wrap>
-          {village.rules.filter((rule) => !rule.met).map((rule) => <Tag key={rule.rule} color="red">{rule.label}{rule.shortSince ? `（自 ${rule.shortSince}）` : ''}</Tag>)}
-          {!village.isShort && <Tag color="green">已覆盖</Tag>}
-        </Space>
-      ),
+      render: (_: unknown, village) => <ShortfallTags village={village} />,
     },
     { title: '书记接任', dataIndex: 'hasReadySuccessor', key: 'hasReadySuccessor', render: (ready: boolean) => (ready ? <Tag color="green">有</Tag> : <Tag>无</Tag>) },
   ];

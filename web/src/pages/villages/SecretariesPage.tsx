@@ -42,7 +42,7 @@ export function SecretariesPage() {
     {
       title: '述职评议', key: 'reviews',
       render: (_: unknown, secretary) => secretary.reviews.length === 0 ? '—' : (
-        <Space direction="vertical" size={2}>
+        <Space orientation="vertical" size={2}>
           {secretary.reviews.map((review) => (
             <span key={review.id}>
               {review.period}：<Tag color={RESULT_COLORS[review.result]}>{review.resultLabel}</Tag>
