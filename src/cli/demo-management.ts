@@ -5,7 +5,7 @@ import { countyOf } from '../db/distribution.ts';
 import { recommendReserve, takeAppointmentStep } from '../modules/appointments/appoint-reserve.ts';
 import { proposeRemoval } from '../modules/reserves/reserve-removal.ts';
 import { addMember, memberLeaves } from '../modules/villages/committee-roster.ts';
-import { recordReview } from '../modules/villages/secretary-team.ts';
+import { recordReview, recordTraining } from '../modules/villages/secretary-team.ts';
 import { updateVillageProfile } from '../modules/villages/village-page.ts';
 import { getVillageProfile } from '../modules/villages/village-profile.ts';
 import { actAs } from './demo-selection.ts';
@@ -22,7 +22,7 @@ const VILLAGE_TYPES = ['平坝农业村', '丘陵农业村', '城郊村', '特�
  * Management and use in the demo township, done by the demo users: village profiles, the 两委
  * rosters of the 2021 term (some secretaries also directors — 一肩挑), a secretary adjusted and a
  * member resigned (two vacancies), a reserve recommended for one of them, a removal proposed by the
- * village and waiting for the township, and the secretaries' first-half reviews.
+ * village and waiting for the township, and the secretaries' first-half reviews and training.
  */
 export async function loadDemoManagement(db: Db, townshipCode: string, today: string): Promise<void> {
   const township = await actAs(db, 'xiangzhen', today);
@@ -63,6 +63,9 @@ export async function loadDemoManagement(db: Db, townshipCode: string, today: st
       period: `${Number(today.slice(0, 4))}-H1`, reviewedOn: daysBefore(today, 120), reviewers: '镇党委班子成员、村党员代表、群众代表',
       counts: { good: faker.number.int({ min: 18, max: 30 }), fairlyGood: faker.number.int({ min: 3, max: 10 }), average: faker.number.int({ min: 0, max: 3 }), poor: 0 },
       result: village === villages[1] ? 'average' : 'good', finding: null,
+    });
+    await recordTraining(db, township, memberId, {
+      startedOn: daysBefore(today, 150), days: 3, method: 'centralised', course: '全县村（社区）党组织书记素质能力提升培训班', organiser: '县委组织部',
     });
   }
 

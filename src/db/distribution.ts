@@ -26,7 +26,7 @@ export const DISTRIBUTED_TABLES = [
   'village_reserve_need', 'public_notice', 'selection_candidate', 'selection_step', 'eligibility_exception', 'joint_review', 'notice_objection', 'selection_attachment',
   'training_attendance', 'mentoring_assignment', 'mentor_contact', 'mentoring_summary', 'annual_talk', 'practice_record', 'observer_attendance', 'assessment',
   'party_joining_step', 'talent_grid_rating', 'cultivation_assignment_year', 'cultivation_reserve_year', 'cultivation_reserve_training',
-  'village_profile', 'committee_member', 'post_vacancy', 'secretary_review', 'secretary_discipline', 'reserve_removal', 'coverage_shortfall',
+  'village_profile', 'committee_member', 'post_vacancy', 'secretary_review', 'secretary_discipline', 'secretary_training', 'reserve_removal', 'coverage_shortfall',
   'appointment', 'appointment_step', 'appointment_objection',
   // Keyed by county in migration 0017: the village 换届, the reports and the campaign, the stored coverage.
   'election_plan', 'village_election', 'election_candidate', 'election_vote', 'election_risk_point', 'election_citizen_reporter', 'election_violation_report', 'election_objection', 'election_step',

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AppointmentOutcome, AppointmentStage } from '../domain/appointment-procedure.ts';
 import type { Committee, LeaveReason, Post } from '../domain/committee.ts';
 import type { CoverageRule } from '../domain/coverage.ts';
+import type { TrainingMethod } from '../domain/training-rules.ts';
 import type { RemovalStatus } from '../domain/removal.ts';
 import type { CandidateProfile } from '../domain/selection-procedure.ts';
 import type { CountyCode, CreatedAt, UpdatedAt } from './schema-columns.ts';
@@ -10,13 +11,14 @@ type Json<T> = ColumnType<T, string | undefined, string>;
 /** numeric comes back as text from both drivers. */
 type Numeric = ColumnType<string, number | string, number | string>;
 
-/** Tables of management and use (migration 0011_management_and_use.sql). */
+/** Tables of management and use (migrations 0011_management_and_use.sql, 0019_secretary_training.sql). */
 export interface ManagementSchema {
   village_profile: VillageProfileTable;
   committee_member: CommitteeMemberTable;
   post_vacancy: PostVacancyTable;
   secretary_review: SecretaryReviewTable;
   secretary_discipline: SecretaryDisciplineTable;
+  secretary_training: SecretaryTrainingTable;
   reserve_removal: ReserveRemovalTable;
   coverage_shortfall: CoverageShortfallTable;
   village_coverage: VillageCoverageTable;
@@ -103,6 +105,21 @@ export interface SecretaryDisciplineTable {
   decided_on: string;
   kind: string;
   description: string;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SecretaryTrainingTable {
+  /** The county (first six digits of the unit code): the distribution key, docs/DISTRIBUTION.md. */
+  county_code: CountyCode;
+  id: Generated<string>;
+  member_id: string;
+  org_code: string;
+  started_on: string;
+  days: number;
+  method: TrainingMethod;
+  course: string;
+  organiser: string;
   recorded_by: string;
   created_at: CreatedAt;
 }

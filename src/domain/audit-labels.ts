@@ -2,6 +2,7 @@
  * Chinese names of what the audit log records: actions and the kinds of records they touch. One
  * table for the audit page, its export and its filter by a Chinese action name.
  */
+import { APPOINTMENT_ACTION_RULES } from './appointment-procedure.ts';
 import { ELECTION_RECORD_LABELS } from './election-procedure.ts';
 import { ACTION_RULES, type SelectionAction } from './selection-procedure.ts';
 
@@ -28,6 +29,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'milestone.confirm': '确认完成进度安排', 'appointmentForm.export': '导出干部任免审批表（.lrmx）',
   'election.createPlan': '制定乡镇村级换届工作方案', 'election.printNotice': '打印换届选举结果公示', 'election.exportSummary': '导出换届情况汇总表',
   ...Object.fromEntries(Object.entries(ELECTION_RECORD_LABELS).map(([record, label]) => [`election.${record}`, label])),
+  'villageProfile.update': '修改村情', 'committeeMember.create': '增加“两委”成员', 'committeeMember.leave': '登记“两委”成员离任', 'postVacancy.create': '登记空缺职务',
+  'secretaryReview.create': '登记书记述职评议', 'secretaryTraining.create': '登记书记培训', 'secretaryDiscipline.create': '登记书记处分',
+  'reserveRemoval.propose': '提出调整后备力量', 'reserveRemoval.approve': '批准调整后备力量', 'reserveRemoval.refuse': '不同意调整后备力量', 'reserveRemoval.file': '调整后备力量备案',
+  'reserve.remove': '调整出后备力量库', 'reserve.appoint': '后备力量任职（已使用）',
+  'appointment.recommend': '推荐后备力量任职', 'appointment.objection': '登记任职公示期间反映的问题', 'appointment.handleObjection': '办理任职公示期间反映的问题',
+  'appointment.byElection': '登记补选结果',
+  ...Object.fromEntries(Object.entries(APPOINTMENT_ACTION_RULES).map(([action, rule]) => [`appointment.${action}`, `任用程序：${rule.label}`])),
+  'demo.load': '载入演示数据',
+
   'assessment.create': '填写评定意见', 'assessment.update': '修改评定意见', 'assessment.grid': '调整九宫格位置', 'assessment.partyJoining': '记录入党培养',
   ...Object.fromEntries(Object.entries(SELECTION_SIDE_STEPS).map(([action, label]) => [`selection.${action}`, label])),
   ...Object.fromEntries((Object.keys(ACTION_RULES) as SelectionAction[]).map((action) => [`selection.${action}`, ACTION_RULES[action].label])),
@@ -39,7 +49,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   mentoringAssignment: '帮带关系', mentorContact: '帮带记录', mentoringSummary: '季度帮带小结', annualTalk: '书记年度谈话', practiceRecord: '实践锻炼',
   observerAttendance: '列席会议', assessment: '评定', auditLog: '操作日志', loginLog: '登录日志',
   statisticsSnapshot: '统计快照', summaryTable: '汇总表', structureStatistics: '结构统计', analysisReport: '综合分析研判报告', campaign: '行动方案',
-  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表', villageElection: '村级换届',
+  campaignMilestone: '进度安排', appointmentForm: '干部任免审批表', villageElection: '村级换届', electionPlan: '换届工作方案',
+  committeeMember: '“两委”成员', postVacancy: '空缺职务', secretaryReview: '书记述职评议', secretaryTraining: '书记培训', secretaryDiscipline: '书记处分',
+  reserveRemoval: '后备力量调整', appointment: '任用事项', cultivation: '培养教育',
 };
 
 /** Chinese names of the fields audit events record in their before and after states. */

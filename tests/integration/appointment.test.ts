@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLedgerPerson, addReserve, countAuditEvents, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
+import { httpCalls } from '../helpers/http-calls.ts';
+import { addLedgerPerson, addReserve, createTestWorld, type TestWorld } from '../helpers/test-app.ts';
 
 /**
  * 择优使用: a secretary adjusted (调整撤换) opens a vacancy; the suggestions rank the own village's
@@ -19,25 +20,10 @@ beforeAll(async () => {
   clerk = await world.login('villagea');
 });
 afterAll(async () => world.close());
+const { call, ok, refused } = httpCalls(() => world);
 
 /** An entry of a response body (the bodies are checked by value below). */
 interface Json { [key: string]: unknown }
-async function call(cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
-  const response = await world.app.inject({ method, url, headers: { cookie }, ...(payload && { payload: payload as Record<string, unknown> }) });
-  return { status: response.statusCode, body: response.json() };
-}
-async function ok(cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
-  const response = await call(cookie, method, url, payload);
-  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-async function refused(cookie: string, url: string, payload: object, status: number, message: string): Promise<void> {
-  const events = await countAuditEvents(world.database);
-  const response = await call(cookie, 'POST', url, payload);
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.message).toBe(message);
-  expect(await countAuditEvents(world.database)).toBe(events);
-}
 async function readyReserve(orgCode: string, name: string, birthDate: string) {
   const reserve = await addReserve(world, township, orgCode, { name, birthDate });
   await ok(township, 'PATCH', `/api/reserves/${reserve.reserveId}`, { readiness: 'readyNow', version: 1 });
@@ -51,7 +37,7 @@ describe('appointment of a reserve to a vacancy', () => {
     const sitting = await addLedgerPerson(world, township, village, { name: '原书记', birthDate: '19700301' });
     const member = await ok(township, 'POST', `/api/villages/${village}/committee-members`, { personId: sitting.personId, committee: 'party', post: 'secretary', termYear: 2021, startedOn: '2021-10-08' });
     expect(member).toMatchObject({ postLabel: '书记', committeeLabel: '村党组织委员会', termYear: 2021 });
-    await refused(clerk, `/api/committee-members/${member.id}/leaving`, { endedOn: '2026-09-20', reason: 'adjusted', version: member.version }, 403, '您没有登记“两委”成员离任的权限');
+    await refused(clerk, 'POST', `/api/committee-members/${member.id}/leaving`, { endedOn: '2026-09-20', reason: 'adjusted', version: member.version }, 403, '您没有登记“两委”成员离任的权限');
     const left = await ok(township, 'POST', `/api/committee-members/${member.id}/leaving`, { endedOn: '2026-09-20', reason: 'adjusted', version: member.version });
     expect(left.vacancyId).toEqual(expect.any(String));
 
@@ -77,14 +63,14 @@ describe('appointment of a reserve to a vacancy', () => {
       call(cookie, 'POST', `/api/appointments/${recommended.id}/steps`, { action, occurredOn, version, ...extra });
     const url = `/api/appointments/${recommended.id}/steps`;
 
-    await refused(county, url, { action: 'approve', occurredOn: '2026-09-26', version: 1 }, 403, '「乡镇党委审批」由乡镇党委办理，您的角色不能办理这一步');
-    await refused(township, url, { action: 'file', occurredOn: '2026-09-26', version: 1 }, 403, '「县委组织部备案」由县（市）委组织部办理，您的角色不能办理这一步');
-    await refused(county, url, { action: 'file', occurredOn: '2026-09-26', version: 1 }, 409, '当前环节是「待乡镇审批」，不能县委组织部备案');
+    await refused(county, 'POST', url, { action: 'approve', occurredOn: '2026-09-26', version: 1 }, 403, '「乡镇党委审批」由乡镇党委办理，您的角色不能办理这一步');
+    await refused(township, 'POST', url, { action: 'file', occurredOn: '2026-09-26', version: 1 }, 403, '「县委组织部备案」由县（市）委组织部办理，您的角色不能办理这一步');
+    await refused(county, 'POST', url, { action: 'file', occurredOn: '2026-09-26', version: 1 }, 409, '当前环节是「待乡镇审批」，不能县委组织部备案');
     const approved = (await step(township, 'approve', '2026-09-26', 1, { note: '同意' })).body;
     expect(approved.stage).toBe('filing');
     const filed = (await step(county, 'file', '2026-09-28', approved.version)).body;
     expect(filed.stage).toBe('publicNotice');
-    await refused(township, url, { action: 'startNotice', occurredOn: '2026-09-29', version: filed.version, noticeStarts: [{ orgCode: village, startsOn: '2026-09-29' }] }, 409, '跨村任用须同时在后备力量所在村和拟任职村发布公示');
+    await refused(township, 'POST', url, { action: 'startNotice', occurredOn: '2026-09-29', version: filed.version, noticeStarts: [{ orgCode: village, startsOn: '2026-09-29' }] }, 409, '跨村任用须同时在后备力量所在村和拟任职村发布公示');
     const noticed = (await step(township, 'startNotice', '2026-09-29', filed.version, { noticeStarts: [{ orgCode: village, startsOn: '2026-09-29' }, { orgCode: neighbour, startsOn: '2026-09-29' }] })).body;
     // Five working days from Tuesday 29 September: 29, 30, (1–7 October National Day), 8, 9 and Saturday 10 October, a make-up working day.
     expect(noticed.notices).toEqual([
@@ -93,10 +79,10 @@ describe('appointment of a reserve to a vacancy', () => {
     ]);
 
     const objected = await ok(township, 'POST', `/api/appointments/${recommended.id}/objections`, { receivedOn: '2026-09-30', content: '反映其经营的合作社账目不清' });
-    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-12', version: noticed.version }, 409, '还有 1 条公示期间反映的问题未办结，办结后才能决定任职');
+    await refused(township, 'POST', url, { action: 'takeEffect', occurredOn: '2026-10-12', version: noticed.version }, 409, '还有 1 条公示期间反映的问题未办结，办结后才能决定任职');
     await ok(township, 'POST', `/api/appointment-objections/${objected.objections[0].id}/handling`, { handling: '经镇纪委核查，账目清楚', isSubstantiated: false, handledOn: '2026-10-09' });
-    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-10', version: noticed.version }, 409, '公示至 2026-10-10 结束，结束后才能决定任职');
-    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-10-21', version: noticed.version }, 400, '日期（2026-10-21）不能晚于今天（2026-10-20），请填写实际发生的日期');
+    await refused(township, 'POST', url, { action: 'takeEffect', occurredOn: '2026-10-10', version: noticed.version }, 409, '公示至 2026-10-10 结束，结束后才能决定任职');
+    await refused(township, 'POST', url, { action: 'takeEffect', occurredOn: '2026-10-21', version: noticed.version }, 400, '日期（2026-10-21）不能晚于今天（2026-10-20），请填写实际发生的日期');
 
     const effective = (await step(township, 'takeEffect', '2026-10-12', noticed.version)).body;
     expect(effective).toMatchObject({ outcome: 'effective', stage: 'effective', effectiveOn: '2026-10-12', memberId: expect.any(String) });
@@ -125,7 +111,7 @@ describe('appointment of a reserve to a vacancy', () => {
     // The reserve leaves the pool meanwhile (as if removed in another window).
     await world.database.db.updateTable('reserve').set({ status: 'removed' }).where('id', '=', reserve.reserveId).execute();
     const membersBefore = await world.database.db.selectFrom('committee_member').select('id').where('org_code', '=', village).execute();
-    await refused(township, url, { action: 'takeEffect', occurredOn: '2026-09-14', version: noticed.version }, 409, '回滚丁已不在后备力量库中，不能任职');
+    await refused(township, 'POST', url, { action: 'takeEffect', occurredOn: '2026-09-14', version: noticed.version }, 409, '回滚丁已不在后备力量库中，不能任职');
     expect(await world.database.db.selectFrom('committee_member').select('id').where('org_code', '=', village).execute()).toEqual(membersBefore);
     expect(await world.database.db.selectFrom('post_vacancy').select(['closed_on']).where('id', '=', vacancy.id).executeTakeFirst()).toEqual({ closed_on: null });
     expect((await ok(township, 'GET', `/api/appointments/${recommended.id}`)).outcome).toBe('inProgress');

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpCalls } from '../helpers/http-calls.ts';
 import { ageOn } from '../../src/domain/dates.ts';
 import { systemContext } from '../../src/server/access.ts';
 import { createUser } from '../../src/modules/users/users.service.ts';
-import { addLedgerPerson, addReserve, countAuditEvents, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
+import { addLedgerPerson, addReserve, createTestWorld, TEST_PASSWORD, type TestWorld } from '../helpers/test-app.ts';
 
 /**
  * One village's 换届 over HTTP, as the owning roles: the township's plan and seats, the Party
@@ -35,25 +36,10 @@ beforeAll(async () => {
   otherTownship = await world.login('townb');
 });
 afterAll(async () => world.close());
+const { call, ok, refused } = httpCalls(() => world);
 
 /** An entry of a response body (the bodies are checked by value below). */
 interface Json { [key: string]: unknown }
-async function call(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
-  const response = await world.app.inject({ method, url, headers: { cookie }, ...(payload && { payload: payload as Record<string, unknown> }) });
-  return { status: response.statusCode, body: response.json() };
-}
-async function ok(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
-  const response = await call(cookie, method, url, payload);
-  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-async function refused(cookie: string, method: 'POST' | 'PUT', url: string, payload: object, status: number, message: string): Promise<void> {
-  const events = await countAuditEvents(world.database);
-  const response = await call(cookie, method, url, payload);
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.message).toBe(message);
-  expect(await countAuditEvents(world.database)).toBe(events);
-}
 async function readSummaryTable(cookie: string, orgCode: string) {
   const response = await world.app.inject({ method: 'GET', url: `/api/election-summary-table?orgCode=${orgCode}`, headers: { cookie } });
   expect(response.statusCode, response.body.slice(0, 300)).toBe(200);

@@ -1,4 +1,6 @@
+import { TRAINING_METHOD_LABELS } from '../../domain/cultivation-codes.ts';
 import { futureDateProblem } from '../../domain/dates.ts';
+import type { TrainingMethod } from '../../domain/training-rules.ts';
 import type { Db } from '../../db/database.ts';
 import { subtreePrefix } from '../../domain/org-code.ts';
 import { actorName, type Context } from '../../server/access.ts';
@@ -11,7 +13,7 @@ import { holdingMarks } from '../../domain/committee.ts';
 
 /**
  * The secretary team (书记队伍, seed 003): the sitting village Party secretaries with their
- * semiannual report-and-review (述职评议 / 双述双评) and discipline. A secretary found 不胜任,
+ * semiannual report-and-review (述职评议 / 双述双评), training and discipline. A secretary found 不胜任,
  * 不合格 or 不尽职 can be adjusted (调整撤换) through the roster, which opens a vacancy.
  */
 
@@ -27,7 +29,7 @@ export async function listSecretaries(db: Db, ctx: Context, orgCode: string) {
   const secretaries = rows.filter((row) => row.committee === 'party' && row.post === 'secretary');
   const marks = holdingMarks(rows.map((row) => ({ personId: row.person_id, committee: row.committee, post: row.post })));
   const ids = secretaries.map((row) => row.id);
-  const [reviews, discipline] = await Promise.all([villagesRepository.listReviews(db, ids), villagesRepository.listDiscipline(db, ids)]);
+  const [reviews, discipline, training] = await Promise.all([villagesRepository.listReviews(db, ids), villagesRepository.listDiscipline(db, ids), villagesRepository.listTraining(db, ids)]);
   const villages = new Map((await orgUnitLookup.findByCodes(db, [...new Set(secretaries.map((row) => row.org_code))])).map((village) => [village.code, village.name]));
   return {
     secretaries: secretaries.map((row) => ({
@@ -40,6 +42,10 @@ export async function listSecretaries(db: Db, ctx: Context, orgCode: string) {
         recordedBy: review.recorded_by,
       })),
       discipline: discipline.filter((record) => record.member_id === row.id).map((record) => ({ id: record.id, decidedOn: record.decided_on, kind: record.kind, description: record.description, recordedBy: record.recorded_by })),
+      training: training.filter((record) => record.member_id === row.id).map((record) => ({
+        id: record.id, startedOn: record.started_on, days: record.days, method: record.method, methodLabel: TRAINING_METHOD_LABELS[record.method],
+        course: record.course, organiser: record.organiser, recordedBy: record.recorded_by,
+      })),
       policies: { review: ctx.access.can('secretary.review', row.org_code), adjust: ctx.access.can('village.manage', row.org_code) },
     })),
   };
@@ -48,7 +54,7 @@ export async function listSecretaries(db: Db, ctx: Context, orgCode: string) {
 async function requireSittingSecretary(db: Db | Parameters<typeof villagesRepository.findMember>[0], ctx: Context, memberId: string) {
   const member = await villagesRepository.findMember(db, memberId);
   if (!member || !ctx.access.sees(member.org_code)) throw notFound('村党组织书记');
-  ctx.access.require('secretary.review', [member.org_code], { record: '村党组织书记', action: '登记书记述职评议和处分' });
+  ctx.access.require('secretary.review', [member.org_code], { record: '村党组织书记', action: '登记书记述职评议、培训和处分' });
   if (member.committee !== 'party' || member.post !== 'secretary') throw new AppError('VALIDATION_FAILED', `${member.name}不是村党组织书记`);
   return member;
 }
@@ -81,6 +87,20 @@ export async function recordDiscipline(db: Db, ctx: Context, memberId: string, i
     await recordAuditEvent(tx, ctx, {
       action: 'secretaryDiscipline.create', entityType: 'secretaryDiscipline', entityId: id, orgCode: member.org_code,
       summary: `登记书记 ${member.name} 受${input.kind}（${input.decidedOn}）`, after: input,
+    });
+    return { id };
+  });
+}
+
+/** A course a sitting secretary attended (教育培训, seed 003), recorded by the township or county. */
+export async function recordTraining(db: Db, ctx: Context, memberId: string, input: { startedOn: string; days: number; method: TrainingMethod; course: string; organiser: string }) {
+  return db.transaction().execute(async (tx) => {
+    const member = await requireSittingSecretary(tx, ctx, memberId);
+    refuseProblem(futureDateProblem('培训开始日期', input.startedOn, ctx.today));
+    const id = await villagesRepository.insertTraining(tx, { memberId, orgCode: member.org_code, ...input, recordedBy: actorName(ctx) });
+    await recordAuditEvent(tx, ctx, {
+      action: 'secretaryTraining.create', entityType: 'secretaryTraining', entityId: id, orgCode: member.org_code,
+      summary: `登记书记 ${member.name} 参加${TRAINING_METHOD_LABELS[input.method]}「${input.course}」（${input.startedOn} 起 ${input.days} 天）`, after: input,
     });
     return { id };
   });

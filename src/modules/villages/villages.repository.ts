@@ -6,6 +6,7 @@ import { updateAtVersion } from '../../db/optimistic-lock.ts';
 import { withinSubtrees } from '../../db/scope.ts';
 import type { Committee, LeaveReason, Post } from '../../domain/committee.ts';
 import type { CandidateProfile } from '../../domain/selection-procedure.ts';
+import type { TrainingMethod } from '../../domain/training-rules.ts';
 import { countyOf } from '../../db/distribution.ts';
 
 export interface ProfileColumns {
@@ -169,6 +170,19 @@ export const villagesRepository = {
       member_id: record.memberId, county_code: countyOf(record.orgCode), org_code: record.orgCode, decided_on: record.decidedOn, kind: record.kind, description: record.description, recorded_by: record.recordedBy,
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
+  },
+
+  async insertTraining(db: Executor, record: { memberId: string; orgCode: string; startedOn: string; days: number; method: TrainingMethod; course: string; organiser: string; recordedBy: string }): Promise<string> {
+    const row = await db.insertInto('secretary_training').values({
+      member_id: record.memberId, county_code: countyOf(record.orgCode), org_code: record.orgCode, started_on: record.startedOn, days: record.days, method: record.method,
+      course: record.course, organiser: record.organiser, recorded_by: record.recordedBy,
+    }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async listTraining(db: Executor, memberIds: readonly string[]) {
+    if (memberIds.length === 0) return [];
+    return db.selectFrom('secretary_training').selectAll().where(sql<boolean>`member_id = ANY(${[...memberIds]}::uuid[])`).orderBy('started_on', 'desc').execute();
   },
 
   async listDiscipline(db: Executor, memberIds: readonly string[]) {

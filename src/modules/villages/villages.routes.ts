@@ -7,10 +7,10 @@ import { exportCommittees } from './export-committees.ts';
 import { annotateCommitteeErrors, importCommittees } from './import-committees.ts';
 import type { App, ModuleDeps } from '../../server/types.ts';
 import { addMember, listVacancies, memberLeaves, openVacancy } from './committee-roster.ts';
-import { listSecretaries, recordDiscipline, recordReview } from './secretary-team.ts';
+import { listSecretaries, recordDiscipline, recordReview, recordTraining } from './secretary-team.ts';
 import { getVillagePage, updateVillageProfile } from './village-page.ts';
 import {
-  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordDiscipline, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
+  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordDiscipline, ZRecordReview, ZRecordTraining, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
 } from './villages.schemas.ts';
 
 const tags = ['村情与“两委”'];
@@ -72,6 +72,10 @@ export async function villagesRoutes(app: App, { database, cipher }: ModuleDeps)
   app.post('/api/secretaries/:id/discipline', {
     schema: { tags: ['书记队伍'], summary: '登记处分', params: ZIdParams, body: ZRecordDiscipline, response: { 201: z.object({ id: z.string() }), ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await recordDiscipline(db, request.ctx, request.params.id, request.body)));
+
+  app.post('/api/secretaries/:id/training', {
+    schema: { tags: ['书记队伍'], summary: '登记书记参加的培训（集中培训、党校培训、外出考察等）', params: ZIdParams, body: ZRecordTraining, response: { 201: z.object({ id: z.string() }), ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await recordTraining(db, request.ctx, request.params.id, request.body)));
 
   app.get('/api/committees/template', {
     schema: { tags, summary: '“两委”名册导入模板（含下拉列表和填写说明）', response: { 200: z.any().describe('xlsx 文件'), ...errorResponses } },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMITTEES, LEAVE_REASONS, POSTS } from '../../domain/committee.ts';
 import { CANDIDATE_PROFILES } from '../../domain/selection-procedure.ts';
+import { TRAINING_METHODS } from '../../domain/training-rules.ts';
 import { ZVillageCoverage } from '../coverage/coverage.schemas.ts';
 import { optionalLine, optionalParagraph, requiredLine, requiredParagraph, singleLineText, ZDate, ZUuid, ZVersion } from '../../server/schemas.ts';
 
@@ -75,6 +76,14 @@ export const ZRecordReview = z.strictObject({
 
 export const ZRecordDiscipline = z.strictObject({ decidedOn: ZDate, kind: requiredLine('处分种类', 50), description: requiredParagraph('处分事由', 1000) });
 
+export const ZRecordTraining = z.strictObject({
+  startedOn: ZDate.describe('培训开始日期'),
+  days: z.number('培训天数应为数字').positive('培训天数应大于 0').max(366, '培训天数不能超过 366 天').multipleOf(0.5, '培训天数以半天计，如 0.5、1、2.5'),
+  method: z.enum(TRAINING_METHODS, '请选择培训方式'),
+  course: requiredLine('培训班（课程）名称', 100),
+  organiser: requiredLine('举办单位', 100),
+});
+
 export const ZSecretaryList = z.object({
   secretaries: z.array(ZMember.extend({
     villageName: z.string(),
@@ -84,6 +93,9 @@ export const ZSecretaryList = z.object({
       result: z.enum(REVIEW_RESULTS), resultLabel: z.string(), finding: z.enum(REVIEW_FINDINGS).nullable(), findingLabel: z.string().nullable(), recordedBy: z.string(),
     })),
     discipline: z.array(z.object({ id: z.string(), decidedOn: z.string(), kind: z.string(), description: z.string(), recordedBy: z.string() })),
+    training: z.array(z.object({
+      id: z.string(), startedOn: z.string(), days: z.number(), method: z.enum(TRAINING_METHODS), methodLabel: z.string(), course: z.string(), organiser: z.string(), recordedBy: z.string(),
+    })),
     policies: z.object({ review: z.boolean(), adjust: z.boolean() }),
   })),
 });

@@ -112,6 +112,10 @@ const probes: Record<string, Probe> = {
     kind: 'foreign',
     requests: (world, seeded) => [{ method: 'POST', url: `/api/secretaries/${seeded.managementMemberB}/reviews`, payload: { period: '2026-H2', reviewedOn: world.today, reviewers: '越权', counts: { good: 0, fairlyGood: 0, average: 0, poor: 1 }, result: 'poor' } }],
   },
+  'POST /api/secretaries/{id}/training': {
+    kind: 'foreign',
+    requests: (world, seeded) => [{ method: 'POST', url: `/api/secretaries/${seeded.managementMemberB}/training`, payload: { startedOn: world.today, days: 1, method: 'centralised', course: '越权', organiser: '越权' } }],
+  },
   'POST /api/secretaries/{id}/discipline': {
     kind: 'foreign',
     requests: (world, seeded) => [{ method: 'POST', url: `/api/secretaries/${seeded.managementMemberB}/discipline`, payload: { decidedOn: world.today, kind: '警告', description: '越权' } }],

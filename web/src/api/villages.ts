@@ -10,7 +10,7 @@ import type {
 } from '../../../src/modules/appointments/appointments.schemas.ts';
 import type { ZCoverage, ZCoverageSummary, ZVillageCoverage } from '../../../src/modules/coverage/coverage.schemas.ts';
 import type {
-  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordReview, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
+  ZAddMember, ZMember, ZMemberLeaves, ZOpenVacancy, ZProfile, ZRecordDiscipline, ZRecordReview, ZRecordTraining, ZRoster, ZSaveProfile, ZSecretaryList, ZVacancy, ZVacancyList, ZVillagePage,
 } from '../../../src/modules/villages/villages.schemas.ts';
 import type { ZAdjustmentList, ZDecideRemoval, ZFileRemoval, ZProposeRemoval, ZRemoval, ZRemovalList } from '../../../src/modules/reserves/reserve-removal.schemas.ts';
 import { api, fetchFile, request, type DownloadedFile, type ProgressListener } from './client.ts';
@@ -42,6 +42,8 @@ export type OpenVacancyInput = In<typeof ZOpenVacancy>;
 export type SecretaryList = Out<typeof ZSecretaryList>;
 export type Secretary = SecretaryList['secretaries'][number];
 export type RecordReviewInput = In<typeof ZRecordReview>;
+export type RecordTrainingInput = In<typeof ZRecordTraining>;
+export type RecordDisciplineInput = In<typeof ZRecordDiscipline>;
 export type Removal = Out<typeof ZRemoval>;
 export type RemovalList = Out<typeof ZRemovalList>;
 export type AdjustmentSuggestion = Out<typeof ZAdjustmentList>['suggestions'][number];
@@ -73,6 +75,8 @@ export const villagesApi = {
   openVacancy: (input: OpenVacancyInput) => api.post<Vacancy>('/api/vacancies', input),
   secretaries: (orgCode: string, signal?: AbortSignal) => api.get<SecretaryList>('/api/secretaries', { orgCode }, signal),
   recordReview: (memberId: string, input: RecordReviewInput) => api.post<{ id: string }>(`/api/secretaries/${id(memberId)}/reviews`, input),
+  recordTraining: (memberId: string, input: RecordTrainingInput) => api.post<{ id: string }>(`/api/secretaries/${id(memberId)}/training`, input),
+  recordDiscipline: (memberId: string, input: RecordDisciplineInput) => api.post<{ id: string }>(`/api/secretaries/${id(memberId)}/discipline`, input),
   coverage: (orgCode: string, shortOnly: boolean, signal?: AbortSignal) => api.get<Coverage>(`/api/coverage/${id(orgCode)}`, { shortOnly: shortOnly ? 'true' : undefined }, signal),
 };
 

@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, InputNumber, Result, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Form, Input, InputNumber, Result, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { villagesApi, type RecordReviewInput, type Secretary } from '../../api/villages.ts';
+import { TRAINING_METHOD_OPTIONS } from '../../api/cultivation.ts';
+import { villagesApi, type RecordDisciplineInput, type RecordReviewInput, type RecordTrainingInput, type Secretary } from '../../api/villages.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -16,6 +17,8 @@ type ReviewForm = Omit<RecordReviewInput, 'finding'> & { finding?: RecordReviewI
 const RESULT_OPTIONS = [{ value: 'good', label: '好' }, { value: 'fairlyGood', label: '较好' }, { value: 'average', label: '一般' }, { value: 'poor', label: '差' }];
 const FINDING_OPTIONS = [{ value: 'incompetent', label: '不胜任' }, { value: 'unqualified', label: '不合格' }, { value: 'notDiligent', label: '不尽职' }];
 const RESULT_COLORS: Record<Review['result'], string> = { good: 'green', fairlyGood: 'blue', average: 'orange', poor: 'red' };
+/** 党纪处分 (中国共产党纪律处分条例 art. 8) and 组织处理 commonly recorded for village secretaries; any other kind may be typed. */
+const DISCIPLINE_KIND_OPTIONS = ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍', '诫勉', '批评教育', '责令检查'].map((value) => ({ value }));
 const COUNT_FIELDS = [['good', '“好”票'], ['fairlyGood', '“较好”票'], ['average', '“一般”票'], ['poor', '“差”票']] as const;
 
 function currentPeriod(): string {
@@ -23,7 +26,7 @@ function currentPeriod(): string {
   return `${today.slice(0, 4)}-H${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
 }
 
-/** 书记队伍: the villages' current Party secretaries with their semiannual reviews (双述双评) and discipline, and the form to record a review. */
+/** 书记队伍: the villages' current Party secretaries with their semiannual reviews (双述双评), training and discipline, and the forms to record each. */
 export function SecretariesPage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -31,6 +34,8 @@ export function SecretariesPage() {
   const [orgCode, setOrgCode] = useState(units[0]?.[0] ?? '');
   const [reviewing, setReviewing] = useState<Secretary | null>(null);
   const [adjusting, setAdjusting] = useState<Secretary | null>(null);
+  const [training, setTraining] = useState<Secretary | null>(null);
+  const [disciplining, setDisciplining] = useState<Secretary | null>(null);
   const query = useApiQuery(['secretaries', orgCode], (signal) => villagesApi.secretaries(orgCode, signal), { enabled: orgCode !== '' });
   if (!orgCode) return <Result status="info" title="您的账户未绑定单位" />;
 
@@ -53,12 +58,22 @@ export function SecretariesPage() {
         </Space>
       ),
     },
+    {
+      title: '培训', key: 'training',
+      render: (_: unknown, secretary) => secretary.training.length === 0 ? '—' : (
+        <Space orientation="vertical" size={2}>
+          {secretary.training.map((entry) => <span key={entry.id}>{entry.startedOn} {entry.methodLabel}「{entry.course}」{entry.days} 天（{entry.organiser}）</span>)}
+        </Space>
+      ),
+    },
     { title: '处分', key: 'discipline', render: (_: unknown, secretary) => (secretary.discipline.length === 0 ? '无' : secretary.discipline.map((entry) => `${entry.decidedOn} ${entry.kind}`).join('；')) },
     {
       title: '操作', key: 'actions',
       render: (_: unknown, secretary) => (
         <Space size={0}>
           {secretary.policies.review && <Button type="link" size="small" onClick={() => setReviewing(secretary)}>登记评议</Button>}
+          {secretary.policies.review && <Button type="link" size="small" onClick={() => setTraining(secretary)}>登记培训</Button>}
+          {secretary.policies.review && <Button type="link" size="small" onClick={() => setDisciplining(secretary)}>登记处分</Button>}
           {secretary.policies.adjust && <Button type="link" size="small" danger onClick={() => setAdjusting(secretary)}>调整撤换</Button>}
         </Space>
       ),
@@ -92,6 +107,34 @@ export function SecretariesPage() {
         </Space>
         <Form.Item name="result" label="评议结果" rules={[{ required: true, message: '请选择评议结果' }]}><Select options={RESULT_OPTIONS} /></Form.Item>
         <Form.Item name="finding" label="认定（不胜任、不合格、不尽职的可调整撤换）"><Select allowClear options={FINDING_OPTIONS} placeholder="无" /></Form.Item>
+      </FormModal>
+
+      <FormModal<RecordTrainingInput, { id: string }>
+        title={training ? `登记培训：${training.villageName} ${training.name}` : '登记培训'}
+        open={training !== null}
+        onClose={() => setTraining(null)}
+        initialValues={{ startedOn: todayText(), method: 'centralised' }}
+        save={(values) => villagesApi.recordTraining(training?.id ?? '', values)}
+        onSaved={() => { setTraining(null); void message.success('已登记培训'); }}
+      >
+        <Form.Item name="course" label="培训班（课程）名称" rules={[{ required: true, message: '请填写培训班（课程）名称' }]}><Input maxLength={100} placeholder="如：全区村（社区）党组织书记素质能力提升培训班" /></Form.Item>
+        <Form.Item name="organiser" label="举办单位" rules={[{ required: true, message: '请填写举办单位' }]}><Input maxLength={100} placeholder="如：区委组织部" /></Form.Item>
+        <Form.Item name="method" label="培训方式" rules={[{ required: true, message: '请选择培训方式' }]}><Select options={TRAINING_METHOD_OPTIONS} /></Form.Item>
+        <Form.Item name="startedOn" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}><DateInput /></Form.Item>
+        <Form.Item name="days" label="天数（以半天计）" rules={[{ required: true, message: '请填写培训天数' }]}><InputNumber min={0.5} max={366} step={0.5} /></Form.Item>
+      </FormModal>
+
+      <FormModal<RecordDisciplineInput, { id: string }>
+        title={disciplining ? `登记处分：${disciplining.villageName} ${disciplining.name}` : '登记处分'}
+        open={disciplining !== null}
+        onClose={() => setDisciplining(null)}
+        initialValues={{ decidedOn: todayText() }}
+        save={(values) => villagesApi.recordDiscipline(disciplining?.id ?? '', values)}
+        onSaved={() => { setDisciplining(null); void message.success('已登记处分'); }}
+      >
+        <Form.Item name="kind" label="处分种类" rules={[{ required: true, message: '请填写处分种类' }]}><AutoComplete options={DISCIPLINE_KIND_OPTIONS} maxLength={50} placeholder="选择或填写，如：警告" /></Form.Item>
+        <Form.Item name="decidedOn" label="处分日期" rules={[{ required: true, message: '请填写处分日期' }]}><DateInput /></Form.Item>
+        <Form.Item name="description" label="处分事由" rules={[{ required: true, message: '请填写处分事由' }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
       </FormModal>
 
       <FormModal<{ endedOn: string }, { memberId: string; vacancyId: string | null }>
