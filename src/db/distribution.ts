@@ -82,6 +82,28 @@ export async function isCitus(database: Database): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
+/** Whether the database is a Citus coordinator whose tables are placed already (an installation being upgraded). */
+export async function isPlaced(database: Database): Promise<boolean> {
+  if (!(await isCitus(database))) return false;
+  const { rows } = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_dist_partition) AS found`.execute(database.db);
+  return rows[0]?.found === true;
+}
+
+/**
+ * Places a table that a migration has just created on a placed cluster, inside the migration's
+ * transaction: a county table distributed by county_code beside `reserve`, a shared one as a
+ * reference table. Its foreign keys to county tables come in the file's later statements.
+ */
+export async function placeNewTable(tx: Executor, table: string): Promise<void> {
+  if ((DISTRIBUTED_TABLES as readonly string[]).includes(table)) {
+    await sql`SELECT create_distributed_table(${table}, 'county_code', colocate_with => ${DISTRIBUTED_TABLES[0]})`.execute(tx);
+  } else if ((REFERENCE_TABLES as readonly string[]).includes(table)) {
+    await sql`SELECT create_reference_table(${table})`.execute(tx);
+  } else if (!(LOCAL_TABLES as readonly string[]).includes(table)) {
+    throw new Error(`表 ${table} 未列入 src/db/distribution.ts 的任何一类，不能在分布式数据库上创建`);
+  }
+}
+
 /**
  * The settings of the application's database on a Citus coordinator, set by `applyDistribution`
  * (for the sessions opened after it) and by the test and benchmark helpers on a new database:
