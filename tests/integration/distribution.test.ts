@@ -9,7 +9,7 @@ import { addReserve, createTestWorld, type TestWorld } from '../helpers/test-app
  * The placement of the tables on a Citus cluster (docs/DISTRIBUTION.md). On every database: each
  * table is placed in exactly one list. On a Citus coordinator (TEST_DATABASE_URL pointing at one):
  * a county user's reserve list, reminders, coverage and selection board run queries that Citus
- * sends to one shard (EXPLAIN: Task Count 1),
+ * sends to one shard (EXPLAIN: Task Count 1), and a reserve's page all but the lookup of its id,
  * and the rows of two counties lie on both workers.
  */
 let world: TestWorld;
@@ -66,7 +66,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('on a Citus coordinator', () => {
     for (const table of REFERENCE_TABLES) expect(placement.get(table), table).toMatchObject({ method: 'n' });
   });
 
-  it('routes a county user\'s reserve list, reminders, coverage and selection board to one shard, and keeps two counties\' rows on both workers', async ({ skip }) => {
+  it('routes a county user\'s reserve list, a reserve\'s page, reminders, coverage and selection board to one shard, and keeps two counties\' rows on both workers', async ({ skip }) => {
     if (!citus) skip('TEST_DATABASE_URL is a PostgreSQL server without Citus');
     const db = world.database.db;
     // A second county whose shard lies on the other worker.
@@ -94,10 +94,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('on a Citus coordinator', () => {
       GROUP BY n.nodeport`.execute(db);
     expect(spread.length, 'workers holding reserves').toBe(2);
 
-    // A reserve's page reads its records by the reserve's id, which does not name the county:
-    // Citus looks the id up in every shard (one index probe each). It must answer all the same.
+    // A reserve's cultivation page: the reserve is found by its id, which does not name the county
+    // (Citus asks every shard, one index probe each); every later read names the county.
+    queries.length = 0;
     const detail = await world.app.inject({ method: 'GET', url: `/api/reserves/${reserve.reserveId}/cultivation`, headers: { cookie: county } });
     expect(detail.statusCode, detail.body).toBe(200);
+    const detailReads = queries.filter((query) => touchesDistributed(query.sql));
+    expect(detailReads.length, 'the page reads its records').toBeGreaterThan(8);
+    const fannedOut: string[] = [];
+    for (const query of detailReads) if ((await taskCount(query)) > 1) fannedOut.push(query.sql);
+    expect(fannedOut, 'reads of the page over more than one shard').toHaveLength(1);
+    expect(fannedOut[0]).toMatch(/from "reserve"/i);
 
     const requests = {
       'reserve list': `/api/reserves?orgCode=${world.countyCode}`,

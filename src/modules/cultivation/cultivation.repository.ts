@@ -10,6 +10,8 @@ export interface RecordFilter {
   /** Which records the caller may read (from readableRecords). */
   readable: Expression<SqlBool>;
   reserveId?: string | undefined;
+  /** The county of the reserve named (the distribution key): Citus then reads that county's shard only. */
+  countyCode?: string | undefined;
   orgPrefix?: string | undefined;
 }
 
@@ -58,6 +60,7 @@ export const cultivationRepository = {
   async listAssignments(db: Executor, filter: RecordFilter & { activeOn?: string | undefined; mentorUserId?: string | undefined }, page: Page) {
     let query = db.selectFrom('mentoring_assignment').where(filter.readable);
     if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.mentorUserId) query = query.where('mentor_user_id', '=', filter.mentorUserId);
     if (filter.activeOn) query = query.where('started_on', '<=', filter.activeOn).where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', filter.activeOn!)]));
@@ -66,8 +69,8 @@ export const cultivationRepository = {
     return { total, rows };
   },
 
-  async listAssignmentsOfReserve(db: Executor, reserveId: string) {
-    return db.selectFrom('mentoring_assignment').selectAll().where('reserve_id', '=', reserveId).orderBy('started_on').orderBy('id').execute();
+  async listAssignmentsOfReserve(db: Executor, reserveId: string, countyCode: string) {
+    return db.selectFrom('mentoring_assignment').selectAll().where('county_code', '=', countyCode).where('reserve_id', '=', reserveId).orderBy('started_on').orderBy('id').execute();
   },
 
   /**
@@ -129,6 +132,7 @@ export const cultivationRepository = {
   async listContacts(db: Executor, filter: RecordFilter & { assignmentId?: string | undefined; from?: string | undefined; to?: string | undefined }, page: Page) {
     let query = db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 'c.assignment_id').onRef('m.county_code', '=', 'c.county_code')).where(filter.readable);
     if (filter.reserveId) query = query.where('c.reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('c.county_code', '=', filter.countyCode);
     if (filter.assignmentId) query = query.where('c.assignment_id', '=', filter.assignmentId);
     if (filter.orgPrefix !== undefined) query = query.where('c.org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.from) query = query.where('c.contacted_on', '>=', filter.from);
@@ -166,6 +170,7 @@ export const cultivationRepository = {
   async listSummaries(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
     let query = db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 's.assignment_id').onRef('m.county_code', '=', 's.county_code')).where(filter.readable);
     if (filter.reserveId) query = query.where('s.reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('s.county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('s.org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
@@ -189,6 +194,7 @@ export const cultivationRepository = {
   async listTalks(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
     let query = db.selectFrom('annual_talk').where(filter.readable);
     if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.year !== undefined) query = query.where('talked_on', '>=', `${filter.year}-01-01`).where('talked_on', '<=', `${filter.year}-12-31`);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
@@ -229,6 +235,7 @@ export const cultivationRepository = {
   async listPractice(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {
     let query = db.selectFrom('practice_record').where(filter.readable);
     if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.year !== undefined) {
@@ -260,6 +267,7 @@ export const cultivationRepository = {
   async listObservers(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
     let query = db.selectFrom('observer_attendance').where(filter.readable);
     if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.year !== undefined) query = query.where('meeting_date', '>=', `${filter.year}-01-01`).where('meeting_date', '<=', `${filter.year}-12-31`);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
@@ -299,6 +307,7 @@ export const cultivationRepository = {
   async listAssessments(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {
     let query = db.selectFrom('assessment').where(filter.readable);
     if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
+    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
     if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
@@ -309,8 +318,8 @@ export const cultivationRepository = {
 
   // ----- Party-joining track -----
 
-  async listPartySteps(db: Executor, reserveId: string) {
-    return db.selectFrom('party_joining_step').select(['stage', 'reached_on', 'notes']).where('reserve_id', '=', reserveId).orderBy('reached_on').orderBy('stage').execute();
+  async listPartySteps(db: Executor, reserveId: string, countyCode: string) {
+    return db.selectFrom('party_joining_step').select(['stage', 'reached_on', 'notes']).where('county_code', '=', countyCode).where('reserve_id', '=', reserveId).orderBy('reached_on').orderBy('stage').execute();
   },
 
   async replacePartySteps(db: Executor, reserveId: string, orgCode: string, steps: readonly { stage: string; reachedOn: string; notes: string | null }[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { countyOf } from '../../db/distribution.ts';
 import type { Context } from '../../server/access.ts';
 import { AppError, forbidden, notFound, refuseProblem, versionConflict } from '../../server/errors.ts';
 import { recordAuditEvent } from '../audit/audit.service.ts';
@@ -40,8 +41,19 @@ function pageOf(query: { page: number; pageSize: number }) {
 /** The records filter of a list: what the caller may read, narrowed to a reserve or a unit. */
 export async function listFilter(db: Executor, ctx: Context, query: { reserveId?: string | undefined; orgCode?: string | undefined }, columns: { org: string; reserve: string }) {
   if (!ctx.access.canAnywhere('cultivation.read') && !ctx.access.canAnywhere('mentoring.log')) throw forbidden('查看培养教育记录');
-  if (query.reserveId) await requireReserve(db, ctx, query.reserveId, 'cultivation.read', 'read', '查看该后备力量的培养记录');
-  return { readable: readableRecords(ctx, columns.org, columns.reserve), reserveId: query.reserveId, orgPrefix: query.orgCode ? prefixOf(query.orgCode) : undefined };
+  const reserve = query.reserveId ? await requireReserve(db, ctx, query.reserveId, 'cultivation.read', 'read', '查看该后备力量的培养记录') : undefined;
+  return reserveRecordFilter(ctx, columns, reserve, query.orgCode);
+}
+
+/**
+ * The filter of a list of records: what the caller may read, and, for one reserve (already
+ * required), its id and county (which keeps the query on that county's shard on Citus).
+ */
+export function reserveRecordFilter(ctx: Context, columns: { org: string; reserve: string }, reserve: { id: string; org_code: string } | undefined, orgCode?: string) {
+  return {
+    readable: readableRecords(ctx, columns.org, columns.reserve), reserveId: reserve?.id, countyCode: reserve ? countyOf(reserve.org_code) : undefined,
+    orgPrefix: orgCode ? prefixOf(orgCode) : undefined,
+  };
 }
 
 // ---------- assignments ----------
@@ -115,7 +127,7 @@ export async function updateAssignment(db: Db, ctx: Context, id: string, input: 
 export async function suggestMentors(db: Db, ctx: Context, reserveId: string) {
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.assess', 'none', '为该后备力量指定导师');
   const today = ctx.today;
-  const assignments = await cultivationRepository.listAssignmentsOfReserve(db, reserveId);
+  const assignments = await cultivationRepository.listAssignmentsOfReserve(db, reserveId, countyOf(reserve.org_code));
   const countyPrefix = reserve.org_code.slice(0, 6);
   const candidates = (await cultivationRepository.listMentorCandidates(db, countyPrefix, today))
     .filter((row) => reserve.org_code.startsWith(prefixOf(row.org_code)))

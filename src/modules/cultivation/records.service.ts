@@ -1,5 +1,6 @@
 import { futureDateProblem } from '../../domain/dates.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { countyOf } from '../../db/distribution.ts';
 import { assessmentDateProblem, describeAssessmentPeriod, type AssessmentPeriod } from '../../domain/assessment-period.ts';
 import { evaluateTraining, type TrainingMethod } from '../../domain/training-rules.ts';
 import type { Context } from '../../server/access.ts';
@@ -8,7 +9,7 @@ import { recordAuditEvent } from '../audit/audit.service.ts';
 import { findReserveBriefs, presentBrief, requireReserve, type CultivationPermission, type ReserveBriefRow } from './cultivation-access.ts';
 import { cultivationRepository } from './cultivation.repository.ts';
 import { GRADE_LABELS, MEETING_TYPE_LABELS, PARTY_STAGE_LABELS, PARTY_STAGES, PRACTICE_CATEGORIES, PRACTICE_CATEGORY_LABELS, type GRADES, type MEETING_TYPES } from './cultivation.schemas.ts';
-import { listFilter, presentAssignment, presentContact, presentSummary, presentTalk } from './mentoring.service.ts';
+import { listFilter, presentAssignment, presentContact, presentSummary, presentTalk, reserveRecordFilter } from './mentoring.service.ts';
 import { isOfAssessingUnit, plainEntry, presentEntry, presentPlainEntry, recordEntry } from './record-entry.ts';
 import { effectiveTrainingRules } from './training.service.ts';
 import { trainingRepository } from './training.repository.ts';
@@ -209,7 +210,7 @@ function nextStage(steps: readonly { stage: string }[]): PartyStage | null {
 
 export async function getPartyJoining(db: Db, ctx: Context, reserveId: string) {
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.read', 'read', '查看该后备力量的入党培养情况');
-  const steps = (await cultivationRepository.listPartySteps(db, reserveId)).map((step) => ({ stage: step.stage as PartyStage, reachedOn: step.reached_on, notes: step.notes }));
+  const steps = (await cultivationRepository.listPartySteps(db, reserveId, countyOf(reserve.org_code))).map((step) => ({ stage: step.stage as PartyStage, reachedOn: step.reached_on, notes: step.notes }));
   return { reserve: presentBrief(reserve), steps, nextStage: nextStage(steps), policies: { update: ctx.access.can('cultivation.write', reserve.org_code) } };
 }
 
@@ -224,7 +225,7 @@ export async function savePartyJoining(db: Db, ctx: Context, reserveId: string, 
   });
   await db.transaction().execute(async (tx) => {
     const reserve = await requireReserve(tx, ctx, reserveId, 'cultivation.write', 'none', '维护该后备力量的入党培养情况');
-    const before = await cultivationRepository.listPartySteps(tx, reserveId);
+    const before = await cultivationRepository.listPartySteps(tx, reserveId, countyOf(reserve.org_code));
     await cultivationRepository.replacePartySteps(tx, reserveId, reserve.org_code, steps.map((step) => ({ stage: step.stage, reachedOn: step.reachedOn, notes: step.notes ?? null })));
     await recordAuditEvent(tx, ctx, {
       action: 'assessment.partyJoining', entityType: 'reserve', entityId: reserveId, orgCode: reserve.org_code,
@@ -240,18 +241,20 @@ export async function getReserveCultivation(db: Db, ctx: Context, reserveId: str
   const reserve = await requireReserve(db, ctx, reserveId, 'cultivation.read', 'read', '查看该后备力量的培养记录');
   const inYear = (date: string | null | undefined) => date !== null && date !== undefined && date.startsWith(`${year}-`);
   const all = { offset: 0, limit: 10_000 };
-  const filter = await listFilter(db, ctx, { reserveId }, { org: 'org_code', reserve: 'reserve_id' });
-  const contactFilter = await listFilter(db, ctx, { reserveId }, { org: 'c.org_code', reserve: 'c.reserve_id' });
-  const summaryFilter = await listFilter(db, ctx, { reserveId }, { org: 's.org_code', reserve: 's.reserve_id' });
-  const attendance = await trainingRepository.listReserveAttendance(db, reserveId);
-  const assignments = await cultivationRepository.listAssignmentsOfReserve(db, reserveId);
+  // Every read names the reserve's county: on Citus each goes to that county's shard alone.
+  const county = countyOf(reserve.org_code);
+  const filter = reserveRecordFilter(ctx, { org: 'org_code', reserve: 'reserve_id' }, reserve);
+  const contactFilter = reserveRecordFilter(ctx, { org: 'c.org_code', reserve: 'c.reserve_id' }, reserve);
+  const summaryFilter = reserveRecordFilter(ctx, { org: 's.org_code', reserve: 's.reserve_id' }, reserve);
+  const attendance = await trainingRepository.listReserveAttendance(db, reserveId, county);
+  const assignments = await cultivationRepository.listAssignmentsOfReserve(db, reserveId, county);
   const contacts = (await cultivationRepository.listContacts(db, { ...contactFilter, from: `${year}-01-01`, to: `${year}-12-31` }, all)).rows;
   const summaries = (await cultivationRepository.listSummaries(db, { ...summaryFilter, year }, all)).rows;
   const talks = (await cultivationRepository.listTalks(db, { ...filter, year }, all)).rows;
   const practice = (await cultivationRepository.listPractice(db, { ...filter, year }, all)).rows;
   const observers = (await cultivationRepository.listObservers(db, { ...filter, year }, all)).rows;
   const assessments = (await cultivationRepository.listAssessments(db, { ...filter, year }, all)).rows;
-  const party = await cultivationRepository.listPartySteps(db, reserveId);
+  const party = await cultivationRepository.listPartySteps(db, reserveId, county);
   const today = ctx.today;
   const onDate = `${year}-12-31` < today ? `${year}-12-31` : today;
   const { rules } = await effectiveTrainingRules(db, reserve.org_code);

@@ -112,10 +112,10 @@ export const trainingRepository = {
   },
 
   /** A reserve's attendance with its sessions, for the reserve's cultivation view and the training rules. */
-  async listReserveAttendance(db: Executor, reserveId: string) {
+  async listReserveAttendance(db: Executor, reserveId: string, countyCode: string) {
     return db.selectFrom('training_attendance as a').innerJoin('training_session as s', 's.id', 'a.session_id')
       .select(['a.session_id', 's.name', 's.method', 's.organiser', 's.start_date', 's.end_date', 's.days', 's.content', 'a.attended', 'a.days_attended', 'a.result'])
-      .where('a.reserve_id', '=', reserveId).orderBy('s.start_date').execute();
+      .where('a.county_code', '=', countyCode).where('a.reserve_id', '=', reserveId).orderBy('s.start_date').execute();
   },
 
   /** Rule sets of the units above and at a code (nearest last is not guaranteed: caller picks the longest prefix). */
