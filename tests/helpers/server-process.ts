@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 export const DEMO_PASSWORD = 'Demo12345';
@@ -47,7 +48,8 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts `houbei start --demo` with a fresh data directory on a free port and waits until
- * /api/health answers. With TEST_DATABASE_URL set the server uses that PostgreSQL database
+ * /api/health answers. In the browser tests the fresh directory is a copy of one where the demo
+ * is loaded already. With TEST_DATABASE_URL set the server uses that PostgreSQL database
  * (shared; the demo loads only on the first start). `root` runs another checkout of the system
  * (a benchmark's baseline). `dataDir` and `databaseUrl` start it on data kept between starts
  * (the data directory is then not removed on stop), `port` on a given port.
@@ -57,6 +59,10 @@ export async function startServer(options: { timeoutMs?: number; root?: string; 
   const root = options.root ?? repositoryRoot;
   const keepsData = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-e2e-'));
+  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  // The browser tests' servers start on a copy of the demo loaded once (tests/e2e/global-setup.ts).
+  const demoDataDir = options.dataDir === undefined && !databaseUrl && process.env.VITEST ? inject('demoDataDir') : undefined;
+  if (demoDataDir) fs.cpSync(demoDataDir, dataDir, { recursive: true });
   const port = options.port ?? await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -74,7 +80,6 @@ export async function startServer(options: { timeoutMs?: number; root?: string; 
     HOUBEI_MONTHLY_SNAPSHOTS: 'false',
   };
   delete env.DATABASE_URL;
-  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
   const child = spawn(process.execPath, [path.join(root, 'bin/houbei.mjs'), 'start', '--demo'], {
