@@ -13,6 +13,9 @@ export function ShortfallTags({ village }: { village: VillageCoverage }) {
   );
 }
 
+/** Villages shown at a time: a county can have hundreds short of a rule. */
+const PAGE_SIZE = 50;
+
 /**
  * 补充提醒: the villages of a unit short of a coverage rule (≥ 2 reserves, one aged 35 or under,
  * the kind the village needs), each with what it lacks since when, opening its village page.
@@ -31,6 +34,7 @@ export function ShortVillagesCard({ orgCode }: { orgCode: string }) {
         loading={query.isFetching && !coverage}
         dataSource={coverage?.villages ?? []}
         locale={{ emptyText: coverage ? '各村（社区）后备力量均符合要求' : '加载中…' }}
+        pagination={(coverage?.villages.length ?? 0) > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false } : false}
         renderItem={(village) => (
           <List.Item>
             <List.Item.Meta
