@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts');
@@ -55,4 +55,26 @@ export interface OrgUnitView {
   name: string;
   level: string;
   childCount: number;
+}
+
+/**
+ * Opens the Ant Design select `select` (its `.ant-select` element) and chooses the option showing
+ * `option`; returns once the select shows it. A `typed` text is typed into its search box first.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string, typed?: string): Promise<void> {
+  // A dropdown still closing from the previous field can swallow the click that opens this one.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+  await select.click();
+  if (typed !== undefined) await page.keyboard.type(typed);
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await choice.waitFor();
+  // The option is chosen by its click handler, not by a pointer position that the opening
+  // animation may still be moving.
+  await choice.dispatchEvent('click');
+  await expect.poll(() => select.textContent()).toContain(option);
+}
+
+/** The `.ant-select` element around the field labelled `label` within `scope`. */
+export function selectLabelled(scope: Locator, label: string): Locator {
+  return scope.locator('.ant-select').filter({ has: scope.page().getByLabel(label, { exact: true }) });
 }

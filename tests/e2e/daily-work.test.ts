@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
+import { ARTIFACTS_DIR, chooseOption, launchBrowser, loginThroughForm, selectLabelled, type OrgUnitView } from './browser.ts';
 import { Http, responseOf } from './http.ts';
 import { sendToJointReview } from './seed-selection.ts';
 
@@ -156,8 +156,7 @@ describe('daily work: reminders, joint reviews, the audit log', () => {
       await page.getByRole('menuitem', { name: '操作日志' }).click();
       await page.waitForURL('**/audit-events');
       await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
-      await page.getByLabel('操作类型').fill('导出名册');
-      await page.locator('.ant-select-item-option', { hasText: '导出名册' }).click();
+      await chooseOption(page, selectLabelled(page.locator('body'), '操作类型'), '导出名册', '导出名册');
       const filtered = await responseOf(page, 'GET', /\/api\/audit-events$/, () => page.getByRole('button', { name: '查询' }).click());
       expect(new URL(filtered.url()).searchParams.get('action')).toBe('roster.export');
       const body = (await filtered.json()) as { total: number; events: { action: string }[] };
@@ -232,8 +231,7 @@ describe('daily work: reminders, joint reviews, the audit log', () => {
       await loginThroughForm(page, server.baseUrl, 'zuzhibu', DEMO_PASSWORD);
       await page.goto(`${server.baseUrl}/login-events`);
       await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
-      await page.locator('.login-events-filters .ant-select').click();
-      await page.locator('.ant-select-item-option', { hasText: '密码错误' }).click();
+      await chooseOption(page, page.locator('.login-events-filters .ant-select'), '密码错误');
       const filtered = await responseOf(page, 'GET', /\/api\/login-events$/, () => page.getByRole('button', { name: '查询' }).click());
       expect(new URL(filtered.url()).searchParams.get('outcome')).toBe('wrongPassword');
       await expect.poll(async () => new Set((await page.locator('.ant-table-tbody .ant-table-row td:nth-child(4)').allInnerTexts()).map((text) => text.trim()))).toEqual(new Set(['密码错误']));

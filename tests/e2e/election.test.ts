@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { ARTIFACTS_DIR, launchBrowser, loginThroughForm } from './browser.ts';
+import { ARTIFACTS_DIR, chooseOption, launchBrowser, loginThroughForm, selectLabelled } from './browser.ts';
 import { Http, responseOf } from './http.ts';
 
 interface Election { id: string; version: number; stage: string; candidates: { id: string; name: string; version: number }[]; villages: { id: string; orgCode: string }[] }
@@ -75,8 +75,7 @@ describe('the vote entry of a village 换届 on a phone', () => {
     for (const [index, [name, reason]] of [['王德明', '患有严重疾病、不能表达本人意志'], ['赵长根', '出国出境或外出流动半年以上未转组织关系、不能参加选举']].entries()) {
       await entry.getByRole('button', { name: '添加不计入应到会的党员' }).click();
       await entry.getByLabel(`不计入应到会的党员 ${index + 1} 姓名`).fill(name!);
-      await entry.getByLabel(`不计入应到会的党员 ${index + 1} 原因`).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: reason! }).click();
+      await chooseOption(page, selectLabelled(entry, `不计入应到会的党员 ${index + 1} 原因`), reason!);
     }
     await entry.getByText('经批准不计入应到会（2 人）').waitFor();
     await entry.getByLabel('实到会').fill('40');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { launchBrowser, loginThroughForm } from './browser.ts';
+import { chooseOption, launchBrowser, loginThroughForm, selectLabelled } from './browser.ts';
 import { Http, responseOf } from './http.ts';
 
 interface ShortVillage { orgCode: string; name: string; rules: { met: boolean; label: string; shortSince: string | null }[] }
@@ -84,8 +84,7 @@ describe('the coverage page, the reminders and the secretary team', () => {
     await modal.waitFor();
     await modal.getByLabel('培训班（课程）名称').fill('赴临湘市观摩学习');
     await modal.getByLabel('举办单位').fill('区委组织部');
-    await modal.getByLabel('培训方式').click();
-    await page.locator('.ant-select-item-option', { hasText: '外出考察' }).click();
+    await chooseOption(page, selectLabelled(modal, '培训方式'), '外出考察');
     await modal.getByLabel('天数（以半天计）').fill('1.5');
     const trained = await responseOf(page, 'POST', /\/api\/secretaries\/[^/]+\/training$/, () => modal.getByRole('button', { name: '保存', exact: true }).click());
     expect(trained.status(), await trained.text()).toBe(201);

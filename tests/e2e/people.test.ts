@@ -5,26 +5,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../../src/domain/id-number.ts';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { ApiSession, ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
+import { ApiSession, ARTIFACTS_DIR, chooseOption, launchBrowser, loginThroughForm, selectLabelled, type OrgUnitView } from './browser.ts';
 
 /** A valid 18-digit ID number (GB 11643) from 青神县 (511425): region, birth date, sequence, check character. */
 function idNumberFor(birthDate: string, sequence: number): string {
   const first17 = `511425${birthDate}${String(sequence).padStart(3, '0')}`;
   return first17 + idNumberCheckCharacter(first17);
-}
-
-/** Opens the select in the form item labelled `label` and picks the option showing `option`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  const item = scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
-  // A dropdown still closing from the previous field can swallow the click that opens this one.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-  await item.locator('.ant-select').click();
-  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await choice.waitFor();
-  // The option is chosen by its click handler, not by a pointer position that the opening
-  // animation may still be moving.
-  await choice.dispatchEvent('click');
-  await item.locator('.ant-select-content-has-value', { hasText: option }).waitFor();
 }
 
 describe('people: talent ledger and person file', () => {
@@ -84,9 +70,9 @@ describe('people: talent ledger and person file', () => {
       await modal.getByLabel('姓名', { exact: true }).fill(name);
       await modal.getByLabel('身份证号码').fill(idNumber);
       await modal.getByLabel('联系电话').fill('13800001234');
-      await choose(page, modal, '政治面貌', '群众');
-      await choose(page, modal, '学历', '高中·中专');
-      await choose(page, modal, '来源类别', '退役军人');
+      await chooseOption(page, selectLabelled(modal, '政治面貌'), '群众');
+      await chooseOption(page, selectLabelled(modal, '学历'), '高中·中专');
+      await chooseOption(page, selectLabelled(modal, '来源类别'), '退役军人');
 
       const [created] = await Promise.all([
         page.waitForResponse((response) => response.url().endsWith('/api/talent-ledger') && response.request().method() === 'POST').catch(async (error: unknown) => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { launchBrowser, loginThroughForm } from './browser.ts';
+import { chooseOption, launchBrowser, loginThroughForm, selectLabelled } from './browser.ts';
 import { Http, responseOf } from './http.ts';
 import { admitReserve } from './reserve-fixture.ts';
 
@@ -53,8 +53,7 @@ describe('removal of a reserve: village proposes on a phone, township approves, 
     await card.getByRole('button', { name: '提出调整' }).click();
     const form = clerkPage.locator('.removal-form');
     await form.waitFor();
-    await form.getByLabel('调整原因').click();
-    await clerkPage.locator('.ant-select-item-option', { hasText: '本人申请' }).click();
+    await chooseOption(clerkPage, selectLabelled(form, '调整原因'), '本人申请');
     await form.getByLabel('具体情况').fill('本人外出务工，申请退出后备力量');
     // The phone's form is one column: the text field sits below the reason, not beside it.
     const reasonBox = await form.getByLabel('调整原因').boundingBox();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { ApiSession, ARTIFACTS_DIR, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
+import { ApiSession, ARTIFACTS_DIR, chooseOption, launchBrowser, loginThroughForm, type OrgUnitView } from './browser.ts';
 
 describe('web client shell', () => {
   let server: ServerProcess;
@@ -128,8 +128,7 @@ describe('web client shell', () => {
       await county.click();
       await expect.poll(() => unitField.locator('.ant-select-content, .ant-select-selection-item').first().innerText()).toMatch(/青神县/);
 
-      await modal.locator('.role-select').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '审计/只读领导' }).click();
+      await chooseOption(page, modal.locator('.role-select'), '审计/只读领导');
 
       const [created] = await Promise.all([
         page.waitForResponse((response) => response.url().endsWith('/api/users') && response.request().method() === 'POST'),

@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useSaveMutation } from '../state/useSaveMutation.ts';
 import { FormErrorAlert } from './FormErrorAlert.tsx';
 
@@ -46,6 +46,9 @@ export function FormModal<TValues extends object, TResult>({
   form: givenForm, outcome, isDanger, isToastShown,
 }: FormModalProps<TValues, TResult>) {
   const [form] = Form.useForm<TValues>(givenForm);
+  // Modals are rendered before they open, several on a page: the form's name keeps its fields'
+  // ids, and so each label's target, apart from another form's field of the same name.
+  const formName = useId();
   const mutation = useSaveMutation<TValues, TResult>({ save, onSaved, onConflict, form, isToastShown });
   const { clearError } = mutation;
 
@@ -77,7 +80,7 @@ export function FormModal<TValues extends object, TResult>({
         <>
           <FormErrorAlert error={mutation.error} onClose={clearError} />
           {intro}
-          <Form<TValues> form={form} layout="vertical" onFinish={mutation.submit} className={formClassName} scrollToFirstError>
+          <Form<TValues> form={form} name={formName} layout="vertical" onFinish={mutation.submit} className={formClassName} scrollToFirstError>
             {typeof children === 'function' ? children(form) : children}
           </Form>
         </>
