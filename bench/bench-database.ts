@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { clusterWorkers, createClusterDatabase, dropClusterDatabase } from '../src/db/citus-cluster.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
+import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { readConfig } from '../src/server/config.ts';
@@ -29,6 +30,8 @@ export interface BenchDatabase {
  * server database (houbei_bench_<name>_kept).
  */
 export async function openBenchDatabase(name: string, serverUrl = process.env.DATABASE_URL): Promise<BenchDatabase> {
+  // Every change the benchmarks make is audited, as in the running system: a key for this run's chains.
+  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   if (!serverUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `houbei-bench-${name}-`));
     const database = await openDatabase({ dataDir: dir });

@@ -19,12 +19,10 @@
  * the time to load each, and how the shards, counties, reserves and bytes of the county tables lie
  * on the workers. BENCH_KEEP=1 keeps both loaded databases for the next run.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { benchApp, createLog, openBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { seedCultivatedReserves } from './cultivation-seed.ts';
 import { createBenchUsers, loadProvince, seedReserves } from './province.ts';
@@ -116,7 +114,6 @@ async function spread(bench: BenchDatabase): Promise<void> {
 
 async function main(): Promise<void> {
   if (!CITUS_URL || !process.env.DATABASE_URL) throw new Error('BENCH_CITUS_URL (a Citus coordinator) and DATABASE_URL (a PostgreSQL server) are both needed');
-  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   const citus = await openBenchDatabase('citus', CITUS_URL);
   const single = await openBenchDatabase('citus_baseline');
   if (citus.kind !== 'Citus') throw new Error('BENCH_CITUS_URL is not a Citus coordinator');

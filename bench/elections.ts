@@ -12,11 +12,9 @@
  * the raw read of the stored compositions. Target: p95 under 500 ms for the county's board and
  * composition report.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
@@ -38,7 +36,6 @@ const COMPOSITION = (seed: string) => sql`jsonb_build_object(
 
 async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('elections');
-  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   try {
     await migrate(database);
     const { db } = database;

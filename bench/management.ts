@@ -12,11 +12,9 @@
  * floor of any coverage page), and the raw read of the reserves a suggestion considers.
  * Targets: p95 under 200 ms for a county's suggestions and under 500 ms for the province's coverage page.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { systemContext } from '../src/server/access.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { benchApp, createLog, openBenchDatabase } from './bench-database.ts';
@@ -32,7 +30,6 @@ const log = createLog();
 
 async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('management');
-  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   try {
     await migrate(database);
     const { db } = database;

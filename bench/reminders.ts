@@ -7,11 +7,9 @@
  * it, loaded, for the next run).
  * Targets: county under 100 ms, province under 2 s (p95 of the service call, warm).
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
 import { askedMasks, computeReminders } from '../src/domain/reminders.ts';
@@ -52,7 +50,6 @@ async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('reminders');
   try {
     await migrate(database);
-    configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
     const ctx = systemContext(systemClock.today());
     const isProvince = kind === 'PostgreSQL' || process.env.BENCH_PROVINCE === '1';
     const counties = isProvince ? [COUNTY, ...OTHER_COUNTIES] : [COUNTY];

@@ -13,7 +13,6 @@
  * Targets: the dashboard p95 under 150 ms; the county's analysis report under 5 s.
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,6 @@ import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate.ts';
 import { youngBornAfter } from '../src/domain/coverage.ts';
 import { toStatisticalCode } from '../src/domain/org-code.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { refreshCountyStatistics } from '../src/modules/dashboard/county-statistics.ts';
 import { keepSpareConverter } from '../src/modules/record-form/record-form.pdf.ts';
 import { systemContext } from '../src/server/access.ts';
@@ -71,7 +69,6 @@ function rawCountySum(prefix: string) {
 
 async function main(): Promise<void> {
   const { database, drop, kind, isLoaded } = await openBenchDatabase('reports');
-  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   try {
     await migrate(database);
     const { db } = database;

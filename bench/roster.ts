@@ -5,9 +5,6 @@
  * `npx tsx bench/roster.ts` (PGlite in a temp directory, or DATABASE_URL).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -15,9 +12,9 @@ import { runInNewContext } from 'node:vm';
 import { faker } from '@faker-js/faker/locale/zh_CN';
 import ExcelJS from 'exceljs';
 import { AliasNode, sql, TableNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import { openDatabase, type Database, type Db } from '../src/db/database.ts';
+import type { Db } from '../src/db/database.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { configureAuditChain } from '../src/modules/audit/audit.service.ts';
 import { ageOn, formatYearMonth, todayInChina } from '../src/domain/dates.ts';
 import { idNumberCheckCharacter } from '../src/domain/id-number.ts';
 import { subtreePrefix, toStatisticalCode } from '../src/domain/org-code.ts';
@@ -439,11 +436,10 @@ export async function profileImport(db: Db, cipher: SensitiveCipher, file: Buffe
 // ---------------------------------------------------------------------------------------------
 
 export async function runRosterBenchmark(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houbei-bench-roster-'));
-  const database: Database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  // Its own database (dropped afterwards): a second run never meets the rows of the first, encrypted with another key.
+  const { database, drop } = await openBenchDatabase('roster');
   const { db } = database;
   await migrate(database);
-  configureAuditChain({ key: crypto.randomBytes(32), checkpointFile: null });
   const cipher = new SensitiveCipher(crypto.randomBytes(32));
   const system = systemContext(systemClock.today());
   const provinceCode = toStatisticalCode('51');
@@ -563,8 +559,7 @@ export async function runRosterBenchmark(): Promise<void> {
     console.log(`\nSQL of the first import by statement: ${firstSql.summary}.\nSQL of the second: ${secondSql.summary}.`);
   }
 
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await drop();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runRosterBenchmark();
