@@ -91,17 +91,28 @@ export async function isPlaced(database: Database): Promise<boolean> {
 
 /**
  * Places a table that a migration has just created on a placed cluster, inside the migration's
- * transaction: a county table distributed by county_code beside `reserve`, a shared one as a
- * reference table. Its foreign keys to county tables come in the file's later statements.
+ * transaction. Its foreign keys to county tables come in the file's later statements.
  */
 export async function placeNewTable(tx: Executor, table: string): Promise<void> {
-  if ((DISTRIBUTED_TABLES as readonly string[]).includes(table)) {
-    await sql`SELECT create_distributed_table(${table}, 'county_code', colocate_with => ${DISTRIBUTED_TABLES[0]})`.execute(tx);
-  } else if ((REFERENCE_TABLES as readonly string[]).includes(table)) {
-    await sql`SELECT create_reference_table(${table})`.execute(tx);
-  } else if (!(LOCAL_TABLES as readonly string[]).includes(table)) {
-    throw new Error(`表 ${table} 未列入 src/db/distribution.ts 的任何一类，不能在分布式数据库上创建`);
+  if (isListed(DISTRIBUTED_TABLES, table) || isListed(REFERENCE_TABLES, table)) await placeTable(tx, table);
+  else if (!isListed(LOCAL_TABLES, table)) throw new Error(`表 ${table} 未列入 src/db/distribution.ts 的任何一类，不能在分布式数据库上创建`);
+}
+
+function isListed(list: readonly string[], table: string): boolean {
+  return list.includes(table);
+}
+
+/**
+ * Places one listed table: a county table distributed by county_code in the co-location group of
+ * `reserve` (which starts the group), a shared one as a reference table.
+ */
+async function placeTable(db: Executor, table: string): Promise<void> {
+  if (!isListed(DISTRIBUTED_TABLES, table)) {
+    await sql`SELECT create_reference_table(${table})`.execute(db);
+    return;
   }
+  const colocateWith = table === DISTRIBUTED_TABLES[0] ? 'default' : DISTRIBUTED_TABLES[0];
+  await sql`SELECT create_distributed_table(${table}, 'county_code', colocate_with => ${colocateWith})`.execute(db);
 }
 
 /**
@@ -136,7 +147,7 @@ export async function applyDistribution(database: Database): Promise<string[]> {
   const done: string[] = [];
   const pending = (table: string) => existing.has(table) && !placed.has(table);
   for (const table of REFERENCE_TABLES.filter(pending)) {
-    await sql`SELECT create_reference_table(${table})`.execute(db);
+    await placeTable(db, table);
     done.push(table);
   }
   // Citus distributes a table only when no local table refers to it: the keys among the county
@@ -153,8 +164,7 @@ export async function applyDistribution(database: Database): Promise<string[]> {
     await database.executeScript(`DROP TRIGGER ${trigger.name} ON ${trigger.table}`);
   }
   for (const table of toDistribute) {
-    const colocateWith = table === DISTRIBUTED_TABLES[0] ? 'default' : DISTRIBUTED_TABLES[0];
-    await sql`SELECT create_distributed_table(${table}, 'county_code', colocate_with => ${colocateWith})`.execute(db);
+    await placeTable(db, table);
     done.push(table);
   }
   for (const key of keys) await database.executeScript(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);

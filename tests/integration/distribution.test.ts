@@ -32,6 +32,20 @@ describe('table placement', () => {
     expect(listed.filter((table) => !tables.includes(table)), 'listed tables that do not exist').toEqual([]);
     expect(new Set(listed).size).toBe(listed.length);
   });
+
+  it('gives the columns after the county of every primary and unique key an index of their own, for lookups that do not name the county', async () => {
+    // A key beginning with county_code serves no lookup by its other columns alone (a reserve by its
+    // id, a person's reserves): without such an index PostgreSQL reads the whole key (0020, 0021).
+    const { rows } = await sql<{ table: string; index: string; isUnique: boolean; columns: string[] }>`
+      SELECT c.relname AS table, i.relname AS index, x.indisunique AS "isUnique",
+        array(SELECT a.attname::text FROM unnest(x.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.n) AS columns
+      FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace s ON s.oid = c.relnamespace
+      WHERE s.nspname = 'public' AND c.relname = ANY (${[...DISTRIBUTED_TABLES]})`.execute(world.database.db);
+    const keys = rows.filter((row) => row.isUnique && row.columns[0] === 'county_code' && row.columns.length > 1);
+    expect(keys.length).toBeGreaterThan(DISTRIBUTED_TABLES.length);
+    const leading = new Set(rows.map((row) => `${row.table}.${row.columns[0]}`));
+    expect(keys.filter((key) => !leading.has(`${key.table}.${key.columns[1]}`)).map((key) => key.index), 'county keys without an index on their own columns').toEqual([]);
+  });
 });
 
 /** The number of shards a query goes to, from Citus's EXPLAIN. */

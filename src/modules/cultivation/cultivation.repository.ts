@@ -1,6 +1,6 @@
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { withinSubtrees } from '../../db/scope.ts';
+import { escapeLike, withinSubtrees } from '../../db/scope.ts';
 import type { RecordEntry } from './record-entry.ts';
 import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
 import { countyOf } from '../../db/distribution.ts';
@@ -20,6 +20,16 @@ export interface Page { offset: number; limit: number }
 /** The columns that say who entered a record (contact logs, summaries, talks, assessments). */
 function entryColumns(entry: RecordEntry) {
   return { recorded_by: entry.recordedBy, recorded_by_user_id: entry.recordedByUserId, is_proxy: entry.isProxy };
+}
+
+/** The records a list may show: readable by the caller, of the reserve, county and subtree named. `table` is the records' alias in a join. */
+function recordFilter(filter: RecordFilter, table?: string): Expression<SqlBool> {
+  const column = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  const conditions: Expression<SqlBool>[] = [filter.readable];
+  if (filter.reserveId) conditions.push(sql<SqlBool>`${column('reserve_id')} = ${filter.reserveId}`);
+  if (filter.countyCode) conditions.push(sql<SqlBool>`${column('county_code')} = ${filter.countyCode}`);
+  if (filter.orgPrefix !== undefined) conditions.push(sql<SqlBool>`${column('org_code')} LIKE ${`${escapeLike(filter.orgPrefix)}%`}`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 }
 
 function counted(row: { n: number | string | bigint }): number {
@@ -58,10 +68,7 @@ export const cultivationRepository = {
   },
 
   async listAssignments(db: Executor, filter: RecordFilter & { activeOn?: string | undefined; mentorUserId?: string | undefined }, page: Page) {
-    let query = db.selectFrom('mentoring_assignment').where(filter.readable);
-    if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('mentoring_assignment').where(recordFilter(filter));
     if (filter.mentorUserId) query = query.where('mentor_user_id', '=', filter.mentorUserId);
     if (filter.activeOn) query = query.where('started_on', '<=', filter.activeOn).where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', filter.activeOn!)]));
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
@@ -130,11 +137,8 @@ export const cultivationRepository = {
   },
 
   async listContacts(db: Executor, filter: RecordFilter & { assignmentId?: string | undefined; from?: string | undefined; to?: string | undefined }, page: Page) {
-    let query = db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 'c.assignment_id').onRef('m.county_code', '=', 'c.county_code')).where(filter.readable);
-    if (filter.reserveId) query = query.where('c.reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('c.county_code', '=', filter.countyCode);
+    let query = db.selectFrom('mentor_contact as c').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 'c.assignment_id').onRef('m.county_code', '=', 'c.county_code')).where(recordFilter(filter, 'c'));
     if (filter.assignmentId) query = query.where('c.assignment_id', '=', filter.assignmentId);
-    if (filter.orgPrefix !== undefined) query = query.where('c.org_code', 'like', `${filter.orgPrefix}%`);
     if (filter.from) query = query.where('c.contacted_on', '>=', filter.from);
     if (filter.to) query = query.where('c.contacted_on', '<=', filter.to);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
@@ -168,10 +172,7 @@ export const cultivationRepository = {
   },
 
   async listSummaries(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
-    let query = db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 's.assignment_id').onRef('m.county_code', '=', 's.county_code')).where(filter.readable);
-    if (filter.reserveId) query = query.where('s.reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('s.county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('s.org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('mentoring_summary as s').innerJoin('mentoring_assignment as m', (join) => join.onRef('m.id', '=', 's.assignment_id').onRef('m.county_code', '=', 's.county_code')).where(recordFilter(filter, 's'));
     if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
     const rows = await query.selectAll('s').select(['m.mentor_name', 'm.mentor_user_id']).orderBy('s.year', 'desc').orderBy('s.quarter').orderBy('s.id').offset(page.offset).limit(page.limit).execute();
@@ -192,10 +193,7 @@ export const cultivationRepository = {
   },
 
   async listTalks(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
-    let query = db.selectFrom('annual_talk').where(filter.readable);
-    if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('annual_talk').where(recordFilter(filter));
     if (filter.year !== undefined) query = query.where('talked_on', '>=', `${filter.year}-01-01`).where('talked_on', '<=', `${filter.year}-12-31`);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
     const rows = await query.selectAll().orderBy('talked_on', 'desc').orderBy('id').offset(page.offset).limit(page.limit).execute();
@@ -233,10 +231,7 @@ export const cultivationRepository = {
   },
 
   async listPractice(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {
-    let query = db.selectFrom('practice_record').where(filter.readable);
-    if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('practice_record').where(recordFilter(filter));
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.year !== undefined) {
       const year = filter.year;
@@ -265,10 +260,7 @@ export const cultivationRepository = {
   },
 
   async listObservers(db: Executor, filter: RecordFilter & { year?: number | undefined }, page: Page) {
-    let query = db.selectFrom('observer_attendance').where(filter.readable);
-    if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('observer_attendance').where(recordFilter(filter));
     if (filter.year !== undefined) query = query.where('meeting_date', '>=', `${filter.year}-01-01`).where('meeting_date', '<=', `${filter.year}-12-31`);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
     const rows = await query.selectAll().orderBy('meeting_date', 'desc').orderBy('id').offset(page.offset).limit(page.limit).execute();
@@ -305,10 +297,7 @@ export const cultivationRepository = {
   },
 
   async listAssessments(db: Executor, filter: RecordFilter & { year?: number | undefined; kind?: string | undefined }, page: Page) {
-    let query = db.selectFrom('assessment').where(filter.readable);
-    if (filter.reserveId) query = query.where('reserve_id', '=', filter.reserveId);
-    if (filter.countyCode) query = query.where('county_code', '=', filter.countyCode);
-    if (filter.orgPrefix !== undefined) query = query.where('org_code', 'like', `${filter.orgPrefix}%`);
+    let query = db.selectFrom('assessment').where(recordFilter(filter));
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     const total = counted(await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());

@@ -28,8 +28,7 @@ export async function listSecretaries(db: Db, ctx: Context, orgCode: string) {
   const rows = await villagesRepository.listMembers(db, { prefixes: [subtreePrefix(unit.code, unit.level)], sittingOnly: true });
   const secretaries = rows.filter((row) => row.committee === 'party' && row.post === 'secretary');
   const marks = holdingMarks(rows.map((row) => ({ personId: row.person_id, committee: row.committee, post: row.post })));
-  const ids = secretaries.map((row) => row.id);
-  const [reviews, discipline, training] = await Promise.all([villagesRepository.listReviews(db, ids), villagesRepository.listDiscipline(db, ids), villagesRepository.listTraining(db, ids)]);
+  const [reviews, discipline, training] = await Promise.all([villagesRepository.listReviews(db, secretaries), villagesRepository.listDiscipline(db, secretaries), villagesRepository.listTraining(db, secretaries)]);
   const villages = new Map((await orgUnitLookup.findByCodes(db, [...new Set(secretaries.map((row) => row.org_code))])).map((village) => [village.code, village.name]));
   return {
     secretaries: secretaries.map((row) => ({

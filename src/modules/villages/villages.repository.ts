@@ -9,6 +9,15 @@ import type { CandidateProfile } from '../../domain/selection-procedure.ts';
 import type { TrainingMethod } from '../../domain/training-rules.ts';
 import { countyOf } from '../../db/distribution.ts';
 
+/** A committee member's id and village: the records about the member are found by both. */
+export interface MemberKey { id: string; org_code: string }
+
+/** The rows of these members, named with their counties: the county's index serves it, and on Citus the county's shard. */
+function ofMembers(members: readonly MemberKey[]) {
+  const counties = [...new Set(members.map((member) => countyOf(member.org_code)))];
+  return sql<boolean>`county_code = ANY(${counties}::text[]) AND member_id = ANY(${members.map((member) => member.id)}::uuid[])`;
+}
+
 export interface ProfileColumns {
   villageType: string | null;
   households: number | null;
@@ -160,9 +169,9 @@ export const villagesRepository = {
     return row?.id ?? '';
   },
 
-  async listReviews(db: Executor, memberIds: readonly string[]) {
-    if (memberIds.length === 0) return [];
-    return db.selectFrom('secretary_review').selectAll().where(sql<boolean>`member_id = ANY(${[...memberIds]}::uuid[])`).orderBy('period', 'desc').execute();
+  async listReviews(db: Executor, members: readonly MemberKey[]) {
+    if (members.length === 0) return [];
+    return db.selectFrom('secretary_review').selectAll().where(ofMembers(members)).orderBy('period', 'desc').execute();
   },
 
   async insertDiscipline(db: Executor, record: { memberId: string; orgCode: string; decidedOn: string; kind: string; description: string; recordedBy: string }): Promise<string> {
@@ -180,13 +189,13 @@ export const villagesRepository = {
     return row.id;
   },
 
-  async listTraining(db: Executor, memberIds: readonly string[]) {
-    if (memberIds.length === 0) return [];
-    return db.selectFrom('secretary_training').selectAll().where(sql<boolean>`member_id = ANY(${[...memberIds]}::uuid[])`).orderBy('started_on', 'desc').execute();
+  async listTraining(db: Executor, members: readonly MemberKey[]) {
+    if (members.length === 0) return [];
+    return db.selectFrom('secretary_training').selectAll().where(ofMembers(members)).orderBy('started_on', 'desc').execute();
   },
 
-  async listDiscipline(db: Executor, memberIds: readonly string[]) {
-    if (memberIds.length === 0) return [];
-    return db.selectFrom('secretary_discipline').selectAll().where(sql<boolean>`member_id = ANY(${[...memberIds]}::uuid[])`).orderBy('decided_on', 'desc').execute();
+  async listDiscipline(db: Executor, members: readonly MemberKey[]) {
+    if (members.length === 0) return [];
+    return db.selectFrom('secretary_discipline').selectAll().where(ofMembers(members)).orderBy('decided_on', 'desc').execute();
   },
 };
