@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { escapeLike, withinSubtrees } from '../../db/scope.ts';
+import { withinSubtrees } from '../../db/scope.ts';
 import type { RecordEntry } from './record-entry.ts';
 import { deleteAtVersion, updateAtVersion } from '../../db/optimistic-lock.ts';
 import { countyOf } from '../../db/distribution.ts';
@@ -28,7 +28,7 @@ function recordFilter(filter: RecordFilter, table?: string): Expression<SqlBool>
   const conditions: Expression<SqlBool>[] = [filter.readable];
   if (filter.reserveId) conditions.push(sql<SqlBool>`${column('reserve_id')} = ${filter.reserveId}`);
   if (filter.countyCode) conditions.push(sql<SqlBool>`${column('county_code')} = ${filter.countyCode}`);
-  if (filter.orgPrefix !== undefined) conditions.push(sql<SqlBool>`${column('org_code')} LIKE ${`${escapeLike(filter.orgPrefix)}%`}`);
+  if (filter.orgPrefix !== undefined) conditions.push(withinSubtrees(table ? `${table}.org_code` : 'org_code', [filter.orgPrefix]));
   return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 }
 
